@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+/**
+ * The whole process environment, validated once at start-up. Every entry point calls loadConfig();
+ * nothing else reads process.env, so a missing or malformed variable is reported by name before
+ * anything connects anywhere.
+ */
+
+const port = z.coerce.number().int().min(0).max(65535);
+const optionalUrl = z.url({ protocol: /^https?$/ }).optional();
+const flag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+export const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  API_HOST: z.string().min(1).default('127.0.0.1'),
+  API_PORT: port.default(3000),
+  /** Public base URL partners call back; defaults to http://API_HOST:API_PORT. */
+  PUBLIC_BASE_URL: optionalUrl,
+
+  TEMPORAL_ADDRESS: z.string().regex(/^[^:\s]+:\d+$/, 'host:port').optional(),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('after-sales'),
+  TEMPORAL_CLI_PATH: z.string().min(1).optional(),
+  TEMPORAL_DEV_PORT: port.default(7233),
+  TEMPORAL_DEV_UI_PORT: port.default(8233),
+
+  DATA_DIR: z.string().min(1).default('data'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  EMBEDDED_POSTGRES_PORT: port.default(5433),
+
+  INVENTORY_URL: optionalUrl,
+  LOGISTICS_URL: optionalUrl,
+  PAYMENTS_URL: optionalUrl,
+  NOTIFICATION_URL: optionalUrl,
+  PARTNER_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
+
+  /** Shared secret partners sign webhooks with (HMAC-SHA256 over timestamp and raw body). */
+  WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+  WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
+
+  POLICY_PROFILE: z.enum(['standard', 'demo']).default('standard'),
+
+  SIM_PORT: port.default(0),
+  SIM_AUTOPILOT: flag.default(true),
+});
+
+export type Config = z.infer<typeof EnvSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`));
+  }
+  return parsed.data;
+}
+
+/** Like loadConfig, but for entry points that need a value the local stack would otherwise supply. */
+export function requireConfig<K extends keyof Config>(config: Config, ...keys: K[]): Config & Required<Pick<Config, K>> {
+  const missing = keys.filter((k) => config[k] === undefined);
+  if (missing.length > 0) throw new ConfigError(missing.map((k) => `${String(k)}: required`));
+  return config as Config & Required<Pick<Config, K>>;
+}

@@ -1,0 +1,33 @@
+import type { ActivityOptions } from '@temporalio/common';
+
+/**
+ * Timeouts and retries for every activity port. Workflows import these (they are plain data), so
+ * no duration is ever a literal in workflow code. Partners are retried with backoff for a day:
+ * a refund must not be lost because payments was down for an hour.
+ */
+
+const partner: ActivityOptions = {
+  startToCloseTimeout: '30 seconds',
+  scheduleToCloseTimeout: '1 day',
+  retry: {
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '5 minutes',
+    nonRetryableErrorTypes: ['PartnerRejected'],
+  },
+};
+
+const caseStore: ActivityOptions = {
+  startToCloseTimeout: '10 seconds',
+  scheduleToCloseTimeout: '1 day',
+  retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumInterval: '1 minute' },
+};
+
+/** A message that cannot be delivered within an hour is no longer worth sending. */
+const notification: ActivityOptions = {
+  startToCloseTimeout: '15 seconds',
+  scheduleToCloseTimeout: '1 hour',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+};
+
+export const activityOptions = { partner, caseStore, notification } as const;

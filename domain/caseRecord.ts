@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { Actor, CaseType, Channel, CustomerTier, Deadline, ResolutionKind } from './case';
+
+/** A case as the searchable projection in PostgreSQL holds it (eventually consistent with the workflow). */
+export const CaseRecord = z
+  .object({
+    id: z.string(),
+    type: CaseType,
+    channel: Channel,
+    customerId: z.string(),
+    customerTier: CustomerTier,
+    orderId: z.string().nullable(),
+    status: z.string(),
+    outcome: z.string().nullable(),
+    resolution: ResolutionKind.nullable(),
+    priority: z.enum(['low', 'normal', 'high', 'urgent']),
+    assignee: z.string().nullable(),
+    policyVersion: z.string(),
+    deadlines: z.array(Deadline),
+    breached: z.boolean(),
+    details: z.record(z.string(), z.unknown()),
+    createdAt: z.iso.datetime({ offset: true }),
+    updatedAt: z.iso.datetime({ offset: true }),
+    closedAt: z.iso.datetime({ offset: true }).nullable(),
+  })
+  .meta({ id: 'CaseRecord' });
+export type CaseRecord = z.infer<typeof CaseRecord>;
+
+export type CasePriority = CaseRecord['priority'];
+
+export interface OpenCaseInput {
+  caseId: string;
+  idempotencyKey: string;
+  /** Hash of the request body: the same key with a different body is refused, not replayed. */
+  requestHash: string;
+  type: CaseType;
+  channel: Channel;
+  customerId: string;
+  customerTier: CustomerTier;
+  orderId: string;
+  /** Order lines this case claims; a line can be claimed by one open case at a time. */
+  lines: { sku: string; quantity: number }[];
+  priority: CasePriority;
+  policyVersion: string;
+  createdAt: string;
+  actor: Actor;
+  /** Non-personal facts worth searching or showing (reason, items); never contact data. */
+  details: Record<string, unknown>;
+}
+
+export type OpenCaseResult =
+  | { kind: 'created' }
+  | { kind: 'replayed' }
+  | { kind: 'idempotency_mismatch' }
+  | { kind: 'line_conflict'; caseId: string; sku: string };
+
+export const CaseListFilter = z.object({
+  status: z.string().min(1).max(64).optional(),
+  type: CaseType.optional(),
+  channel: Channel.optional(),
+  customerId: z.string().min(1).max(64).optional(),
+  breached: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export type CaseListFilter = z.infer<typeof CaseListFilter>;

@@ -1,0 +1,3 @@
+export * from './case';
+export * from './returnCase';
+export * from './caseRecord';
