@@ -1,0 +1,69 @@
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import type { ApiDeps } from './deps';
+import { errorHandler, notFound } from './middleware/errors';
+import { redactingLogger, requestLogger } from './middleware/requestLogger';
+import { openApiDocument } from './openapi';
+import { actionRoutes, unknownAction } from './routes/actions';
+import { caseReadRoutes } from './routes/cases';
+import { createCaseRoute } from './routes/createCase';
+import { healthRoutes } from './routes/health';
+import { webhookRoutes } from './routes/webhooks';
+
+export type { ApiDeps } from './deps';
+
+export function createApp(deps: ApiDeps): express.Express {
+  const routes = [
+    ...healthRoutes(deps),
+    createCaseRoute(deps),
+    ...caseReadRoutes(deps),
+    ...actionRoutes(deps),
+    ...webhookRoutes(deps),
+  ];
+  const document = openApiDocument(routes);
+
+  const router = express.Router();
+  for (const route of routes) route.mount(router);
+  router.post('/v1/cases/:id/actions/:action', unknownAction);
+  router.get('/openapi.json', (_req, res) => {
+    res.json(document);
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(requestLogger(redactingLogger(deps.logger)));
+  app.use(router);
+  app.use(notFound);
+  app.use(errorHandler);
+  return app;
+}
+
+/** In-flight requests get this long to finish on shutdown; then their connections are cut. */
+const DRAIN_TIMEOUT_MS = 10_000;
+
+export interface RunningApi {
+  url: string;
+  /** Stops accepting, lets in-flight requests finish, then resolves. The deps stay open: their owner closes them. */
+  close(): Promise<void>;
+}
+
+export function startApi(deps: ApiDeps & { host: string; port: number }): Promise<RunningApi> {
+  const app = createApp(deps);
+  return new Promise((resolve, reject) => {
+    const server = app.listen(deps.port, deps.host, (err?: Error) => {
+      if (err) return reject(err);
+      const { port } = server.address() as AddressInfo;
+      const close = () =>
+        new Promise<void>((done, fail) => {
+          const force = setTimeout(() => server.closeAllConnections(), DRAIN_TIMEOUT_MS);
+          server.close((closeErr) => {
+            clearTimeout(force);
+            return closeErr ? fail(closeErr) : done();
+          });
+          // Keep-alive connections with no request in flight would otherwise hold close() open.
+          server.closeIdleConnections();
+        });
+      resolve({ url: `http://${deps.host.includes(':') ? `[${deps.host}]` : deps.host}:${port}`, close });
+    });
+  });
+}

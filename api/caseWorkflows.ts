@@ -1,0 +1,109 @@
+import {
+  ApplicationFailure,
+  ServiceError,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+  type Client,
+} from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
+import { z } from 'zod';
+import { caseViewQuery, InvalidTransition, UnknownPartner, type CaseView, type StepAck } from '../workflows/lib/messages';
+import { returnCaseWorkflowType, type ReturnCaseInput } from '../workflows/returns/input';
+import { HttpProblem } from './problem';
+
+/**
+ * Every call the API makes to a case workflow. Each has a deadline: without one a request would
+ * hang for as long as Temporal or the workers are away, and the caller is better served by a
+ * quick 503 it can retry (starts and updates are idempotent by id, so a retry is safe).
+ */
+const START_DEADLINE_MS = 5_000;
+const QUERY_DEADLINE_MS = 2_000;
+const UPDATE_DEADLINE_MS = 10_000;
+const RETRY_AFTER_SECONDS = 5;
+
+function within<T>(client: Client, ms: number, call: () => Promise<T>): Promise<T> {
+  return client.withDeadline(Date.now() + ms, call);
+}
+
+export function temporalUnavailable(detail: string): HttpProblem {
+  return new HttpProblem('unavailable', detail, {}, RETRY_AFTER_SECONDS);
+}
+
+/**
+ * Starts the case's workflow, or finds it already there: the workflow id is the case id, so a
+ * replayed request, a concurrent duplicate and a closed case all resolve to the one execution.
+ */
+export async function startReturnCase(client: Client, taskQueue: string, input: ReturnCaseInput): Promise<void> {
+  try {
+    await within(client, START_DEADLINE_MS, () =>
+      client.workflow.start(returnCaseWorkflowType, {
+        workflowId: input.caseId,
+        taskQueue,
+        args: [input],
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        workflowIdConflictPolicy: 'USE_EXISTING',
+      }),
+    );
+  } catch (err) {
+    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+  }
+}
+
+/** The live view, or null when the workflow cannot answer now; the stored record is enough then. */
+export async function queryCaseView(client: Client, caseId: string): Promise<CaseView | null> {
+  try {
+    return await within(client, QUERY_DEADLINE_MS, () => client.workflow.getHandle(caseId).query(caseViewQuery));
+  } catch {
+    return null;
+  }
+}
+
+const TransitionDetails = z.object({ status: z.string(), allowed: z.array(z.string()) });
+
+/** How a refused update is explained: actions list `allowedActions`, partner steps `allowedSteps`. */
+export type AllowedKey = 'allowedActions' | 'allowedSteps';
+
+function problemForUpdate(err: unknown, caseId: string, allowedKey: AllowedKey): HttpProblem | undefined {
+  if (err instanceof WorkflowNotFoundError) {
+    return new HttpProblem('case-closed', `case ${caseId} is closed and takes no more requests`, { caseId });
+  }
+  if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
+    const failure = err.cause;
+    if (failure.type === InvalidTransition) {
+      const details = TransitionDetails.safeParse(failure.details?.[0]);
+      return new HttpProblem('invalid-transition', failure.message, {
+        caseId,
+        currentStatus: details.success ? details.data.status : null,
+        [allowedKey]: details.success ? details.data.allowed : [],
+      });
+    }
+    if (failure.type === UnknownPartner) return new HttpProblem('unknown-partner', failure.message, { caseId });
+    return new HttpProblem('action-rejected', failure.message, { caseId });
+  }
+  if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError || err instanceof ServiceError) {
+    return temporalUnavailable(`case ${caseId} did not answer in time; retrying with the same request is safe`);
+  }
+  return undefined;
+}
+
+/**
+ * Sends an update and waits for the workflow's answer. The validator refuses invalid requests
+ * before anything enters history; updateId makes a repeated request return the first answer.
+ */
+export async function updateCase<Req>(
+  client: Client,
+  caseId: string,
+  update: UpdateDefinition<StepAck, [Req]>,
+  request: Req,
+  opts: { updateId: string; allowedKey: AllowedKey },
+): Promise<StepAck> {
+  try {
+    return await within(client, UPDATE_DEADLINE_MS, () =>
+      client.workflow.getHandle(caseId).executeUpdate(update, { args: [request], updateId: opts.updateId }),
+    );
+  } catch (err) {
+    throw problemForUpdate(err, caseId, opts.allowedKey) ?? err;
+  }
+}

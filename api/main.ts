@@ -1,0 +1,51 @@
+import { Client, Connection } from '@temporalio/client';
+import { ConfigError, loadConfig, requireConfig } from '../config/env';
+import { createLogger } from '../config/logger';
+import { returnPolicies } from '../config/policies/returnPolicy';
+import { createPool } from '../db/pool';
+import { startApi } from './app';
+
+export { startApi, type RunningApi } from './app';
+
+/** The API on its own, against an existing PostgreSQL and Temporal (the local stack starts those for you). */
+async function main(): Promise<void> {
+  const config = requireConfig(loadConfig(), 'DATABASE_URL', 'TEMPORAL_ADDRESS', 'WEBHOOK_SECRET');
+  const logger = createLogger({ level: config.LOG_LEVEL, name: 'api' });
+  const pool = createPool(config.DATABASE_URL, config.DATABASE_POOL_MAX);
+  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const api = await startApi({
+    config,
+    pool,
+    temporal,
+    logger,
+    policies: { returns: returnPolicies[config.POLICY_PROFILE] },
+    webhookSecret: config.WEBHOOK_SECRET,
+    host: config.API_HOST,
+    port: config.API_PORT,
+  });
+  logger.info({ url: api.url }, 'api listening');
+
+  const shutdown = async (signal: NodeJS.Signals) => {
+    logger.info({ signal }, 'shutting down');
+    await api.close();
+    await Promise.all([pool.end(), connection.close()]);
+    logger.info('stopped');
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      shutdown(signal).catch((err: unknown) => {
+        logger.error({ err }, 'unclean shutdown');
+        process.exitCode = 1;
+      });
+    });
+  }
+}
+
+// Importing this module (for startApi) must not start a server.
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(err instanceof ConfigError ? err.message : err);
+    process.exit(1);
+  });
+}

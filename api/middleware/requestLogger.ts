@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import type { Request, Response } from 'express';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { redactPaths } from '../../config/logger';
+
+/** A caller's request id is reused only when it is short and plain, so it cannot forge log structure. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * The app does not trust its caller to have configured redaction: it applies the project's list
+ * itself, so contact data and credentials never reach a request log line.
+ */
+export function redactingLogger(logger: Logger): Logger {
+  return logger.child({}, { redact: { paths: redactPaths, censor: '[redacted]' } });
+}
+
+/** Remembers the case a request is about so its completion line can name it. */
+export function caseLogger(req: Request, res: Response, caseId: string): Logger {
+  res.locals.caseId = caseId;
+  return req.log.child({ caseId });
+}
+
+export function requestLogger(logger: Logger) {
+  return pinoHttp({
+    logger,
+    // Handler lines carry just reqId; the request itself is logged once, on the completion line.
+    quietReqLogger: true,
+    genReqId(req, res) {
+      const given = req.headers['x-request-id'];
+      const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+      res.setHeader('X-Request-Id', id);
+      return id;
+    },
+    customProps: (_req, res) => {
+      const caseId: unknown = (res as Response).locals?.caseId;
+      return typeof caseId === 'string' ? { caseId } : {};
+    },
+    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+  });
+}

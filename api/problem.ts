@@ -1,0 +1,68 @@
+import type { Request, Response } from 'express';
+import type { FieldError, Problem } from './schemas/problem';
+
+/**
+ * Every error answer the API gives. Clients branch on `type`, so the slugs below are a public
+ * contract: add new ones, never rename. The same catalog feeds the OpenAPI responses.
+ */
+export const problemCatalog = {
+  validation: { status: 400, title: 'The request is invalid' },
+  'malformed-json': { status: 400, title: 'The body is not valid JSON' },
+  'bad-request': { status: 400, title: 'The request could not be read' },
+  'invalid-signature': { status: 401, title: 'The webhook signature is missing, invalid or stale' },
+  'not-found': { status: 404, title: 'No such resource' },
+  'case-not-found': { status: 404, title: 'No such case' },
+  'unknown-action': { status: 404, title: 'No such action' },
+  'unknown-partner': { status: 404, title: 'The partner or shipment is not part of this case' },
+  'line-conflict': { status: 409, title: 'An order line already has an open case' },
+  'invalid-transition': { status: 409, title: 'Not allowed in the current state of the case' },
+  'case-closed': { status: 409, title: 'The case is closed' },
+  'payload-too-large': { status: 413, title: 'The body is too large' },
+  'unsupported-media-type': { status: 415, title: 'The body must be application/json' },
+  'unsupported-case-type': { status: 422, title: 'This case type is not supported yet' },
+  'idempotency-key-reuse': { status: 422, title: 'The Idempotency-Key was used with a different request' },
+  'action-rejected': { status: 422, title: 'The case refused the request' },
+  internal: { status: 500, title: 'Internal error' },
+  unavailable: { status: 503, title: 'A dependency is unavailable, retry later' },
+  'not-ready': { status: 503, title: 'Not ready' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ProblemKind = keyof typeof problemCatalog;
+
+const typeBase = 'https://after-sales.example/problems/';
+
+export function problemTypeUri(kind: ProblemKind): string {
+  return `${typeBase}${kind}`;
+}
+
+/** Thrown anywhere in a request; the error handler turns it into the answer. */
+export class HttpProblem extends Error {
+  constructor(
+    readonly kind: ProblemKind,
+    readonly detail: string,
+    readonly extensions: Record<string, unknown> = {},
+    /** Seconds; set when waiting is the fix (503). */
+    readonly retryAfter?: number,
+  ) {
+    super(detail);
+    this.name = 'HttpProblem';
+  }
+}
+
+export function validationProblem(detail: string, errors: FieldError[]): HttpProblem {
+  return new HttpProblem('validation', detail, { errors });
+}
+
+export function sendProblem(req: Request, res: Response, problem: HttpProblem): void {
+  const { title, status } = problemCatalog[problem.kind];
+  const body: Problem = {
+    ...problem.extensions,
+    type: problemTypeUri(problem.kind),
+    title,
+    status,
+    detail: problem.detail,
+    requestId: String(req.id),
+  };
+  if (problem.retryAfter !== undefined) res.set('Retry-After', String(problem.retryAfter));
+  res.status(status).type('application/problem+json').send(JSON.stringify(body));
+}

@@ -1,0 +1,133 @@
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import type { Request, RequestHandler, Response, Router } from 'express';
+import type { z } from 'zod';
+import { problemResponses, type Documented, type Responses } from './openapi';
+import { validationProblem, type ProblemKind } from './problem';
+import type { FieldError } from './schemas/problem';
+
+type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface RouteInput<P, Q, H, B> {
+  params: Parsed<P>;
+  query: Parsed<Q>;
+  headers: Parsed<H>;
+  body: Parsed<B>;
+}
+
+/**
+ * One declaration per route: the schemas below validate the request and are also what
+ * /openapi.json publishes, so the documentation cannot drift from what is enforced.
+ */
+export interface RouteSpec<P, Q, H, B> {
+  method: 'get' | 'post';
+  /** Express syntax (/v1/cases/:id); converted for the OpenAPI document. */
+  path: string;
+  summary: string;
+  tags: string[];
+  params?: P;
+  query?: Q;
+  /** Keys are header names as documented; lookup is case-insensitive. */
+  headers?: H;
+  body?: B;
+  /** Runs before validation: body reading, signature checks. */
+  before?: RequestHandler[];
+  responses: Responses;
+  /** Error answers this route gives besides the ones every route can give. */
+  problems: ProblemKind[];
+  handle(input: RouteInput<P, Q, H, B>, req: Request, res: Response): Promise<void>;
+}
+
+export interface Route extends Documented {
+  mount(router: Router): void;
+}
+
+function fieldErrors(where: FieldError['in'], error: z.ZodError): FieldError[] {
+  return error.issues.map((issue) => ({ in: where, path: issue.path.map(String).join('.'), message: issue.message }));
+}
+
+function headerValues(req: Request, schema: z.ZodObject): Record<string, string | undefined> {
+  return Object.fromEntries(Object.keys(schema.shape).map((name) => [name, req.get(name)]));
+}
+
+interface Schemas {
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  headers?: z.ZodObject;
+  body?: z.ZodType;
+}
+
+/** Validates every part of the request and reports all problems at once, each with where it is. */
+function parseRequest(spec: Schemas, req: Request): Record<keyof RouteInput<unknown, unknown, unknown, unknown>, unknown> {
+  const errors: FieldError[] = [];
+  const parse = (schema: z.ZodType | undefined, value: unknown, where: FieldError['in']): unknown => {
+    if (schema === undefined) return undefined;
+    const result = schema.safeParse(value);
+    if (result.success) return result.data;
+    errors.push(...fieldErrors(where, result.error));
+    return undefined;
+  };
+  const input = {
+    params: parse(spec.params, req.params, 'path'),
+    query: parse(spec.query, req.query, 'query'),
+    headers: spec.headers && parse(spec.headers, headerValues(req, spec.headers), 'header'),
+    // An absent body is checked as {} so the answer lists each missing field.
+    body: parse(spec.body, req.body ?? {}, 'body'),
+  };
+  if (errors.length > 0) {
+    const detail = errors.map((e) => `${e.in} ${e.path || '(root)'}: ${e.message}`).join('; ');
+    throw validationProblem(detail, errors);
+  }
+  return input;
+}
+
+function openApiPath(path: string): string {
+  return path.replace(/:(\w+)/g, '{$1}');
+}
+
+/** Error answers that follow from what a route reads, so no route has to list them. */
+function implicitProblems(spec: Schemas): ProblemKind[] {
+  const kinds: ProblemKind[] = ['internal'];
+  if ([spec.params, spec.query, spec.headers, spec.body].some((s) => s !== undefined)) kinds.push('validation');
+  // Undecodable path segments and unreadable bodies are refused before any schema runs.
+  if (spec.params || spec.body) kinds.push('bad-request');
+  if (spec.body) kinds.push('malformed-json', 'payload-too-large', 'unsupported-media-type');
+  return kinds;
+}
+
+export function defineRoute<
+  P extends z.ZodObject | undefined = undefined,
+  Q extends z.ZodObject | undefined = undefined,
+  H extends z.ZodObject | undefined = undefined,
+  B extends z.ZodType | undefined = undefined,
+>(spec: RouteSpec<P, Q, H, B>): Route {
+  return {
+    mount(router) {
+      router[spec.method](spec.path, ...(spec.before ?? []), async (req, res) => {
+        // parseRequest ran each present schema, so each part has its schema's output type.
+        await spec.handle(parseRequest(spec, req) as RouteInput<P, Q, H, B>, req, res);
+      });
+    },
+    document(registry: OpenAPIRegistry) {
+      registry.registerPath({
+        method: spec.method,
+        path: openApiPath(spec.path),
+        summary: spec.summary,
+        tags: spec.tags,
+        request: {
+          params: spec.params,
+          query: spec.query,
+          headers: spec.headers,
+          body: spec.body && {
+            // A body whose every field is optional may be left out entirely.
+            required: !spec.body.safeParse({}).success,
+            content: { 'application/json': { schema: spec.body } },
+          },
+        },
+        responses: {
+          ...spec.responses,
+          ...problemResponses([...implicitProblems(spec), ...spec.problems]),
+        },
+      });
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import { getTimeline, InvalidCursorError, listCases } from '../../db/caseQueries';
+import { CaseListFilter } from '../../domain';
+import { requireCase } from '../caseLookup';
+import { queryCaseView } from '../caseWorkflows';
+import type { ApiDeps } from '../deps';
+import { caseLogger } from '../middleware/requestLogger';
+import { jsonResponse } from '../openapi';
+import { validationProblem } from '../problem';
+import { defineRoute, type Route } from '../route';
+import { CaseIdParams } from '../schemas/caseId';
+import { CaseList, CaseTimeline, CaseWithLiveView } from '../schemas/cases';
+
+function getCaseRoute(deps: ApiDeps): Route {
+  return defineRoute({
+    method: 'get',
+    path: '/v1/cases/:id',
+    summary: "One case: the stored record and, when the workflow answers, its live state",
+    tags: ['cases'],
+    params: CaseIdParams,
+    responses: { 200: jsonResponse('The case', CaseWithLiveView) },
+    problems: ['case-not-found'],
+    async handle({ params }, req, res) {
+      const log = caseLogger(req, res, params.id);
+      const record = await requireCase(deps.pool, params.id);
+      const live = await queryCaseView(deps.temporal, params.id);
+      if (!live) {
+        log.warn('live view unavailable; answering from the stored record');
+        res.json({ ...record, live: null });
+        return;
+      }
+      // The projection trails the workflow by a moment; the workflow's own word is the fresher one.
+      res.json({ ...record, status: live.status, outcome: live.outcome, deadlines: live.deadlines, live });
+    },
+  });
+}
+
+function timelineRoute(deps: ApiDeps): Route {
+  return defineRoute({
+    method: 'get',
+    path: '/v1/cases/:id/timeline',
+    summary: "A case's events, oldest first",
+    tags: ['cases'],
+    params: CaseIdParams,
+    responses: { 200: jsonResponse('The timeline', CaseTimeline) },
+    problems: ['case-not-found'],
+    async handle({ params }, req, res) {
+      caseLogger(req, res, params.id);
+      await requireCase(deps.pool, params.id);
+      res.json({ caseId: params.id, events: await getTimeline(deps.pool, params.id) });
+    },
+  });
+}
+
+function listRoute(deps: ApiDeps): Route {
+  return defineRoute({
+    method: 'get',
+    path: '/v1/cases',
+    summary: 'Search cases, newest first; follow nextCursor for the next page',
+    tags: ['cases'],
+    query: CaseListFilter,
+    responses: { 200: jsonResponse('A page of cases', CaseList) },
+    problems: [],
+    async handle({ query }, _req, res) {
+      try {
+        res.json(await listCases(deps.pool, query));
+      } catch (err) {
+        if (!(err instanceof InvalidCursorError)) throw err;
+        throw validationProblem('query cursor: not a cursor this API issued', [
+          { in: 'query', path: 'cursor', message: 'not a cursor this API issued' },
+        ]);
+      }
+    },
+  });
+}
+
+export function caseReadRoutes(deps: ApiDeps): Route[] {
+  return [listRoute(deps), getCaseRoute(deps), timelineRoute(deps)];
+}

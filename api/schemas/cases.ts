@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { CaseEvent, CaseRecord, CaseType, Channel, Customer, ItemCondition, Order, Sku } from '../../domain';
+import { CaseId } from './caseId';
+import { CaseView } from './caseView';
+
+export const IdempotencyHeaders = z.object({
+  'Idempotency-Key': z
+    .string({ error: 'the Idempotency-Key header is required' })
+    .min(1, 'the Idempotency-Key header must not be empty')
+    .max(200, 'the Idempotency-Key header is at most 200 characters'),
+});
+
+export const CaseItem = z
+  .object({
+    sku: Sku,
+    quantity: z.number().int().positive().max(1000),
+    condition: ItemCondition,
+    replacementSku: Sku.optional().meta({ description: 'exchange only: the SKU to send instead' }),
+  })
+  .meta({ id: 'CaseItem' });
+
+type CreateCaseShape = {
+  type: CaseType;
+  order: Order;
+  items: z.infer<typeof CaseItem>[];
+};
+
+/** Checks that need two fields at once; each issue points at the exact item field to fix. */
+function checkItemsAgainstOrder(body: CreateCaseShape, ctx: z.RefinementCtx): void {
+  const ordered = new Map(body.order.lines.map((line) => [line.sku, line.quantity]));
+  const seen = new Set<string>();
+  body.items.forEach((item, i) => {
+    const orderedQuantity = ordered.get(item.sku);
+    if (orderedQuantity === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['items', i, 'sku'], message: `${item.sku} is not a line of order ${body.order.id}` });
+    } else if (item.quantity > orderedQuantity) {
+      ctx.addIssue({ code: 'custom', path: ['items', i, 'quantity'], message: `at most ${orderedQuantity} were ordered` });
+    }
+    if (seen.has(item.sku)) {
+      ctx.addIssue({ code: 'custom', path: ['items', i, 'sku'], message: `${item.sku} is listed twice` });
+    }
+    seen.add(item.sku);
+    if (item.replacementSku !== undefined && body.type !== 'exchange') {
+      ctx.addIssue({ code: 'custom', path: ['items', i, 'replacementSku'], message: 'only an exchange has a replacement' });
+    }
+  });
+}
+
+export const CreateCaseRequest = z
+  .object({
+    type: CaseType,
+    channel: Channel,
+    customer: Customer,
+    order: Order,
+    items: z.array(CaseItem).min(1).max(100),
+    reason: z.string().min(1).max(2000),
+  })
+  .superRefine(checkItemsAgainstOrder)
+  .meta({ id: 'CreateCaseRequest' });
+export type CreateCaseRequest = z.infer<typeof CreateCaseRequest>;
+
+/** The case types intake can run today; the others are valid requests the API refuses with 422. */
+export const SupportedCaseType = CaseType.extract(['return', 'exchange']);
+
+/** The stored record, with the workflow's own live view when it answered (null when it could not). */
+export const CaseWithLiveView = CaseRecord.extend({
+  // A union, not CaseView.nullable(): zod-to-openapi 9.1 would mark the shared CaseView component itself nullable.
+  live: z.union([CaseView, z.null()]),
+}).meta({ id: 'CaseWithLiveView' });
+
+export const CaseList = z
+  .object({ items: z.array(CaseRecord), nextCursor: z.string().nullable() })
+  .meta({ id: 'CaseList' });
+
+export const CaseTimeline = z.object({ caseId: CaseId, events: z.array(CaseEvent) }).meta({ id: 'CaseTimeline' });
+
+/** What an action or a partner step answers: the status the case moved to. */
+export const StepAck = z.object({ caseId: CaseId, status: z.string() }).meta({ id: 'StepAck' });

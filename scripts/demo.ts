@@ -1,0 +1,146 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ConfigError, loadConfig } from '../config/env';
+import { createLogger } from '../config/logger';
+import { installRuntimeLogger } from '../worker/runtimeLogger';
+import { type DemoScenario, demoScenarios } from './demo/scenarios';
+import { freePort } from './net';
+import { progressPrinter } from './progress';
+import { startStack, type Stack } from './stack';
+
+const DEMO_DEADLINE_MS = 4 * 60_000;
+
+interface Tracked {
+  scenario: DemoScenario;
+  caseId: string;
+  seen: number;
+  status: string;
+  outcome: string | null;
+  acted: Set<string>;
+}
+
+/**
+ * `npm run demo`: a private stack (in-memory Temporal, a throwaway PostgreSQL, the simulator on
+ * autopilot), a handful of cases from different channels, and their timelines as they move.
+ */
+async function main(): Promise<number> {
+  const progress = progressPrinter('demo');
+  // Under the project's data folder: as root, PostgreSQL runs as the postgres user, which cannot
+  // enter a private (0700) temp directory.
+  const dataDir = path.resolve('data', `demo-${process.pid}`);
+  const config = loadConfig({
+    ...process.env,
+    POLICY_PROFILE: 'demo',
+    API_PORT: '0',
+    DATA_DIR: dataDir,
+    TEMPORAL_DEV_PORT: String(await freePort()),
+    EMBEDDED_POSTGRES_PORT: String(await freePort()),
+    TEMPORAL_TASK_QUEUE: `demo-${Date.now()}`,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  });
+  const logger = createLogger({ level: config.LOG_LEVEL, name: 'demo' });
+  installRuntimeLogger(logger, []);
+  const stack = await startStack({
+    config,
+    logger,
+    onProgress: progress,
+    ephemeralTemporal: true,
+    simulator: { autopilot: true, delays: { pickupMs: 1_500, deliveryMs: 1_500, inspectionMs: 1_500 } },
+  });
+  try {
+    progress(`stack ready: API ${stack.apiUrl}, simulator ${stack.simulatorUrl}`);
+    const tracked = await submitAll(stack, demoScenarios(), progress);
+    return await follow(stack, tracked, progress);
+  } finally {
+    await stack.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function call(method: 'GET' | 'POST', url: string, body?: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(url, {
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, any> };
+}
+
+async function submitAll(stack: Stack, scenarios: DemoScenario[], progress: (m: string) => void): Promise<Tracked[]> {
+  const tracked: Tracked[] = [];
+  for (const [index, scenario] of scenarios.entries()) {
+    const res = await call('POST', `${stack.apiUrl}/v1/cases`, scenario.request, { 'idempotency-key': `demo-${index}-${Date.now()}` });
+    if (res.status !== 201) throw new Error(`creating "${scenario.title}" answered ${res.status}: ${JSON.stringify(res.body)}`);
+    progress(`submitted ${res.body.id}  ${scenario.title}`);
+    tracked.push({ scenario, caseId: res.body.id, seen: 0, status: 'requested', outcome: null, acted: new Set() });
+  }
+  return tracked;
+}
+
+/** Plays the agent and the customer where a scenario needs one, once per step. */
+async function act(stack: Stack, t: Tracked): Promise<void> {
+  const once = async (step: string, run: () => Promise<unknown>) => {
+    if (t.acted.has(step)) return;
+    t.acted.add(step);
+    await run();
+  };
+  const actions = `${stack.apiUrl}/v1/cases/${t.caseId}/actions`;
+  if (t.status === 'under_review' && t.scenario.review) {
+    await once('review', async () => {
+      if (t.scenario.script) await call('POST', `${stack.simulatorUrl}/sim/scripts`, { caseId: t.caseId, ...t.scenario.script });
+      await call('POST', `${actions}/${t.scenario.review}`, { agentId: 'demo-agent', note: 'checked photos' });
+    });
+  }
+  if (t.status === 'label_issued' && t.scenario.cancelAfterLabel) {
+    await once('cancel', () => call('POST', `${actions}/cancel`, { reason: 'found it fits after all' }));
+  }
+  if (t.status === 'awaiting_survey' && t.scenario.survey) {
+    await once('survey', () => call('POST', `${actions}/survey`, { score: t.scenario.survey, comment: 'quick and easy' }));
+  }
+}
+
+async function follow(stack: Stack, tracked: Tracked[], progress: (m: string) => void): Promise<number> {
+  const deadline = Date.now() + DEMO_DEADLINE_MS;
+  while (Date.now() < deadline && tracked.some((t) => t.status !== 'closed')) {
+    for (const t of tracked.filter((x) => x.status !== 'closed')) {
+      const timeline = await call('GET', `${stack.apiUrl}/v1/cases/${t.caseId}/timeline`);
+      const events = (timeline.body.events ?? []) as { type: string; at: string; actor: { kind: string }; data: Record<string, unknown> }[];
+      for (const e of events.slice(t.seen)) {
+        const data = Object.entries(e.data)
+          .filter(([, v]) => typeof v !== 'object')
+          .map(([k, v]) => `${k}=${String(v)}`)
+          .join(' ');
+        progress(`${t.caseId.slice(0, 14)}  ${e.type.padEnd(24)} ${e.actor.kind.padEnd(9)} ${data}`);
+      }
+      t.seen = events.length;
+      const current = await call('GET', `${stack.apiUrl}/v1/cases/${t.caseId}`);
+      t.status = current.body.status;
+      t.outcome = current.body.outcome;
+      await act(stack, t);
+    }
+    await sleep(500);
+  }
+  return report(tracked, progress);
+}
+
+function report(tracked: Tracked[], progress: (m: string) => void): number {
+  progress('summary');
+  let failures = 0;
+  for (const t of tracked) {
+    const ok = t.status === 'closed' && t.outcome === t.scenario.expectedOutcome;
+    if (!ok) failures += 1;
+    const state = t.status === 'closed' ? `closed as ${t.outcome}` : `STUCK at ${t.status}`;
+    progress(`  ${ok ? 'ok  ' : 'FAIL'} ${t.caseId}  ${t.scenario.title}: ${state} (expected ${t.scenario.expectedOutcome})`);
+  }
+  progress(failures === 0 ? `all ${tracked.length} cases closed as expected` : `${failures} case(s) did not close as expected`);
+  return failures === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`${err instanceof ConfigError ? err.message : err instanceof Error ? err.stack : String(err)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,203 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import type { Logger } from 'pino';
+import { createActivities, type PartnerUrls } from '../activities';
+import { startApi } from '../api/app';
+import type { Config } from '../config/env';
+import { returnPolicies, type ReturnPolicy } from '../config/policies/returnPolicy';
+import { startEmbeddedPostgres } from '../db/embeddedPostgres';
+import { migrateDatabase } from '../db/migrate';
+import { createPool } from '../db/pool';
+import { createSimulator, type Simulator, type SimulatorOptions } from '../sim/createSimulator';
+import { createCaseWorker } from '../worker/createWorker';
+import { startTemporalDevServer } from './temporal/devServer';
+import { resolveTemporalCli } from './temporal/resolveCli';
+
+export interface StackOptions {
+  config: Config;
+  logger: Logger;
+  onProgress: (message: string) => void;
+  /** Overrides the policy profile, e.g. the short clocks tests use. */
+  returnPolicy?: ReturnPolicy;
+  simulator?: Partial<Pick<SimulatorOptions, 'autopilot' | 'delays'>>;
+  /** Tests keep Temporal's history in memory and skip the UI. */
+  ephemeralTemporal?: boolean;
+  workflowBundlePath?: string;
+}
+
+export interface Stack {
+  apiUrl: string;
+  temporalAddress: string;
+  temporalUiUrl: string | null;
+  databaseUrl: string;
+  simulatorUrl: string | null;
+  webhookSecret: string;
+  client: Client;
+  stop(): Promise<void>;
+}
+
+type Stopper = { name: string; stop: () => Promise<unknown> };
+
+/**
+ * Everything the service needs, in one process: what is configured is used, what is not is
+ * started locally (Temporal dev server, embedded PostgreSQL, partner simulator). The order is the
+ * dependency order; stop() undoes it in reverse, so the API stops taking requests before the
+ * worker drains and the databases go last.
+ */
+export async function startStack(opts: StackOptions): Promise<Stack> {
+  const { config, onProgress } = opts;
+  const stoppers: Stopper[] = [];
+  const stop = async () => {
+    for (const s of stoppers.reverse()) {
+      await s.stop().catch((err: unknown) => opts.logger.warn({ err }, `stopping ${s.name} failed`));
+    }
+    stoppers.length = 0;
+  };
+  try {
+    const dataDir = path.resolve(config.DATA_DIR);
+    const temporal = await provideTemporal(opts, dataDir, stoppers);
+    const temporalAddress = temporal.address;
+
+    const databaseUrl = await provideDatabase(opts, dataDir, stoppers);
+    onProgress('applying database migrations');
+    await migrateDatabase(databaseUrl);
+    const pool = createPool(databaseUrl, config.DATABASE_POOL_MAX);
+    stoppers.push({ name: 'database pool', stop: () => pool.end() });
+
+    const webhookSecret = config.WEBHOOK_SECRET ?? randomBytes(24).toString('hex');
+    const { partners, simulator } = await providePartners(opts, webhookSecret, stoppers);
+
+    onProgress('starting the worker');
+    const connection = await Connection.connect({ address: temporalAddress });
+    stoppers.push({ name: 'temporal client', stop: () => connection.close() });
+    const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+    await startWorker(opts, temporalAddress, partners, pool, stoppers);
+
+    const policy = opts.returnPolicy ?? returnPolicies[config.POLICY_PROFILE];
+    const api = await startApi({
+      config,
+      pool,
+      temporal: client,
+      logger: opts.logger,
+      policies: { returns: policy },
+      webhookSecret,
+      host: config.API_HOST,
+      port: config.API_PORT,
+    });
+    stoppers.push({ name: 'api', stop: () => api.close() });
+    simulator?.setWebhookTarget(config.PUBLIC_BASE_URL ?? api.url);
+
+    return {
+      apiUrl: api.url,
+      temporalAddress,
+      temporalUiUrl: temporal.uiUrl,
+      databaseUrl,
+      simulatorUrl: simulator?.url ?? null,
+      webhookSecret,
+      client,
+      stop,
+    };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+async function provideTemporal(
+  opts: StackOptions,
+  dataDir: string,
+  stoppers: Stopper[],
+): Promise<{ address: string; uiUrl: string | null }> {
+  const { config, onProgress } = opts;
+  if (config.TEMPORAL_ADDRESS) {
+    onProgress(`using Temporal at ${config.TEMPORAL_ADDRESS}`);
+    return { address: config.TEMPORAL_ADDRESS, uiUrl: null };
+  }
+  const cli = await resolveTemporalCli({ explicitPath: config.TEMPORAL_CLI_PATH, onProgress });
+  onProgress('starting the Temporal dev server');
+  const server = await startTemporalDevServer({
+    cli,
+    port: config.TEMPORAL_DEV_PORT,
+    uiPort: opts.ephemeralTemporal ? null : config.TEMPORAL_DEV_UI_PORT,
+    dbFile: opts.ephemeralTemporal ? undefined : path.join(dataDir, 'temporal.db'),
+    namespace: config.TEMPORAL_NAMESPACE,
+    logFile: path.join(dataDir, 'temporal.log'),
+    onProgress,
+  });
+  stoppers.push({ name: 'temporal dev server', stop: () => server.stop() });
+  return server;
+}
+
+async function provideDatabase(opts: StackOptions, dataDir: string, stoppers: Stopper[]): Promise<string> {
+  const { config, onProgress } = opts;
+  if (config.DATABASE_URL) return config.DATABASE_URL;
+  onProgress('starting embedded PostgreSQL');
+  const pg = await startEmbeddedPostgres({
+    dataDir: path.join(dataDir, 'postgres'),
+    port: config.EMBEDDED_POSTGRES_PORT,
+    onProgress,
+  });
+  stoppers.push({ name: 'embedded postgres', stop: () => pg.stop() });
+  return pg.databaseUrl;
+}
+
+async function providePartners(
+  opts: StackOptions,
+  webhookSecret: string,
+  stoppers: Stopper[],
+): Promise<{ partners: PartnerUrls; simulator: Simulator | null }> {
+  const { config } = opts;
+  const configured = {
+    inventory: config.INVENTORY_URL,
+    logistics: config.LOGISTICS_URL,
+    payments: config.PAYMENTS_URL,
+    notification: config.NOTIFICATION_URL,
+  };
+  if (Object.values(configured).every(Boolean)) return { partners: configured as PartnerUrls, simulator: null };
+  opts.onProgress('starting the partner simulator for unconfigured partners');
+  const simulator = createSimulator({
+    webhookSecret,
+    autopilot: opts.simulator?.autopilot ?? config.SIM_AUTOPILOT,
+    delays: opts.simulator?.delays,
+    logger: opts.logger.child({ component: 'simulator' }),
+  });
+  const url = await simulator.start(config.SIM_PORT, '127.0.0.1');
+  stoppers.push({ name: 'partner simulator', stop: () => simulator.stop() });
+  return {
+    simulator,
+    partners: {
+      inventory: configured.inventory ?? url,
+      logistics: configured.logistics ?? url,
+      payments: configured.payments ?? url,
+      notification: configured.notification ?? url,
+    },
+  };
+}
+
+async function startWorker(
+  opts: StackOptions,
+  address: string,
+  partners: PartnerUrls,
+  pool: ReturnType<typeof createPool>,
+  stoppers: Stopper[],
+): Promise<void> {
+  const connection = await NativeConnection.connect({ address });
+  stoppers.push({ name: 'worker connection', stop: () => connection.close() });
+  const worker: Worker = await createCaseWorker({
+    connection,
+    namespace: opts.config.TEMPORAL_NAMESPACE,
+    taskQueue: opts.config.TEMPORAL_TASK_QUEUE,
+    workflowBundlePath: opts.workflowBundlePath,
+    activities: createActivities({ pool, partners, timeoutMs: opts.config.PARTNER_TIMEOUT_MS }),
+  });
+  const running = worker.run();
+  stoppers.push({
+    name: 'worker',
+    stop: async () => {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+    },
+  });
+}

@@ -1,0 +1,136 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pino from 'pino';
+import { simulatorApp } from './app';
+import { Autopilot } from './autopilot';
+import { Carrier } from './carrier';
+import { CaseScripts } from './caseScripts';
+import { Faults } from './faults';
+import { IdempotentReplies } from './idempotency';
+import { Ledger } from './ledger';
+import { commandRoutes } from './routes/commands';
+import { controlRoutes } from './routes/control';
+import { inventoryRoutes } from './routes/inventory';
+import { logisticsRoutes } from './routes/logistics';
+import { notificationRoutes } from './routes/notifications';
+import { paymentsRoutes } from './routes/payments';
+import { Warehouse } from './warehouse';
+import { WebhookSender } from './webhookSender';
+
+/** The partner systems our activities call, in one process, calling our webhooks back. */
+
+export interface SimulatorOptions {
+  webhookSecret: string;
+  /** Base URL of our API, where webhooks go; may be set later with setWebhookTarget. */
+  webhookTarget?: string;
+  /** Drive carrier + warehouse events by itself after a label is created. */
+  autopilot: boolean;
+  delays?: { pickupMs?: number; deliveryMs?: number; inspectionMs?: number };
+  /** Units per SKU unless seeded (POST /sim/catalog); SKUs starting with OOS- have none. */
+  defaultStock?: number;
+  /** Silent when absent: embedding code (tests, the local stack) passes its own. */
+  logger?: pino.Logger;
+}
+
+export interface Simulator {
+  /** Base URL; only known after start. */
+  readonly url: string;
+  /** Port 0 picks a free port; resolves with the base URL, e.g. http://127.0.0.1:PORT. */
+  start(port?: number, host?: string): Promise<string>;
+  /** Closes the server and cancels pending autopilot events. */
+  stop(): Promise<void>;
+  setWebhookTarget(url: string): void;
+}
+
+const DEFAULT_DELAY_MS = 1_000;
+
+/** A URL a client can dial: wildcard binds are reached on loopback, IPv6 literals need brackets. */
+function baseUrl(host: string, port: number): string {
+  const dialable = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  return `http://${dialable.includes(':') ? `[${dialable}]` : dialable}:${port}`;
+}
+
+export function createSimulator(opts: SimulatorOptions): Simulator {
+  const logger = opts.logger ?? pino({ level: 'silent' });
+  const ledger = new Ledger();
+  const warehouse = new Warehouse(ledger, opts.defaultStock ?? 100);
+  const carrier = new Carrier(ledger, warehouse);
+  const faults = new Faults();
+  const replies = new IdempotentReplies();
+  const scripts = new CaseScripts();
+  const sender = new WebhookSender(opts.webhookSecret, ledger, logger, opts.webhookTarget);
+  const autopilot = new Autopilot({
+    enabled: opts.autopilot,
+    delays: {
+      pickupMs: opts.delays?.pickupMs ?? DEFAULT_DELAY_MS,
+      deliveryMs: opts.delays?.deliveryMs ?? DEFAULT_DELAY_MS,
+      inspectionMs: opts.delays?.inspectionMs ?? DEFAULT_DELAY_MS,
+    },
+    scripts,
+    sender,
+    logger,
+  });
+
+  async function reset(): Promise<void> {
+    await autopilot.stop();
+    for (const part of [ledger, warehouse, carrier, faults, replies, scripts]) part.reset();
+  }
+
+  const partner = { faults, replies };
+  const app = simulatorApp(logger, [
+    inventoryRoutes({ ...partner, warehouse }),
+    logisticsRoutes({
+      ...partner,
+      carrier,
+      onLabelCreated: (label) => autopilot.labelCreated(label),
+      onLabelVoided: (labelId) => autopilot.labelVoided(labelId),
+    }),
+    paymentsRoutes({ ...partner, ledger }),
+    notificationRoutes({ ...partner, ledger }),
+    controlRoutes({ ledger, scripts, faults, warehouse, reset }),
+    commandRoutes({ sender, carrier }),
+  ]);
+
+  let server: Server | undefined;
+  let url: string | undefined;
+
+  return {
+    get url() {
+      if (url === undefined) throw new Error('simulator not started');
+      return url;
+    },
+
+    async start(port = 0, host = '127.0.0.1') {
+      if (server) throw new Error('simulator already started');
+      const listening = createServer(app);
+      await new Promise<void>((resolve, reject) => {
+        listening.once('error', reject);
+        listening.listen(port, host, () => {
+          listening.off('error', reject);
+          resolve();
+        });
+      });
+      server = listening;
+      url = baseUrl(host, (listening.address() as AddressInfo).port);
+      logger.info({ url }, 'partner simulator listening');
+      return url;
+    },
+
+    async stop() {
+      await autopilot.stop();
+      const closing = server;
+      server = undefined;
+      url = undefined;
+      if (!closing) return;
+      await new Promise<void>((resolve, reject) => {
+        closing.close((err) => (err ? reject(err) : resolve()));
+        // Keep-alive sockets from fetch clients would otherwise hold close() open for seconds.
+        closing.closeAllConnections();
+      });
+    },
+
+    setWebhookTarget(target) {
+      sender.setTarget(target);
+    },
+  };
+}

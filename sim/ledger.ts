@@ -1,0 +1,148 @@
+/**
+ * Everything the partners received and the simulator sent, kept in memory so tests and the demo
+ * can prove what happened (one refund, a voided label, which webhooks our API accepted).
+ */
+
+interface CaseScoped {
+  caseId: string;
+  at: string;
+}
+
+export interface RefundRecord extends CaseScoped {
+  refundId: string;
+  orderId: string;
+  amount: number;
+  currency: string;
+}
+
+export interface ChargeRecord extends CaseScoped {
+  chargeId: string;
+  orderId: string;
+  customerId: string;
+  amount: number;
+  currency: string;
+}
+
+export interface ReservationRecord extends CaseScoped {
+  reservationId: string;
+  sku: string;
+  quantity: number;
+  unitPrice: number;
+}
+
+export interface ReleaseRecord extends CaseScoped {
+  reservationId: string;
+}
+
+export type StockMovementKind = 'reserve' | 'release' | 'restock' | 'ship';
+
+export interface StockMovementRecord extends CaseScoped {
+  movementId: string;
+  kind: StockMovementKind;
+  sku: string;
+  quantity: number;
+  /** Units available for reservation after the movement. */
+  available: number;
+}
+
+export interface LabelRecord extends CaseScoped {
+  labelId: string;
+  customerId: string;
+  items: { sku: string; quantity: number }[];
+  carrier: string;
+  trackingNumber: string;
+  labelUrl: string;
+}
+
+export interface VoidedLabelRecord extends CaseScoped {
+  labelId: string;
+}
+
+export interface ShipmentRecord extends CaseScoped {
+  shipmentId: string;
+  customerId: string;
+  reservationId: string;
+  sku: string;
+  quantity: number;
+  carrier: string;
+  trackingNumber: string;
+}
+
+export interface CancelledShipmentRecord extends CaseScoped {
+  shipmentId: string;
+}
+
+export interface NotificationRecord extends CaseScoped {
+  messageId: string;
+  customerId: string;
+  to: { email?: string; phone?: string };
+  template: string;
+  data: Record<string, unknown>;
+}
+
+export interface WebhookRecord extends CaseScoped {
+  eventId: string;
+  type: string;
+  url: string;
+  attempt: number;
+  /** What our API answered; null when it could not be reached. */
+  status: number | null;
+  response: unknown;
+  error?: string;
+}
+
+export interface SimRecords {
+  refunds: RefundRecord[];
+  charges: ChargeRecord[];
+  reservations: ReservationRecord[];
+  releases: ReleaseRecord[];
+  stockMovements: StockMovementRecord[];
+  labels: LabelRecord[];
+  voidedLabels: VoidedLabelRecord[];
+  shipments: ShipmentRecord[];
+  cancelledShipments: CancelledShipmentRecord[];
+  notifications: NotificationRecord[];
+  webhooks: WebhookRecord[];
+}
+
+type RecordOf<K extends keyof SimRecords> = SimRecords[K][number];
+
+function emptyRecords(): SimRecords {
+  return {
+    refunds: [],
+    charges: [],
+    reservations: [],
+    releases: [],
+    stockMovements: [],
+    labels: [],
+    voidedLabels: [],
+    shipments: [],
+    cancelledShipments: [],
+    notifications: [],
+    webhooks: [],
+  };
+}
+
+export class Ledger {
+  private records = emptyRecords();
+
+  add<K extends keyof SimRecords>(kind: K, record: Omit<RecordOf<K>, 'at'>): RecordOf<K> {
+    const stamped = { ...record, at: new Date().toISOString() } as RecordOf<K>;
+    (this.records[kind] as RecordOf<K>[]).push(stamped);
+    return stamped;
+  }
+
+  /** All records, or only those of one case. */
+  list(caseId?: string): SimRecords {
+    if (caseId === undefined) return this.records;
+    const scoped = emptyRecords();
+    for (const kind of Object.keys(scoped) as (keyof SimRecords)[]) {
+      (scoped[kind] as CaseScoped[]) = (this.records[kind] as CaseScoped[]).filter((r) => r.caseId === caseId);
+    }
+    return scoped;
+  }
+
+  reset(): void {
+    this.records = emptyRecords();
+  }
+}

@@ -1,0 +1,66 @@
+import { Router, type Response } from 'express';
+import { z } from 'zod';
+import { CarrierEventType, InspectionResult } from '../../domain';
+import type { Carrier } from '../carrier';
+import { carrierWebhook, inspectionWebhook, type PartnerWebhook } from '../webhookEvents';
+import type { WebhookSender } from '../webhookSender';
+import { caseId } from './fields';
+import { parseOr400 } from './validation';
+
+/**
+ * Partner events on demand, sent once and answered with what our API replied, so a test can
+ * assert a 409 for an out-of-order step or a 401 for a bad signature (signatureSecret).
+ */
+
+const commandFields = {
+  caseId,
+  eventId: z.string().min(1).max(128).optional(),
+  signatureSecret: z.string().min(1).optional(),
+};
+const CarrierEventCommand = z.object({
+  ...commandFields,
+  type: CarrierEventType,
+  /** Defaults to the tracking number of the case's current label. */
+  trackingNumber: z.string().min(1).optional(),
+});
+const InspectionCommand = z.object({
+  ...commandFields,
+  result: InspectionResult,
+  notes: z.string().max(500).optional(),
+});
+
+export function commandRoutes(deps: { sender: WebhookSender; carrier: Carrier }): Router {
+  const { sender, carrier } = deps;
+  const router = Router();
+
+  async function sendNow(res: Response, webhook: PartnerWebhook, signatureSecret: string | undefined): Promise<void> {
+    if (!sender.hasTarget()) {
+      res.status(409).json({ error: 'webhook_target_not_set' });
+      return;
+    }
+    const outcome = await sender.send(webhook, { signatureSecret });
+    if (outcome.status === null) res.status(502).json({ error: 'webhook_unreachable', message: outcome.error });
+    else res.json({ eventId: webhook.event.eventId, status: outcome.status, body: outcome.body });
+  }
+
+  router.post('/sim/commands/carrier-event', async (req, res) => {
+    const command = parseOr400(CarrierEventCommand, req.body, res);
+    if (!command) return;
+    const trackingNumber = command.trackingNumber ?? carrier.currentTrackingNumber(command.caseId);
+    if (trackingNumber === undefined) {
+      res.status(404).json({ error: 'no_label', message: 'this case has no valid label; pass trackingNumber' });
+      return;
+    }
+    const { caseId, type, eventId } = command;
+    await sendNow(res, carrierWebhook({ caseId, type, trackingNumber, eventId }), command.signatureSecret);
+  });
+
+  router.post('/sim/commands/inspection', async (req, res) => {
+    const command = parseOr400(InspectionCommand, req.body, res);
+    if (!command) return;
+    const { caseId, result, notes, eventId } = command;
+    await sendNow(res, inspectionWebhook({ caseId, result, notes, eventId }), command.signatureSecret);
+  });
+
+  return router;
+}

@@ -1,0 +1,33 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Ledger } from '../ledger';
+import { newId } from '../ids';
+import { caseId, customerId } from './fields';
+import { partnerWrite, type PartnerWriteDeps } from './partnerWrite';
+
+/**
+ * The notification gateway. A message with no email or phone is still accepted: the gateway
+ * also delivers to the customer's in-app inbox by customer id.
+ */
+
+const MessageRequest = z.object({
+  caseId,
+  customerId,
+  to: z.object({ email: z.email().optional(), phone: z.string().min(1).optional() }),
+  template: z.string().min(1).max(64),
+  data: z.record(z.string(), z.unknown()),
+});
+
+export function notificationRoutes(deps: PartnerWriteDeps & { ledger: Ledger }): Router {
+  const router = Router();
+
+  router.post(
+    '/notifications/messages',
+    partnerWrite(deps, 'notifications.send', MessageRequest, (input) => {
+      const { messageId } = deps.ledger.add('notifications', { ...input, messageId: newId('msg') });
+      return { status: 202, body: { messageId } };
+    }),
+  );
+
+  return router;
+}

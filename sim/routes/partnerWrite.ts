@@ -1,0 +1,43 @@
+import type { Request, RequestHandler } from 'express';
+import type { z } from 'zod';
+import type { Faults, PartnerOperation } from '../faults';
+import type { IdempotentReplies, PartnerReply } from '../idempotency';
+import { parseOr400 } from './validation';
+
+/**
+ * Every partner write goes through the same gate, in the order a real partner would apply it:
+ * an outage answers before anything is read, then the body is validated, then a known
+ * Idempotency-Key replays the first answer instead of acting again.
+ */
+
+export interface PartnerWriteDeps {
+  faults: Faults;
+  replies: IdempotentReplies;
+}
+
+export function partnerWrite<S extends z.ZodType>(
+  deps: PartnerWriteDeps,
+  operation: PartnerOperation,
+  schema: S,
+  /** Synchronous on purpose: no duplicate request can slip in between acting and remembering the reply. */
+  handle: (input: z.output<S>, req: Request) => PartnerReply,
+): RequestHandler {
+  return (req, res) => {
+    const faultStatus = deps.faults.take(operation);
+    if (faultStatus !== undefined) {
+      res.status(faultStatus).json({ error: 'injected_fault', operation });
+      return;
+    }
+    const input = parseOr400(schema, req.body, res);
+    if (input === undefined) return;
+    const key = req.get('idempotency-key');
+    const replayed = key === undefined ? undefined : deps.replies.get(operation, key);
+    if (replayed) {
+      res.status(replayed.status).set('idempotent-replayed', 'true').json(replayed.body);
+      return;
+    }
+    const reply = handle(input, req);
+    if (key !== undefined) deps.replies.remember(operation, key, reply);
+    res.status(reply.status).json(reply.body);
+  };
+}

@@ -1,0 +1,146 @@
+import { Writable } from 'node:stream';
+import { Client, Connection } from '@temporalio/client';
+import pino from 'pino';
+import { returnRequest } from '../support/requests';
+import type { ApiDeps } from '../../api/app';
+import { ApiHarness, type ApiClient } from './support/apiHarness';
+
+let api: ApiHarness;
+let unreachable: Connection;
+/** The same API with Temporal unreachable: nothing listens on port 1. */
+let withoutTemporal: ApiClient;
+
+beforeAll(async () => {
+  api = await ApiHarness.start('api-operations');
+  unreachable = Connection.lazy({ address: '127.0.0.1:1' });
+  withoutTemporal = await api.variant({ temporal: new Client({ connection: unreachable }) });
+});
+
+afterAll(async () => {
+  await api.close();
+  await unreachable.close();
+});
+
+const problemType = (slug: string) => `https://after-sales.example/problems/${slug}`;
+
+describe('health', () => {
+  it('is alive and ready when PostgreSQL and Temporal answer', async () => {
+    expect(await api.get('/healthz')).toMatchObject({ status: 200, body: { status: 'ok' } });
+    expect(await api.get('/readyz')).toMatchObject({ status: 200, body: { status: 'ready' } });
+  });
+
+  it('is alive but not ready without Temporal, and says which dependency failed', async () => {
+    expect((await withoutTemporal.get('/healthz')).status).toBe(200);
+    const res = await withoutTemporal.get('/readyz');
+
+    expect(res.status).toBe(503);
+    expect(res.body).toMatchObject({ type: problemType('not-ready'), failed: ['temporal'] });
+  });
+});
+
+describe('without Temporal', () => {
+  it('answers 503 with Retry-After to a new case and keeps nothing, so the retry opens it afresh', async () => {
+    const body = returnRequest();
+    const key = 'retry-me';
+    const refused = await withoutTemporal.createCase(body, key);
+
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect((await api.get(`/v1/cases?customerId=${body.customer.id}`)).body.items).toEqual([]);
+    const retried = await api.createCase(body, key);
+    expect(retried.status).toBe(201);
+    expect(retried.headers.get('idempotent-replayed')).toBeNull();
+  });
+
+  it('still answers a case from its record, with no live view', async () => {
+    const caseId = await api.openCase(returnRequest());
+    const res = await withoutTemporal.get(`/v1/cases/${caseId}`);
+
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ id: caseId, status: 'requested', live: null });
+  });
+});
+
+describe('every answer', () => {
+  it('is a 404 problem for an unknown route', async () => {
+    const res = await api.get('/v2/nothing');
+
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(res.body).toMatchObject({ type: problemType('not-found'), status: 404, title: expect.any(String) });
+  });
+
+  it('is a 500 problem without internals when something unexpected breaks', async () => {
+    const broken = await api.variant({
+      pool: { query: () => Promise.reject(new Error('disk on fire at /var/lib/pg')) } as unknown as ApiDeps['pool'],
+    });
+    const res = await broken.get('/v1/cases/case_00000000000000000000000000');
+
+    expect(res.status).toBe(500);
+    expect(res.body).toMatchObject({ type: problemType('internal'), requestId: expect.any(String) });
+    expect(JSON.stringify(res.body)).not.toContain('disk on fire');
+  });
+
+  it('echoes the caller’s X-Request-Id, or makes one up', async () => {
+    const given = await api.request('GET', '/healthz', { headers: { 'x-request-id': 'trace-42' } });
+    const made = await api.get('/healthz');
+
+    expect(given.headers.get('x-request-id')).toBe('trace-42');
+    expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('is logged with the request id and the case id, and without contact data or credentials', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(...chunk.toString().trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>));
+        done();
+      },
+    });
+    const logged = await api.variant({ logger: pino({ level: 'info' }, sink) });
+    const body = returnRequest();
+    const res = await logged.request('POST', '/v1/cases', {
+      body: JSON.stringify(body),
+      headers: {
+        'content-type': 'application/json',
+        'idempotency-key': 'logged-1',
+        'x-request-id': 'req-logged-1',
+        authorization: 'Bearer very-secret-token',
+      },
+    });
+
+    const text = JSON.stringify(lines);
+    expect(text).not.toContain('very-secret-token');
+    expect(text).not.toContain(body.customer.contact.email);
+    expect(lines).toContainEqual(expect.objectContaining({ reqId: 'req-logged-1', caseId: res.body.id }));
+  });
+});
+
+describe('GET /openapi.json', () => {
+  it('documents every route with its parameters, bodies and problem answers', async () => {
+    const res = await api.get('/openapi.json');
+    const paths = res.body.paths as Record<string, Record<string, any>>;
+
+    expect(res.body.openapi).toBe('3.1.0');
+    expect(Object.keys(paths).sort()).toEqual([
+      '/healthz',
+      '/readyz',
+      '/v1/cases',
+      '/v1/cases/{id}',
+      '/v1/cases/{id}/actions/approve',
+      '/v1/cases/{id}/actions/cancel',
+      '/v1/cases/{id}/actions/reject',
+      '/v1/cases/{id}/actions/survey',
+      '/v1/cases/{id}/timeline',
+      '/v1/webhooks/carriers/{carrier}',
+      '/v1/webhooks/warehouses/{warehouseId}',
+    ]);
+    const create = paths['/v1/cases']?.post;
+    expect(create.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/CreateCaseRequest' });
+    expect(create.parameters).toContainEqual(expect.objectContaining({ in: 'header', name: 'Idempotency-Key' }));
+    expect(Object.keys(create.responses)).toEqual(expect.arrayContaining(['201', '400', '409', '415', '422', '503']));
+    expect(paths['/v1/cases']?.get.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['status', 'type', 'channel', 'customerId', 'breached', 'limit', 'cursor']),
+    );
+  });
+});

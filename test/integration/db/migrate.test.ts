@@ -1,0 +1,67 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { runScript } from './runScript';
+import { testDatabaseUrl } from './caseStoreFixtures';
+
+/** The `npm run migrate` CLI against a database of its own, so its first run really migrates. */
+
+const databaseName = `migrate_${randomBytes(6).toString('hex')}`;
+const databaseUrl = (() => {
+  const url = new URL(testDatabaseUrl());
+  url.pathname = `/${databaseName}`;
+  return url.toString();
+})();
+
+async function onServer<T>(work: (client: Client) => Promise<T>, url = testDatabaseUrl()): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const migrate = (env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl }) =>
+  runScript('db/migrate.ts', [], env);
+
+const appliedMigrations = () =>
+  onServer(
+    async (client) => (await client.query('SELECT name, run_on FROM pgmigrations ORDER BY id')).rows,
+    databaseUrl,
+  );
+
+beforeAll(() => onServer((client) => client.query(`CREATE DATABASE ${databaseName}`)));
+afterAll(() => onServer((client) => client.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`)));
+
+describe('npm run migrate', () => {
+  it('applies every migration once when two processes migrate at the same time', async () => {
+    const runs = await Promise.all([migrate(), migrate()]);
+
+    expect(runs.map((r) => r.code)).toEqual([0, 0]);
+    expect((await appliedMigrations()).map((m) => m.name)).toEqual([
+      '0001_cases',
+      '0002_case-events',
+      '0003_open-case-lines',
+    ]);
+  });
+
+  it('changes nothing when run again', async () => {
+    const before = await appliedMigrations();
+
+    const run = await migrate();
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('No migrations to run!');
+    expect(await appliedMigrations()).toEqual(before);
+  });
+
+  it('names the missing setting instead of guessing a database', async () => {
+    const { DATABASE_URL: _, ...withoutUrl } = process.env;
+
+    const run = await migrate(withoutUrl);
+
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain('DATABASE_URL');
+  });
+});

@@ -1,0 +1,21 @@
+import { DefaultLogger, type LogEntry, Runtime } from '@temporalio/worker';
+import type { Logger } from 'pino';
+
+const levels = { TRACE: 'trace', DEBUG: 'debug', INFO: 'info', WARN: 'warn', ERROR: 'error' } as const;
+
+/**
+ * Routes the SDK's workflow and activity logs (which carry workflowId, activity type and
+ * attempt) into pino, lifting the case id to the top level: a case's workflow id is its case id.
+ * Install once per process, before the first worker or connection. A host that orders its own
+ * shutdown (the local stack) passes no signals so the SDK does not stop workers behind its back.
+ */
+export function installRuntimeLogger(logger: Logger, shutdownSignals?: NodeJS.Signals[]): void {
+  Runtime.install({
+    ...(shutdownSignals ? { shutdownSignals } : {}),
+    logger: new DefaultLogger('INFO', (entry: LogEntry) => {
+      const meta = entry.meta ?? {};
+      const caseId = (meta as { workflowId?: string }).workflowId;
+      logger[levels[entry.level]]({ ...meta, ...(caseId ? { caseId } : {}) }, entry.message);
+    }),
+  });
+}

@@ -1,0 +1,55 @@
+import type { CasePatch } from '../../activities/types';
+import type { Actor, Deadline } from '../../domain';
+import { caseStore } from './activities';
+
+export const systemActor: Actor = { kind: 'system', id: 'orchestrator' };
+
+/**
+ * The workflow's in-memory view of its case, and the writer of its timeline. Status changes take
+ * effect in memory at once (validators and the query see them immediately) and reach PostgreSQL
+ * through one chain of case-store activities, so the projection applies them in the order they
+ * happened even when an update handler and the main flow record at the same time.
+ */
+export class CaseJournal<Status extends string> {
+  status: Status;
+  outcome: string | null = null;
+  deadlines: Deadline[] = [];
+  details: Record<string, unknown> = {};
+  private recorded = 0;
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly caseId: string,
+    initial: Status,
+  ) {
+    this.status = initial;
+  }
+
+  /** Appends one timeline event and applies its patch; resolves once PostgreSQL has it. */
+  record(
+    type: string,
+    change: { status?: Status; actor?: Actor; data?: Record<string, unknown>; patch?: Omit<CasePatch, 'status'> } = {},
+  ): Promise<void> {
+    if (change.status) this.status = change.status;
+    if (change.patch?.outcome) this.outcome = change.patch.outcome;
+    if (change.patch?.deadlines) this.deadlines = change.patch.deadlines;
+    if (change.patch?.details) this.details = { ...this.details, ...change.patch.details };
+    const event = {
+      caseId: this.caseId,
+      eventKey: `${++this.recorded}:${type}`,
+      type,
+      at: new Date().toISOString(),
+      actor: change.actor ?? systemActor,
+      data: change.data ?? {},
+      patch: { ...change.patch, ...(change.status ? { status: change.status } : {}) },
+    };
+    const written = this.tail.then(() => caseStore.recordCaseEvent(event));
+    this.tail = written.catch(() => undefined);
+    return written.then(() => undefined);
+  }
+
+  /** A deadline that starts now, in the workflow's deterministic clock. */
+  deadline(name: string, inMs: number): Deadline {
+    return { name, dueAt: new Date(Date.now() + inMs).toISOString() };
+  }
+}

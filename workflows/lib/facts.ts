@@ -1,0 +1,39 @@
+import { ApplicationFailure, condition } from '@temporalio/workflow';
+import type { Actor } from '../../domain';
+import { InvalidTransition, type InvalidTransitionDetails, UnknownPartner } from './messages';
+
+/**
+ * Something a person or partner told the case (a decision, a parcel scan). Update handlers store
+ * it and wait until the main flow has acted on it, so the HTTP caller's answer reflects the step
+ * it caused; the main flow owns every transition, so there is one place that changes state.
+ */
+export class Fact<T> {
+  acknowledged = false;
+  constructor(
+    readonly value: T,
+    readonly actor: Actor,
+    readonly id: string,
+  ) {}
+
+  acknowledge(): void {
+    this.acknowledged = true;
+  }
+
+  settled(): Promise<void> {
+    return condition(() => this.acknowledged);
+  }
+}
+
+export function invalidTransition(what: string, status: string, allowed: readonly string[]): ApplicationFailure {
+  const details: InvalidTransitionDetails = { status, allowed: [...allowed] };
+  const options = allowed.length ? allowed.join(', ') : 'none';
+  return ApplicationFailure.nonRetryable(
+    `${what} is not allowed while the case is ${status} (allowed now: ${options})`,
+    InvalidTransition,
+    details,
+  );
+}
+
+export function unknownPartner(message: string): ApplicationFailure {
+  return ApplicationFailure.nonRetryable(message, UnknownPartner);
+}

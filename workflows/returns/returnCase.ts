@@ -1,0 +1,313 @@
+import { ActivityFailure, allHandlersFinished, condition, isCancellation, log } from '@temporalio/workflow';
+import type { Actor, ReturnOutcome } from '../../domain';
+import { idempotencyKey, partners } from '../lib/activities';
+import { systemActor } from '../lib/caseJournal';
+import { Compensations } from '../lib/compensations';
+import { notifyCustomer } from '../lib/notify';
+import { assessEligibility } from './eligibility';
+import { registerReturnHandlers } from './handlers';
+import type { ReturnCaseInput } from './input';
+import { exchangeDifference, itemsValue } from './pricing';
+import { ReturnState } from './state';
+
+export interface ReturnCaseResult {
+  outcome: ReturnOutcome;
+}
+
+/** Thrown inside the flow to stop at the customer's cancel request; never leaves the workflow. */
+class CancelledByCustomer extends Error {}
+
+/** Ends the flow early with an outcome; the workflow's catch closes the case. */
+class Closing extends Error {
+  constructor(
+    readonly outcome: ReturnOutcome,
+    readonly data: Record<string, unknown> = {},
+  ) {
+    super(outcome);
+  }
+}
+
+/** The replacement could not be sent; its steps are undone and the customer is refunded instead. */
+class ExchangeFailed extends Error {}
+
+/**
+ * Return / exchange (design.md §5): eligibility → approval (automatic or an agent's review raced
+ * against its deadline) → return label → carrier scans within the ship-by window → warehouse
+ * inspection → refund or exchange → survey → closed. Every side effect registers its undo, and
+ * every step the customer cares about is told to them.
+ */
+export async function returnCase(input: ReturnCaseInput): Promise<ReturnCaseResult> {
+  const state = new ReturnState(input.caseId);
+  registerReturnHandlers(input, state);
+  const { journal, facts } = state;
+  const { caseId, customer, policy } = input;
+  const undo = new Compensations();
+  const notify = (template: Parameters<typeof notifyCustomer>[2], data?: Record<string, unknown>) =>
+    notifyCustomer(caseId, customer, template, data);
+
+  async function close(outcome: ReturnOutcome, data: Record<string, unknown> = {}): Promise<ReturnCaseResult> {
+    await journal.record('case.closed', {
+      status: 'closed',
+      data: { outcome, ...data },
+      patch: {
+        outcome,
+        resolution: state.handledBy ? 'human' : 'automated',
+        deadlines: [],
+        closedAt: new Date().toISOString(),
+      },
+    });
+    // A step accepted just as the case closed (a scan racing the ship-by timer) is answered with
+    // the closed status rather than left waiting.
+    for (const fact of Object.values(facts)) fact?.acknowledge();
+    await condition(allHandlersFinished);
+    return { outcome };
+  }
+
+  function stopIfCancelled(): void {
+    if (facts.cancel) throw new CancelledByCustomer();
+  }
+
+  async function approve(): Promise<void> {
+    const verdict = assessEligibility(input, new Date());
+    if (!verdict.eligible) {
+      await journal.record('eligibility.refused', { data: { reason: verdict.reason, detail: verdict.detail } });
+      await notify('case_rejected', { reason: verdict.detail });
+      throw new Closing('not_eligible', { reason: verdict.reason });
+    }
+    await notify('case_received', { type: input.type });
+    if (verdict.autoApprove) {
+      await journal.record('case.approved', { status: 'approved', data: { by: 'policy', policy: policy.version } });
+      return;
+    }
+    await journal.record('review.requested', {
+      status: 'under_review',
+      patch: { deadlines: [journal.deadline('review', policy.reviewDeadlineMs)] },
+    });
+    await notify('case_under_review');
+    const decided = await condition(() => facts.review !== undefined || facts.cancel !== undefined, policy.reviewDeadlineMs);
+    stopIfCancelled();
+    const review = facts.review;
+    const decision = decided && review ? review.value.decision : policy.onReviewTimeout;
+    const reviewer: Actor = decided && review ? review.actor : systemActor;
+    if (review) state.handledBy = reviewer;
+    if (!decided) await journal.record('review.timed_out', { data: { applied: decision } });
+    if (decision === 'reject') {
+      await journal.record('review.rejected', { actor: reviewer, data: { note: review?.value.note } });
+      await notify('case_rejected', { reason: review?.value.note });
+      throw new Closing('rejected_by_review');
+    }
+    await journal.record('case.approved', { status: 'approved', actor: reviewer, data: { note: review?.value.note } });
+    review?.acknowledge();
+  }
+
+  async function collectParcel(): Promise<void> {
+    stopIfCancelled();
+    const label = await partners.createReturnLabel({
+      caseId,
+      customerId: customer.id,
+      items: input.items.map(({ sku, quantity }) => ({ sku, quantity })),
+      idempotencyKey: idempotencyKey(caseId, 'return-label'),
+    });
+    state.label = label;
+    undo.add('void return label', () =>
+      partners.voidLabel({ caseId, labelId: label.labelId, idempotencyKey: idempotencyKey(caseId, 'void-label') }),
+    );
+    stopIfCancelled();
+    await journal.record('label.issued', {
+      status: 'label_issued',
+      data: { carrier: label.carrier, trackingNumber: label.trackingNumber },
+      patch: {
+        details: { returnLabel: { carrier: label.carrier, trackingNumber: label.trackingNumber } },
+        deadlines: [journal.deadline('ship_by', policy.shipByMs)],
+      },
+    });
+    await notify('return_label', { labelUrl: label.labelUrl, trackingNumber: label.trackingNumber });
+
+    const shipped = await condition(() => facts.pickedUp !== undefined || facts.cancel !== undefined, policy.shipByMs);
+    stopIfCancelled();
+    if (!shipped) {
+      const undone = await undo.run();
+      await journal.record('ship_by.expired', { data: { compensations: undone } });
+      await notify('case_cancelled', { reason: 'the parcel was not handed to the carrier in time' });
+      throw new Closing('cancelled_not_shipped');
+    }
+    const pickup = facts.pickedUp!;
+    await journal.record('parcel.picked_up', {
+      status: 'in_transit',
+      actor: pickup.actor,
+      data: { ...pickup.value },
+      patch: { deadlines: [] },
+    });
+    pickup.acknowledge();
+
+    await condition(() => facts.delivered !== undefined);
+    const delivery = facts.delivered!;
+    await journal.record('parcel.delivered', { status: 'received', actor: delivery.actor, data: { ...delivery.value } });
+    delivery.acknowledge();
+    await notify('parcel_received');
+  }
+
+  async function inspect(): Promise<boolean> {
+    await condition(() => facts.inspection !== undefined);
+    const inspection = facts.inspection!;
+    await journal.record('inspection.completed', {
+      status: 'inspected',
+      actor: inspection.actor,
+      data: { ...inspection.value },
+      patch: { details: { inspection: inspection.value.result } },
+    });
+    inspection.acknowledge();
+    return inspection.value.result === 'restockable';
+  }
+
+  async function restock(): Promise<void> {
+    for (const [index, item] of input.items.entries()) {
+      await partners.restock({
+        caseId,
+        sku: item.sku,
+        quantity: item.quantity,
+        idempotencyKey: idempotencyKey(caseId, 'restock', index),
+      });
+    }
+    await journal.record('stock.restocked', { data: { items: input.items.map(({ sku, quantity }) => ({ sku, quantity })) } });
+  }
+
+  async function refund(amount: number, reason: string): Promise<void> {
+    await journal.record('refund.started', { status: 'refunding', data: { amount, reason } });
+    const { refundId } = await partners.issueRefund({
+      caseId,
+      orderId: input.order.id,
+      amount,
+      currency: input.order.currency,
+      idempotencyKey: idempotencyKey(caseId, 'refund', reason),
+    });
+    await journal.record('refund.issued', { data: { refundId, amount, currency: input.order.currency }, patch: { details: { refundId } } });
+    await notify('refund_issued', { amount, currency: input.order.currency });
+  }
+
+  /** Reserve, ship and settle; any failure undoes what this exchange did, then the caller refunds. */
+  async function exchange(): Promise<void> {
+    await journal.record('exchange.started', { status: 'exchanging' });
+    const exchangeUndo = new Compensations();
+    try {
+      const shipped: { sku: string; quantity: number; unitPrice: number; trackingNumber: string }[] = [];
+      for (const [index, item] of input.items.entries()) {
+        const sku = item.replacementSku ?? item.sku;
+        const reservation = await partners.reserveStock({
+          caseId,
+          sku,
+          quantity: item.quantity,
+          idempotencyKey: idempotencyKey(caseId, 'reserve', index),
+        });
+        exchangeUndo.add(`release reservation ${reservation.reservationId}`, () =>
+          partners.releaseReservation({
+            caseId,
+            reservationId: reservation.reservationId,
+            idempotencyKey: idempotencyKey(caseId, 'release', index),
+          }),
+        );
+        const shipment = await partners.shipReplacement({
+          caseId,
+          customerId: customer.id,
+          reservationId: reservation.reservationId,
+          sku,
+          quantity: item.quantity,
+          idempotencyKey: idempotencyKey(caseId, 'ship-replacement', index),
+        });
+        exchangeUndo.add(`cancel shipment ${shipment.shipmentId}`, () =>
+          partners.cancelShipment({
+            caseId,
+            shipmentId: shipment.shipmentId,
+            idempotencyKey: idempotencyKey(caseId, 'cancel-shipment', index),
+          }),
+        );
+        shipped.push({ sku, quantity: item.quantity, unitPrice: reservation.unitPrice, trackingNumber: shipment.trackingNumber });
+      }
+      await settleDifference(exchangeDifference(itemsValue(input), shipped));
+      await journal.record('replacement.shipped', {
+        data: { shipments: shipped },
+        patch: { details: { replacements: shipped.map(({ sku, trackingNumber }) => ({ sku, trackingNumber })) } },
+      });
+      await notify('replacement_shipped', { trackingNumbers: shipped.map((s) => s.trackingNumber) });
+    } catch (err) {
+      if (isCancellation(err)) throw err;
+      const undone = await exchangeUndo.run();
+      await journal.record('exchange.failed', { data: { error: String(err), compensations: undone } });
+      throw new ExchangeFailed();
+    }
+  }
+
+  async function settleDifference(difference: number): Promise<void> {
+    const currency = input.order.currency;
+    if (difference > 0) {
+      const { chargeId } = await partners.chargeCustomer({
+        caseId,
+        orderId: input.order.id,
+        customerId: customer.id,
+        amount: difference,
+        currency,
+        idempotencyKey: idempotencyKey(caseId, 'charge-difference'),
+      });
+      await journal.record('price_difference.charged', { data: { chargeId, amount: difference, currency } });
+    } else if (difference < 0) {
+      const { refundId } = await partners.issueRefund({
+        caseId,
+        orderId: input.order.id,
+        amount: -difference,
+        currency,
+        idempotencyKey: idempotencyKey(caseId, 'refund', 'price-difference'),
+      });
+      await journal.record('price_difference.refunded', { data: { refundId, amount: -difference, currency } });
+    }
+  }
+
+  async function survey(outcome: ReturnOutcome): Promise<ReturnCaseResult> {
+    await journal.record('survey.requested', {
+      status: 'awaiting_survey',
+      patch: { outcome, deadlines: [journal.deadline('survey', policy.surveyWindowMs)] },
+    });
+    await notify('survey_request');
+    if (await condition(() => facts.survey !== undefined, policy.surveyWindowMs)) {
+      const answer = facts.survey!;
+      await journal.record('survey.answered', { actor: answer.actor, data: { ...answer.value } });
+      answer.acknowledge();
+    }
+    return close(outcome);
+  }
+
+  try {
+    await approve();
+    await collectParcel();
+    if (!(await inspect())) {
+      await notify('case_rejected', { reason: 'the returned item failed inspection' });
+      return await survey('rejected_after_inspection');
+    }
+    await restock();
+    if (input.type === 'exchange') {
+      try {
+        await exchange();
+        return await survey('exchanged');
+      } catch (err) {
+        if (!(err instanceof ExchangeFailed)) throw err;
+      }
+    }
+    await refund(itemsValue(input), 'return');
+    return await survey('refunded');
+  } catch (err) {
+    if (err instanceof Closing) return close(err.outcome, err.data);
+    if (err instanceof CancelledByCustomer) {
+      const undone = await undo.run();
+      const cancel = facts.cancel!;
+      await journal.record('case.cancelled', { actor: cancel.actor, data: { reason: cancel.value.reason, compensations: undone } });
+      await notify('case_cancelled', { reason: cancel.value.reason });
+      return close('cancelled_by_customer');
+    }
+    if (!(err instanceof ActivityFailure)) throw err;
+    // A partner refused for good (or stayed down past the retry window): undo, record why, and
+    // close so the order line is free for a new request instead of leaving the case hanging.
+    log.error('return case failed', { caseId, error: String(err.cause ?? err) });
+    const undone = await undo.run();
+    await journal.record('case.failed', { data: { error: String(err.cause?.message ?? err.message), compensations: undone } });
+    return close('failed');
+  }
+}

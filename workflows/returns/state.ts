@@ -1,0 +1,51 @@
+import type { Actor, InspectionResult, ReturnStatus } from '../../domain';
+import { CaseJournal } from '../lib/caseJournal';
+import type { Fact } from '../lib/facts';
+
+export interface ReviewDecision {
+  decision: 'approve' | 'reject';
+  note?: string;
+}
+
+export interface ParcelScan {
+  trackingNumber: string;
+  occurredAt: string;
+}
+
+export interface InspectionReport {
+  result: InspectionResult;
+  notes?: string;
+  occurredAt: string;
+}
+
+export interface SurveyAnswer {
+  score: number;
+  comment?: string;
+}
+
+/** What a return case has been told so far, one slot per step it waits on. */
+export interface ReturnFacts {
+  review?: Fact<ReviewDecision>;
+  cancel?: Fact<{ reason?: string }>;
+  pickedUp?: Fact<ParcelScan>;
+  delivered?: Fact<ParcelScan>;
+  inspection?: Fact<InspectionReport>;
+  survey?: Fact<SurveyAnswer>;
+}
+
+export class ReturnState {
+  readonly journal: CaseJournal<ReturnStatus>;
+  readonly facts: ReturnFacts = {};
+  /** Partner event ids already taken, so a redelivery under a new update id changes nothing. */
+  readonly seenEvents = new Set<string>();
+  label?: { labelId: string; trackingNumber: string; carrier: string };
+  handledBy?: Actor;
+
+  constructor(caseId: string) {
+    this.journal = new CaseJournal<ReturnStatus>(caseId, 'requested');
+  }
+
+  get status(): ReturnStatus {
+    return this.journal.status;
+  }
+}
