@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ConfigError, loadConfig } from '../config/env';
 import { createLogger } from '../config/logger';
 import { installRuntimeLogger } from '../worker/runtimeLogger';
-import { type DemoScenario, demoScenarios } from './demo/scenarios';
+import { type DemoScenario, demoCatalog, demoScenarios } from './demo/scenarios';
 import { freePort } from './net';
 import { progressPrinter } from './progress';
 import { startStack, type Stack } from './stack';
@@ -50,6 +50,7 @@ async function main(): Promise<number> {
   });
   try {
     progress(`stack ready: API ${stack.apiUrl}, simulator ${stack.simulatorUrl}`);
+    for (const entry of demoCatalog) await call('POST', `${stack.simulatorUrl}/sim/catalog`, entry);
     const tracked = await submitAll(stack, demoScenarios(), progress);
     return await follow(stack, tracked, progress);
   } finally {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
@@ -57,6 +58,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   };
   try {
     const dataDir = path.resolve(config.DATA_DIR);
+    await mkdir(dataDir, { recursive: true });
     const temporal = await provideTemporal(opts, dataDir, stoppers);
     const temporalAddress = temporal.address;
 

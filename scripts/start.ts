@@ -25,13 +25,16 @@ async function main(): Promise<void> {
   ];
   process.stderr.write(lines.join('\n'));
 
-  let stopping = false;
+  // One Ctrl-C reaches us twice (from the terminal and relayed by npm/tsx), so only a second
+  // press a moment later means "stop waiting".
+  let stoppingSince: number | null = null;
   const shutdown = (signal: NodeJS.Signals) => {
-    if (stopping) {
+    if (stoppingSince !== null) {
+      if (Date.now() - stoppingSince < 1_000) return;
       progress(`${signal} again: exiting without waiting`);
       process.exit(1);
     }
-    stopping = true;
+    stoppingSince = Date.now();
     progress(`${signal}: stopping (open cases are kept and resume on the next start)`);
     stack.stop().then(
       () => {

@@ -2,6 +2,12 @@ import { randomUUID } from 'node:crypto';
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
 
+/** Replacement prices the simulator's warehouse quotes: the larger hoodie costs a little more. */
+export const demoCatalog = [
+  { sku: 'SNEAKER-43', unitPrice: 8_900 },
+  { sku: 'HOODIE-L', unitPrice: 5_900 },
+];
+
 /** What the demo does to a case while it runs, beyond letting the simulator drive it. */
 export interface DemoScenario {
   title: string;

@@ -2,13 +2,13 @@ import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { killWithParent, stopChild } from '../childLifetime';
+import { formatElapsed } from '../elapsed';
 import { pickPort } from '../net';
 import { OutputTail } from '../outputTail';
-import { formatElapsed } from '../elapsed';
 import type { DevServer, DevServerOptions } from './devServer';
 import { waitForTemporal } from './waitForTemporal';
 
-/** Generous for 2 slow cores under a parallel test run; a healthy start takes well under a second. */
+/** Generous for 2 slow cores under a parallel test run; a healthy start takes 1–2 s. */
 const READY_TIMEOUT_MS = 60_000;
 
 /** Runs `temporal server start-dev` as our child process (flags as of CLI v1.5.1). */
@@ -43,7 +43,9 @@ export async function startCliDevServer(cliPath: string, opts: DevServerOptions)
   });
   void gone.then((how) => {
     // Before readiness the failure is reported by the thrown error instead.
-    if (ready && !stopping) onProgress(`the Temporal dev server at ${address} ${how} unexpectedly; last output:\n${output.text()}`);
+    if (ready && !stopping) {
+      onProgress(`the Temporal dev server at ${address} ${how} unexpectedly; last output:\n${output.text()}`);
+    }
   });
 
   try {
