@@ -28,6 +28,6 @@ export function createLogger(opts: { level: string; name: string }): Logger {
     name: opts.name,
     level: opts.level,
     redact: { paths: redactPaths, censor: '[redacted]' },
-    base: { service: 'after-sales-orchestrator', component: opts.name },
+    base: { service: 'after-sales-orchestrator' },
   });
 }
