@@ -3,9 +3,9 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  // node-pg-migrate ships only as an ES module, which jest's CommonJS runtime cannot require as is.
+  // node-pg-migrate and jose ship only as ES modules, which jest's CommonJS runtime cannot require as is.
   transform: { '^.+\\.[jt]s$': ['@swc/jest'] },
-  transformIgnorePatterns: ['/node_modules/(?!node-pg-migrate/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(node-pg-migrate|jose)/)'],
   globalSetup: '<rootDir>/test/globalSetup.ts',
   globalTeardown: '<rootDir>/test/globalTeardown.ts',
   maxWorkers: 2,

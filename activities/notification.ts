@@ -2,7 +2,10 @@ import { z } from 'zod';
 import type { NotificationPort } from './types';
 import { partnerClient, type PartnerConfig } from './partnerHttp';
 
-/** The notification gateway; it picks the channel (email, SMS, in-app) from what we give it. */
+/**
+ * The notification gateway; it picks the channel (email, SMS, in-app) from what we give it. Party
+ * messages go to a supplier's desk or an operations role, which the gateway addresses by id.
+ */
 
 const Accepted = z.object({ messageId: z.string().min(1) });
 
@@ -17,6 +20,16 @@ export function createNotificationActivities(config: PartnerConfig): Notificatio
         path: '/notifications/messages',
         idempotencyKey,
         body: { caseId, customerId: customer.id, to, template, data },
+        response: Accepted,
+      });
+    },
+
+    async notifyParty({ idempotencyKey, caseId, audience, recipientId, template, data }) {
+      return post({
+        operation: 'notifyParty',
+        path: '/notifications/party-messages',
+        idempotencyKey,
+        body: { caseId, audience, recipientId, template, data },
         response: Accepted,
       });
     },

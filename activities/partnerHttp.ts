@@ -35,6 +35,13 @@ export interface PartnerPost<S extends z.ZodType> {
 
 export type PartnerClient = <S extends z.ZodType>(call: PartnerPost<S>) => Promise<z.output<S>>;
 
+/** A read: no body and no Idempotency-Key, since asking twice changes nothing. */
+export type PartnerGet<S extends z.ZodType> = Pick<PartnerPost<S>, 'operation' | 'path' | 'response'>;
+export type PartnerReader = <S extends z.ZodType>(call: PartnerGet<S>) => Promise<z.output<S>>;
+
+/** One HTTP exchange with a partner, before it is classified. */
+type PartnerCall<S extends z.ZodType> = PartnerGet<S> & { init: Pick<RequestInit, 'method' | 'headers' | 'body'> };
+
 /** 408 and 429 are 4xx in name only: the partner asks us to come back later. */
 function isRejection(status: number): boolean {
   return status >= 400 && status < 500 && status !== 408 && status !== 429;
@@ -73,21 +80,16 @@ function unavailable(what: string, reason: string, cause?: unknown): Application
   });
 }
 
-/** A client bound to one partner; `partner` names it in every failure message. */
-export function partnerClient(partner: string, config: PartnerConfig): PartnerClient {
+/** Sends one call and classifies its outcome; `partner` names it in every failure message. */
+function partnerExchange(partner: string, config: PartnerConfig) {
   const baseUrl = config.baseUrl.replace(/\/+$/, '');
 
-  return async ({ operation, path, idempotencyKey, body, response: schema }) => {
+  return async <S extends z.ZodType>({ operation, path, init, response: schema }: PartnerCall<S>): Promise<z.output<S>> => {
     const what = `${partner} ${operation}`;
     let response: Response;
     let answer: unknown;
     try {
-      response = await fetch(`${baseUrl}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(config.timeoutMs),
-      });
+      response = await fetch(`${baseUrl}${path}`, { ...init, signal: AbortSignal.timeout(config.timeoutMs) });
       answer = await readResponseBody(response);
     } catch (err) {
       throw unavailable(what, describeFetchError(err, config.timeoutMs), err);
@@ -108,6 +110,26 @@ export function partnerClient(partner: string, config: PartnerConfig): PartnerCl
     if (!parsed.success) throw unavailable(what, `unexpected response: ${z.prettifyError(parsed.error)}`);
     return parsed.data;
   };
+}
+
+/** Writes to one partner, each carrying the workflow's Idempotency-Key. */
+export function partnerClient(partner: string, config: PartnerConfig): PartnerClient {
+  const exchange = partnerExchange(partner, config);
+  return ({ idempotencyKey, body, ...call }) =>
+    exchange({
+      ...call,
+      init: {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
+        body: JSON.stringify(body),
+      },
+    });
+}
+
+/** Reads from one partner, classified like writes: a 4xx is final, the rest may heal. */
+export function partnerReader(partner: string, config: PartnerConfig): PartnerReader {
+  const exchange = partnerExchange(partner, config);
+  return (call) => exchange({ ...call, init: { method: 'GET' } });
 }
 
 /** Ids go into paths; a partner id is never trusted to be URL-safe. */

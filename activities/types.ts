@@ -1,4 +1,4 @@
-import type { Actor, Customer, Deadline, ResolutionKind } from '../domain';
+import type { Actor, CasePriority, Customer, Deadline, ResolutionKind } from '../domain';
 
 /**
  * The activity ports the workflows call. Every side effect takes an idempotencyKey that the
@@ -53,7 +53,28 @@ export type NotificationTemplate =
   | 'refund_issued'
   | 'replacement_shipped'
   | 'case_cancelled'
-  | 'survey_request';
+  | 'survey_request'
+  | 'troubleshooting_guide'
+  | 'repair_ordered'
+  | 'visit_booked'
+  | 'repair_quote'
+  | 'repair_shipped_back'
+  | 'case_closed'
+  | 'complaint_received'
+  | 'complaint_acknowledged'
+  | 'information_requested'
+  | 'solution_proposed';
+
+/** Messages to people other than the customer: the supplier's desk, operations, escalation levels. */
+export type PartyTemplate =
+  | 'supplier_step_reminder'
+  | 'supplier_step_breached'
+  | 'escalation_raised'
+  | 'escalation_timed_out'
+  | 'major_incident'
+  | 'sla_warning'
+  | 'sla_breached'
+  | 'complaint_assigned';
 
 export interface NotificationPort {
   notifyCustomer(
@@ -64,6 +85,58 @@ export interface NotificationPort {
       data: Record<string, unknown>;
     },
   ): Promise<{ messageId: string }>;
+  notifyParty(
+    input: Idempotent & {
+      caseId: string;
+      audience: 'supplier' | 'operations';
+      /** A supplier id, or an operations role such as team_lead. */
+      recipientId: string;
+      template: PartyTemplate;
+      data: Record<string, unknown>;
+    },
+  ): Promise<{ messageId: string }>;
+}
+
+export interface VisitSlot {
+  slotId: string;
+  start: string;
+  end: string;
+}
+
+/** Repair suppliers: repair orders, and technician visits for products repaired on site. */
+export interface SupplierPort {
+  createRepairOrder(
+    input: Idempotent & {
+      caseId: string;
+      supplierId: string;
+      sku: string;
+      category: string;
+      serialNumber?: string;
+      problem: string;
+      inWarranty: boolean;
+      onSite: boolean;
+    },
+  ): Promise<{ repairOrderId: string }>;
+  cancelRepairOrder(input: Idempotent & { caseId: string; supplierId: string; repairOrderId: string }): Promise<void>;
+  listVisitSlots(input: { caseId: string; supplierId: string; repairOrderId: string }): Promise<{ slots: VisitSlot[] }>;
+  bookVisit(
+    input: Idempotent & { caseId: string; supplierId: string; repairOrderId: string; slotId: string },
+  ): Promise<{ visitId: string; slot: VisitSlot }>;
+}
+
+/** One supplier step, timed against its SLA, for the supplier's scorecard. */
+export interface SupplierStepRecord {
+  supplierId: string;
+  caseId: string;
+  step: string;
+  requestedAt: string;
+  completedAt: string;
+  dueAt: string;
+}
+
+export interface ScorecardPort {
+  /** Idempotent per (caseId, step). */
+  recordSupplierStep(record: SupplierStepRecord): Promise<void>;
 }
 
 /** What a state change does to the searchable case record. Absent fields are left as they are. */
@@ -72,6 +145,7 @@ export interface CasePatch {
   outcome?: string;
   resolution?: ResolutionKind;
   assignee?: string | null;
+  priority?: CasePriority;
   deadlines?: Deadline[];
   details?: Record<string, unknown>;
   closedAt?: string;
@@ -93,4 +167,24 @@ export interface CaseStorePort {
   recordCaseEvent(event: CaseEventRecord): Promise<{ seq: number; duplicate: boolean }>;
 }
 
-export type Activities = InventoryPort & LogisticsPort & PaymentsPort & NotificationPort & CaseStorePort;
+/** Agents in PostgreSQL: who has the skill and the room for one more case. */
+export interface RoutingPort {
+  /**
+   * Picks the available agent with the skill and the fewest open cases under capacity (null: none
+   * free), or gives the case to `agentId` when a supervisor or a claiming agent names one.
+   */
+  assignAgent(input: { caseId: string; skill: string; excludeAgentId?: string; agentId?: string }): Promise<{ agentId: string | null }>;
+  /** Gives the agent's slot back; idempotent per case. */
+  releaseAgent(input: { caseId: string; agentId: string }): Promise<void>;
+  /** The customer's most recent complaint closed within the window, if any. */
+  findRecentComplaint(input: { customerId: string; excludeCaseId: string; withinMs: number }): Promise<{ caseId: string | null }>;
+}
+
+export type Activities = InventoryPort &
+  RoutingPort &
+  LogisticsPort &
+  PaymentsPort &
+  NotificationPort &
+  SupplierPort &
+  ScorecardPort &
+  CaseStorePort;

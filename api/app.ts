@@ -1,13 +1,18 @@
 import type { AddressInfo } from 'node:net';
 import express from 'express';
+import helmet from 'helmet';
+import { accessGuard, caseReaders, publicAccess, tokenAccess } from './auth/access';
 import type { ApiDeps } from './deps';
+import { corsPolicy } from './middleware/cors';
 import { errorHandler, notFound } from './middleware/errors';
 import { redactingLogger, requestLogger } from './middleware/requestLogger';
 import { openApiDocument } from './openapi';
 import { actionRoutes, unknownAction } from './routes/actions';
 import { caseReadRoutes } from './routes/cases';
+import { codecRoutes } from './routes/codec';
 import { createCaseRoute } from './routes/createCase';
 import { healthRoutes } from './routes/health';
+import { supplierRoutes } from './routes/suppliers';
 import { webhookRoutes } from './routes/webhooks';
 
 export type { ApiDeps } from './deps';
@@ -19,19 +24,23 @@ export function createApp(deps: ApiDeps): express.Express {
     ...caseReadRoutes(deps),
     ...actionRoutes(deps),
     ...webhookRoutes(deps),
+    ...supplierRoutes(deps),
+    ...codecRoutes(deps),
   ];
   const document = openApiDocument(routes);
 
   const router = express.Router();
-  for (const route of routes) route.mount(router);
-  router.post('/v1/cases/:id/actions/:action', unknownAction);
-  router.get('/openapi.json', (_req, res) => {
+  for (const route of routes) route.mount(router, deps.auth);
+  router.post('/v1/cases/:id/actions/:action', accessGuard(tokenAccess(caseReaders), deps.auth), unknownAction(deps));
+  router.get('/openapi.json', accessGuard(publicAccess('the API contract'), deps.auth), (_req, res) => {
     res.json(document);
   });
 
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLogger(redactingLogger(deps.logger)));
+  app.use(helmet());
+  app.use(corsPolicy(deps.config));
   app.use(router);
   app.use(notFound);
   app.use(errorHandler);

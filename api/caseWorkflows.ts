@@ -10,7 +10,6 @@ import {
 import type { UpdateDefinition } from '@temporalio/common';
 import { z } from 'zod';
 import { caseViewQuery, InvalidTransition, UnknownPartner, type CaseView, type StepAck } from '../workflows/lib/messages';
-import { returnCaseWorkflowType, type ReturnCaseInput } from '../workflows/returns/input';
 import { HttpProblem } from './problem';
 
 /**
@@ -35,10 +34,15 @@ export function temporalUnavailable(detail: string): HttpProblem {
  * Starts the case's workflow, or finds it already there: the workflow id is the case id, so a
  * replayed request, a concurrent duplicate and a closed case all resolve to the one execution.
  */
-export async function startReturnCase(client: Client, taskQueue: string, input: ReturnCaseInput): Promise<void> {
+export async function startCaseWorkflow(
+  client: Client,
+  taskQueue: string,
+  start: { workflowType: string; input: { caseId: string } },
+): Promise<void> {
+  const { workflowType, input } = start;
   try {
     await within(client, START_DEADLINE_MS, () =>
-      client.workflow.start(returnCaseWorkflowType, {
+      client.workflow.start(workflowType, {
         workflowId: input.caseId,
         taskQueue,
         args: [input],

@@ -1,8 +1,12 @@
 import type { Client } from '@temporalio/client';
+import type { PayloadCodec } from '@temporalio/common';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import type { Config } from '../config/env';
+import type { RepairPolicy } from '../config/policies/repairPolicy';
 import type { ReturnPolicy } from '../config/policies/returnPolicy';
+import type { WebhookSecrets } from '../config/webhookSecrets';
+import type { TokenSettings } from './auth/tokens';
 
 /** What the API is built from; entry points and tests own these and close them. */
 export interface ApiDeps {
@@ -11,6 +15,10 @@ export interface ApiDeps {
   temporal: Client;
   logger: Logger;
   /** The policies new cases pin; open cases keep the one they started with. */
-  policies: { returns: ReturnPolicy };
-  webhookSecret: string;
+  policies: { returns: ReturnPolicy; repairs: RepairPolicy };
+  /** How bearer tokens are verified. */
+  auth: TokenSettings;
+  webhookSecrets: WebhookSecrets;
+  /** The codec every Temporal client and worker uses; the codec endpoint serves it to the Temporal UI. */
+  payloadCodec: PayloadCodec;
 }

@@ -1,26 +1,34 @@
 import { Client, Connection } from '@temporalio/client';
 import { ConfigError, loadConfig, requireConfig } from '../config/env';
 import { createLogger } from '../config/logger';
+import { AesGcmPayloadCodec } from '../config/payloadCodec';
+import { repairPolicies } from '../config/policies/repairPolicy';
 import { returnPolicies } from '../config/policies/returnPolicy';
+import { WebhookSecrets } from '../config/webhookSecrets';
 import { createPool } from '../db/pool';
 import { startApi } from './app';
+import { tokenSettings } from './auth/tokens';
 
 export { startApi, type RunningApi } from './app';
 
 /** The API on its own, against an existing PostgreSQL and Temporal (the local stack starts those for you). */
 async function main(): Promise<void> {
-  const config = requireConfig(loadConfig(), 'DATABASE_URL', 'TEMPORAL_ADDRESS', 'WEBHOOK_SECRET');
+  const config = requireConfig(loadConfig(), 'DATABASE_URL', 'TEMPORAL_ADDRESS', 'AUTH_JWT_SECRET', 'PAYLOAD_KEYS');
+  if (!config.WEBHOOK_SECRET && !config.WEBHOOK_SECRETS) throw new ConfigError(['WEBHOOK_SECRET or WEBHOOK_SECRETS: required']);
   const logger = createLogger({ level: config.LOG_LEVEL, name: 'api' });
   const pool = createPool(config.DATABASE_URL, config.DATABASE_POOL_MAX);
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
-  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const payloadCodec = new AesGcmPayloadCodec(config.PAYLOAD_KEYS);
+  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: { payloadCodecs: [payloadCodec] } });
   const api = await startApi({
     config,
     pool,
     temporal,
     logger,
-    policies: { returns: returnPolicies[config.POLICY_PROFILE] },
-    webhookSecret: config.WEBHOOK_SECRET,
+    policies: { returns: returnPolicies[config.POLICY_PROFILE], repairs: repairPolicies[config.POLICY_PROFILE] },
+    auth: tokenSettings(config, config.AUTH_JWT_SECRET),
+    webhookSecrets: new WebhookSecrets(config.WEBHOOK_SECRETS, config.WEBHOOK_SECRET),
+    payloadCodec,
     host: config.API_HOST,
     port: config.API_PORT,
   });

@@ -34,6 +34,12 @@ export interface Documented {
 
 export function openApiDocument(routes: readonly Documented[]) {
   const registry = new OpenAPIRegistry();
+  registry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: 'HS256 JWT with claims sub, role (customer, agent, supervisor, supplier, admin) and, for agents, queues',
+  });
   for (const route of routes) route.document(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

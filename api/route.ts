@@ -1,8 +1,10 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Request, RequestHandler, Response, Router } from 'express';
 import type { z } from 'zod';
+import { type AccessRule, accessGuard, describeAccess } from './auth/access';
+import type { TokenSettings } from './auth/tokens';
 import { problemResponses, type Documented, type Responses } from './openapi';
-import { validationProblem, type ProblemKind } from './problem';
+import { HttpProblem, validationProblem, type ProblemKind } from './problem';
 import type { FieldError } from './schemas/problem';
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -24,12 +26,14 @@ export interface RouteSpec<P, Q, H, B> {
   path: string;
   summary: string;
   tags: string[];
+  /** Who may call it; enforced before anything else runs, and published in /openapi.json. */
+  access: AccessRule;
   params?: P;
   query?: Q;
   /** Keys are header names as documented; lookup is case-insensitive. */
   headers?: H;
   body?: B;
-  /** Runs before validation: body reading, signature checks. */
+  /** Runs after the access check and before validation: rate limits, body reading, signature checks. */
   before?: RequestHandler[];
   responses: Responses;
   /** Error answers this route gives besides the ones every route can give. */
@@ -38,7 +42,7 @@ export interface RouteSpec<P, Q, H, B> {
 }
 
 export interface Route extends Documented {
-  mount(router: Router): void;
+  mount(router: Router, tokens: TokenSettings): void;
 }
 
 function fieldErrors(where: FieldError['in'], error: z.ZodError): FieldError[] {
@@ -56,8 +60,19 @@ interface Schemas {
   body?: z.ZodType;
 }
 
+/** Path and query values are strings or lists of them (Express's simple query parser). */
+function hasNul(values: Record<string, unknown>): boolean {
+  return Object.values(values)
+    .flat()
+    .some((value) => typeof value === 'string' && value.includes('\0'));
+}
+
 /** Validates every part of the request and reports all problems at once, each with where it is. */
 function parseRequest(spec: Schemas, req: Request): Record<keyof RouteInput<unknown, unknown, unknown, unknown>, unknown> {
+  // PostgreSQL cannot store or compare NUL in text; bodies are checked as they are parsed (jsonBody).
+  if (hasNul(req.params) || hasNul(req.query as Record<string, unknown>)) {
+    throw new HttpProblem('bad-request', 'NUL characters (%00) are not accepted in the path or the query');
+  }
   const errors: FieldError[] = [];
   const parse = (schema: z.ZodType | undefined, value: unknown, where: FieldError['in']): unknown => {
     if (schema === undefined) return undefined;
@@ -85,11 +100,13 @@ function openApiPath(path: string): string {
 }
 
 /** Error answers that follow from what a route reads, so no route has to list them. */
-function implicitProblems(spec: Schemas): ProblemKind[] {
+function implicitProblems(spec: Schemas & { access: AccessRule }): ProblemKind[] {
   const kinds: ProblemKind[] = ['internal'];
+  if (spec.access.kind === 'token') kinds.push('unauthorized', 'forbidden');
+  if (spec.access.kind === 'partner-signature') kinds.push('invalid-signature');
   if ([spec.params, spec.query, spec.headers, spec.body].some((s) => s !== undefined)) kinds.push('validation');
-  // Undecodable path segments and unreadable bodies are refused before any schema runs.
-  if (spec.params || spec.body) kinds.push('bad-request');
+  // Undecodable path segments, NUL characters and unreadable bodies are refused before any schema runs.
+  if (spec.params || spec.query || spec.body) kinds.push('bad-request');
   if (spec.body) kinds.push('malformed-json', 'payload-too-large', 'unsupported-media-type');
   return kinds;
 }
@@ -101,8 +118,8 @@ export function defineRoute<
   B extends z.ZodType | undefined = undefined,
 >(spec: RouteSpec<P, Q, H, B>): Route {
   return {
-    mount(router) {
-      router[spec.method](spec.path, ...(spec.before ?? []), async (req, res) => {
+    mount(router, tokens) {
+      router[spec.method](spec.path, accessGuard(spec.access, tokens), ...(spec.before ?? []), async (req, res) => {
         // parseRequest ran each present schema, so each part has its schema's output type.
         await spec.handle(parseRequest(spec, req) as RouteInput<P, Q, H, B>, req, res);
       });
@@ -112,7 +129,9 @@ export function defineRoute<
         method: spec.method,
         path: openApiPath(spec.path),
         summary: spec.summary,
+        description: describeAccess(spec.access),
         tags: spec.tags,
+        security: spec.access.kind === 'token' ? [{ bearerAuth: [] }] : [],
         request: {
           params: spec.params,
           query: spec.query,

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { PayloadKeysSetting } from './payloadKeys';
+import { WebhookSecretsSetting } from './webhookSecrets';
 
 /**
  * The whole process environment, validated once at start-up. Every entry point calls loadConfig();
@@ -8,6 +10,12 @@ import { z } from 'zod';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const optionalUrl = z.url({ protocol: /^https?$/ }).optional();
+const origins = z
+  .string()
+  .transform((text) => text.split(',').map((o) => o.trim()).filter(Boolean))
+  // Browsers send an origin bare (no path, no trailing slash): compare like with like.
+  .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).origin)));
+const perWindow = z.coerce.number().int().min(1).max(1_000_000);
 const flag = z
   .enum(['true', 'false', '1', '0'])
   .transform((v) => v === 'true' || v === '1');
@@ -37,11 +45,29 @@ export const EnvSchema = z.object({
   LOGISTICS_URL: optionalUrl,
   PAYMENTS_URL: optionalUrl,
   NOTIFICATION_URL: optionalUrl,
+  SUPPLIER_URL: optionalUrl,
   PARTNER_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
 
   /** Shared secret partners sign webhooks with (HMAC-SHA256 over timestamp and raw body). */
   WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+  /** Per-partner secrets (config/webhookSecrets.ts); a partner listed here no longer accepts WEBHOOK_SECRET. */
+  WEBHOOK_SECRETS: WebhookSecretsSetting.optional(),
   WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
+
+  /** HS256 secret bearer tokens are signed with; 32 characters or more (256 bits for HS256). */
+  AUTH_JWT_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  AUTH_JWT_ISSUER: z.string().min(1).default('after-sales-orchestrator'),
+  AUTH_JWT_AUDIENCE: z.string().min(1).default('after-sales-api'),
+  /** Temporal payload encryption keys, the active one first (config/payloadKeys.ts). */
+  PAYLOAD_KEYS: PayloadKeysSetting.optional(),
+
+  /** Browser origins allowed to call the API, and (separately) to call the codec endpoint: the Temporal UI. */
+  CORS_ORIGINS: origins.default([]),
+  CODEC_CORS_ORIGINS: origins.default([]),
+  /** Requests per client per window: intake per caller, webhooks per partner and address. */
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  RATE_LIMIT_INTAKE: perWindow.default(60),
+  RATE_LIMIT_WEBHOOKS: perWindow.default(600),
 
   POLICY_PROFILE: z.enum(['standard', 'demo']).default('standard'),
 

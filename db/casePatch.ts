@@ -9,6 +9,7 @@ const assignments: Record<keyof CasePatch, (param: string) => string> = {
   outcome: (p) => `outcome = ${p}`,
   resolution: (p) => `resolution = ${p}`,
   assignee: (p) => `assignee = ${p}`,
+  priority: (p) => `priority = ${p}`,
   // Replaced: the workflow always sends the full set of clocks running now.
   deadlines: (p) => `deadlines = ${p}::jsonb`,
   // Merged: each event adds what it learned without repeating what earlier events said.

@@ -76,6 +76,7 @@ export async function listCases(
   if (filter.type !== undefined) conditions.push(`type = ${params.add(filter.type)}`);
   if (filter.channel !== undefined) conditions.push(`channel = ${params.add(filter.channel)}`);
   if (filter.customerId !== undefined) conditions.push(`customer_id = ${params.add(filter.customerId)}`);
+  if (filter.supplierId !== undefined) conditions.push(`details->>'supplierId' = ${params.add(filter.supplierId)}`);
   if (filter.breached !== undefined) conditions.push(`breached = ${params.add(filter.breached)}`);
   if (filter.cursor !== undefined) {
     const after = decodeCursor(filter.cursor);

@@ -26,7 +26,7 @@ async function openInTransaction(client: PoolClient, input: OpenCaseInput): Prom
     type: 'case.requested',
     at: input.createdAt,
     actor: input.actor,
-    data: input.details,
+    data: { ...input.details, ...input.audit },
   });
   return claimLines(client, input);
 }

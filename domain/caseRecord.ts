@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Actor, CaseType, Channel, CustomerTier, Deadline, ResolutionKind } from './case';
+import { Actor, CasePriority, CaseType, Channel, CustomerTier, Deadline, ResolutionKind } from './case';
 
 /** A case as the searchable projection in PostgreSQL holds it (eventually consistent with the workflow). */
 export const CaseRecord = z
@@ -13,7 +13,7 @@ export const CaseRecord = z
     status: z.string(),
     outcome: z.string().nullable(),
     resolution: ResolutionKind.nullable(),
-    priority: z.enum(['low', 'normal', 'high', 'urgent']),
+    priority: CasePriority,
     assignee: z.string().nullable(),
     policyVersion: z.string(),
     deadlines: z.array(Deadline),
@@ -26,7 +26,12 @@ export const CaseRecord = z
   .meta({ id: 'CaseRecord' });
 export type CaseRecord = z.infer<typeof CaseRecord>;
 
-export type CasePriority = CaseRecord['priority'];
+
+/** Which request caused a timeline event and the role it came with: the audit trail of the case. */
+export interface RequestAudit {
+  requestId: string;
+  role: string;
+}
 
 export interface OpenCaseInput {
   caseId: string;
@@ -37,13 +42,15 @@ export interface OpenCaseInput {
   channel: Channel;
   customerId: string;
   customerTier: CustomerTier;
-  orderId: string;
+  /** Null for a complaint about no order in particular. */
+  orderId: string | null;
   /** Order lines this case claims; a line can be claimed by one open case at a time. */
   lines: { sku: string; quantity: number }[];
   priority: CasePriority;
   policyVersion: string;
   createdAt: string;
   actor: Actor;
+  audit: RequestAudit;
   /** Non-personal facts worth searching or showing (reason, items); never contact data. */
   details: Record<string, unknown>;
 }
@@ -59,6 +66,8 @@ export const CaseListFilter = z.object({
   type: CaseType.optional(),
   channel: Channel.optional(),
   customerId: z.string().min(1).max(64).optional(),
+  /** The repair supplier a case is assigned to (its details.supplierId). */
+  supplierId: z.string().min(1).max(64).optional(),
   breached: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')

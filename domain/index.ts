@@ -1,3 +1,5 @@
 export * from './case';
 export * from './returnCase';
 export * from './caseRecord';
+export * from './repairCase';
+export * from './complaintCase';

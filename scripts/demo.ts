@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { mintToken, type Principal } from '../api/auth/tokens';
 import { ConfigError, loadConfig } from '../config/env';
 import { createLogger } from '../config/logger';
 import { installRuntimeLogger } from '../worker/runtimeLogger';
@@ -14,6 +15,7 @@ const DEMO_DEADLINE_MS = 4 * 60_000;
 interface Tracked {
   scenario: DemoScenario;
   caseId: string;
+  customer: Principal;
   seen: number;
   status: string;
   outcome: string | null;
@@ -68,13 +70,24 @@ async function call(method: 'GET' | 'POST', url: string, body?: unknown, headers
   return { status: res.status, body: (await res.json()) as Record<string, any> };
 }
 
+/** The agent who opens (on the customer's behalf, from any channel), reviews and follows the cases. */
+const agent: Principal = { sub: 'demo-agent', role: 'agent' };
+
+async function bearer(stack: Stack, principal: Principal): Promise<Record<string, string>> {
+  return { authorization: `Bearer ${await mintToken(principal, stack.tokens)}` };
+}
+
 async function submitAll(stack: Stack, scenarios: DemoScenario[], progress: (m: string) => void): Promise<Tracked[]> {
   const tracked: Tracked[] = [];
   for (const [index, scenario] of scenarios.entries()) {
-    const res = await call('POST', `${stack.apiUrl}/v1/cases`, scenario.request, { 'idempotency-key': `demo-${index}-${Date.now()}` });
+    const res = await call('POST', `${stack.apiUrl}/v1/cases`, scenario.request, {
+      'idempotency-key': `demo-${index}-${Date.now()}`,
+      ...(await bearer(stack, agent)),
+    });
     if (res.status !== 201) throw new Error(`creating "${scenario.title}" answered ${res.status}: ${JSON.stringify(res.body)}`);
     progress(`submitted ${res.body.id}  ${scenario.title}`);
-    tracked.push({ scenario, caseId: res.body.id, seen: 0, status: 'requested', outcome: null, acted: new Set() });
+    const customer: Principal = { sub: res.body.customerId, role: 'customer' };
+    tracked.push({ scenario, caseId: res.body.id, customer, seen: 0, status: 'requested', outcome: null, acted: new Set() });
   }
   return tracked;
 }
@@ -90,14 +103,18 @@ async function act(stack: Stack, t: Tracked): Promise<void> {
   if (t.status === 'under_review' && t.scenario.review) {
     await once('review', async () => {
       if (t.scenario.script) await call('POST', `${stack.simulatorUrl}/sim/scripts`, { caseId: t.caseId, ...t.scenario.script });
-      await call('POST', `${actions}/${t.scenario.review}`, { agentId: 'demo-agent', note: 'checked photos' });
+      await call('POST', `${actions}/${t.scenario.review}`, { note: 'checked photos' }, await bearer(stack, agent));
     });
   }
   if (t.status === 'label_issued' && t.scenario.cancelAfterLabel) {
-    await once('cancel', () => call('POST', `${actions}/cancel`, { reason: 'found it fits after all' }));
+    await once('cancel', async () =>
+      call('POST', `${actions}/cancel`, { reason: 'found it fits after all' }, await bearer(stack, t.customer)),
+    );
   }
   if (t.status === 'awaiting_survey' && t.scenario.survey) {
-    await once('survey', () => call('POST', `${actions}/survey`, { score: t.scenario.survey, comment: 'quick and easy' }));
+    await once('survey', async () =>
+      call('POST', `${actions}/survey`, { score: t.scenario.survey, comment: 'quick and easy' }, await bearer(stack, t.customer)),
+    );
   }
 }
 
@@ -105,7 +122,7 @@ async function follow(stack: Stack, tracked: Tracked[], progress: (m: string) =>
   const deadline = Date.now() + DEMO_DEADLINE_MS;
   while (Date.now() < deadline && tracked.some((t) => t.status !== 'closed')) {
     for (const t of tracked.filter((x) => x.status !== 'closed')) {
-      const timeline = await call('GET', `${stack.apiUrl}/v1/cases/${t.caseId}/timeline`);
+      const timeline = await call('GET', `${stack.apiUrl}/v1/cases/${t.caseId}/timeline`, undefined, await bearer(stack, agent));
       const events = (timeline.body.events ?? []) as { type: string; at: string; actor: { kind: string }; data: Record<string, unknown> }[];
       for (const e of events.slice(t.seen)) {
         const data = Object.entries(e.data)
@@ -115,7 +132,7 @@ async function follow(stack: Stack, tracked: Tracked[], progress: (m: string) =>
         progress(`${t.caseId.slice(0, 14)}  ${e.type.padEnd(24)} ${e.actor.kind.padEnd(9)} ${data}`);
       }
       t.seen = events.length;
-      const current = await call('GET', `${stack.apiUrl}/v1/cases/${t.caseId}`);
+      const current = await call('GET', `${stack.apiUrl}/v1/cases/${t.caseId}`, undefined, await bearer(stack, agent));
       t.status = current.body.status;
       t.outcome = current.body.outcome;
       await act(stack, t);

@@ -2,17 +2,24 @@ import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
+import type { PayloadCodec } from '@temporalio/common';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import type { Logger } from 'pino';
 import { createActivities, type PartnerUrls } from '../activities';
 import { startApi } from '../api/app';
+import { tokenSettings, type TokenSettings } from '../api/auth/tokens';
 import type { Config } from '../config/env';
+import { AesGcmPayloadCodec } from '../config/payloadCodec';
+import type { PayloadKey } from '../config/payloadKeys';
+import { repairPolicies, type RepairPolicy } from '../config/policies/repairPolicy';
 import { returnPolicies, type ReturnPolicy } from '../config/policies/returnPolicy';
+import { WebhookSecrets } from '../config/webhookSecrets';
 import { startEmbeddedPostgres } from '../db/embeddedPostgres';
 import { migrateDatabase } from '../db/migrate';
 import { createPool } from '../db/pool';
 import { createSimulator, type Simulator, type SimulatorOptions } from '../sim/createSimulator';
 import { createCaseWorker } from '../worker/createWorker';
+import { localSecrets } from './localSecrets';
 import { startTemporalDevServer } from './temporal/devServer';
 import { resolveTemporalCli } from './temporal/resolveCli';
 
@@ -22,10 +29,14 @@ export interface StackOptions {
   onProgress: (message: string) => void;
   /** Overrides the policy profile, e.g. the short clocks tests use. */
   returnPolicy?: ReturnPolicy;
+  /** Likewise for repairs. */
+  repairPolicy?: RepairPolicy;
   simulator?: Partial<Pick<SimulatorOptions, 'autopilot' | 'delays'>>;
   /** Tests keep Temporal's history in memory and skip the UI. */
   ephemeralTemporal?: boolean;
   workflowBundlePath?: string;
+  /** false: no worker in this process; the fault drills run worker/main.ts as a child they can kill. */
+  inProcessWorker?: boolean;
 }
 
 export interface Stack {
@@ -34,7 +45,13 @@ export interface Stack {
   temporalUiUrl: string | null;
   databaseUrl: string;
   simulatorUrl: string | null;
+  /** What the simulator signs with, and every partner without a secret of its own. */
   webhookSecret: string;
+  /** For minting tokens the API accepts (api/auth/tokens.ts mintToken). */
+  tokens: TokenSettings;
+  /** The payload keys every Temporal client and worker of this stack must use. */
+  payloadKeys: PayloadKey[];
+  /** A Temporal client with the stack's payload codec. */
   client: Client;
   stop(): Promise<void>;
 }
@@ -70,21 +87,28 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
 
     const webhookSecret = config.WEBHOOK_SECRET ?? randomBytes(24).toString('hex');
     const { partners, simulator } = await providePartners(opts, webhookSecret, stoppers);
+    const secrets = await localSecrets(config);
+    const payloadCodec = new AesGcmPayloadCodec(secrets.payloadKeys);
 
     onProgress('starting the worker');
     const connection = await Connection.connect({ address: temporalAddress });
     stoppers.push({ name: 'temporal client', stop: () => connection.close() });
-    const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-    await startWorker(opts, temporalAddress, partners, pool, stoppers);
+    const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: { payloadCodecs: [payloadCodec] } });
+    if (opts.inProcessWorker !== false) await startWorker(opts, temporalAddress, partners, pool, payloadCodec, stoppers);
 
-    const policy = opts.returnPolicy ?? returnPolicies[config.POLICY_PROFILE];
+    const policies = {
+      returns: opts.returnPolicy ?? returnPolicies[config.POLICY_PROFILE],
+      repairs: opts.repairPolicy ?? repairPolicies[config.POLICY_PROFILE],
+    };
     const api = await startApi({
       config,
       pool,
       temporal: client,
       logger: opts.logger,
-      policies: { returns: policy },
-      webhookSecret,
+      policies,
+      auth: tokenSettings(config, secrets.authJwtSecret),
+      webhookSecrets: new WebhookSecrets(config.WEBHOOK_SECRETS, webhookSecret),
+      payloadCodec,
       host: config.API_HOST,
       port: config.API_PORT,
     });
@@ -98,6 +122,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       databaseUrl,
       simulatorUrl: simulator?.url ?? null,
       webhookSecret,
+      tokens: tokenSettings(config, secrets.authJwtSecret),
+      payloadKeys: secrets.payloadKeys,
       client,
       stop,
     };
@@ -156,6 +182,7 @@ async function providePartners(
     logistics: config.LOGISTICS_URL,
     payments: config.PAYMENTS_URL,
     notification: config.NOTIFICATION_URL,
+    supplier: config.SUPPLIER_URL,
   };
   if (Object.values(configured).every(Boolean)) return { partners: configured as PartnerUrls, simulator: null };
   opts.onProgress('starting the partner simulator for unconfigured partners');
@@ -174,6 +201,7 @@ async function providePartners(
       logistics: configured.logistics ?? url,
       payments: configured.payments ?? url,
       notification: configured.notification ?? url,
+      supplier: configured.supplier ?? url,
     },
   };
 }
@@ -183,6 +211,7 @@ async function startWorker(
   address: string,
   partners: PartnerUrls,
   pool: ReturnType<typeof createPool>,
+  payloadCodec: PayloadCodec,
   stoppers: Stopper[],
 ): Promise<void> {
   const connection = await NativeConnection.connect({ address });
@@ -192,6 +221,7 @@ async function startWorker(
     namespace: opts.config.TEMPORAL_NAMESPACE,
     taskQueue: opts.config.TEMPORAL_TASK_QUEUE,
     workflowBundlePath: opts.workflowBundlePath,
+    payloadCodec,
     activities: createActivities({ pool, partners, timeoutMs: opts.config.PARTNER_TIMEOUT_MS }),
   });
   const running = worker.run();

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { simulatorApp } from './app';
 import { Autopilot } from './autopilot';
+import { AutopilotRuns } from './autopilotRuns';
 import { Carrier } from './carrier';
 import { CaseScripts } from './caseScripts';
 import { Faults } from './faults';
@@ -14,6 +15,9 @@ import { inventoryRoutes } from './routes/inventory';
 import { logisticsRoutes } from './routes/logistics';
 import { notificationRoutes } from './routes/notifications';
 import { paymentsRoutes } from './routes/payments';
+import { supplierRoutes } from './routes/suppliers';
+import { RepairAutopilot } from './repairAutopilot';
+import { Suppliers } from './suppliers';
 import { Warehouse } from './warehouse';
 import { WebhookSender } from './webhookSender';
 
@@ -23,9 +27,10 @@ export interface SimulatorOptions {
   webhookSecret: string;
   /** Base URL of our API, where webhooks go; may be set later with setWebhookTarget. */
   webhookTarget?: string;
-  /** Drive carrier + warehouse events by itself after a label is created. */
+  /** Drive carrier and warehouse events after a label is created, and supplier steps after a repair order. */
   autopilot: boolean;
-  delays?: { pickupMs?: number; deliveryMs?: number; inspectionMs?: number };
+  /** supplierStepMs: the time between one supplier step and the next. */
+  delays?: { pickupMs?: number; deliveryMs?: number; inspectionMs?: number; supplierStepMs?: number };
   /** Units per SKU unless seeded (POST /sim/catalog); SKUs starting with OOS- have none. */
   defaultStock?: number;
   /** Silent when absent: embedding code (tests, the local stack) passes its own. */
@@ -55,10 +60,12 @@ export function createSimulator(opts: SimulatorOptions): Simulator {
   const ledger = new Ledger();
   const warehouse = new Warehouse(ledger, opts.defaultStock ?? 100);
   const carrier = new Carrier(ledger, warehouse);
+  const suppliers = new Suppliers(ledger);
   const faults = new Faults();
   const replies = new IdempotentReplies();
   const scripts = new CaseScripts();
   const sender = new WebhookSender(opts.webhookSecret, ledger, logger, opts.webhookTarget);
+  const runs = new AutopilotRuns(sender, logger);
   const autopilot = new Autopilot({
     enabled: opts.autopilot,
     delays: {
@@ -67,13 +74,18 @@ export function createSimulator(opts: SimulatorOptions): Simulator {
       inspectionMs: opts.delays?.inspectionMs ?? DEFAULT_DELAY_MS,
     },
     scripts,
-    sender,
-    logger,
+    runs,
+  });
+  const repairAutopilot = new RepairAutopilot({
+    enabled: opts.autopilot,
+    stepDelayMs: opts.delays?.supplierStepMs ?? DEFAULT_DELAY_MS,
+    scripts,
+    runs,
   });
 
   async function reset(): Promise<void> {
-    await autopilot.stop();
-    for (const part of [ledger, warehouse, carrier, faults, replies, scripts]) part.reset();
+    await runs.stop();
+    for (const part of [ledger, warehouse, carrier, suppliers, faults, replies, scripts]) part.reset();
   }
 
   const partner = { faults, replies };
@@ -87,8 +99,15 @@ export function createSimulator(opts: SimulatorOptions): Simulator {
     }),
     paymentsRoutes({ ...partner, ledger }),
     notificationRoutes({ ...partner, ledger }),
+    supplierRoutes({
+      ...partner,
+      suppliers,
+      onOrderPlaced: (order) => repairAutopilot.orderPlaced(order),
+      onOrderCancelled: (repairOrderId) => repairAutopilot.orderCancelled(repairOrderId),
+      onVisitBooked: (order) => repairAutopilot.visitBooked(order),
+    }),
     controlRoutes({ ledger, scripts, faults, warehouse, reset }),
-    commandRoutes({ sender, carrier }),
+    commandRoutes({ sender, carrier, suppliers }),
   ]);
 
   let server: Server | undefined;
@@ -117,7 +136,7 @@ export function createSimulator(opts: SimulatorOptions): Simulator {
     },
 
     async stop() {
-      await autopilot.stop();
+      await runs.stop();
       const closing = server;
       server = undefined;
       url = undefined;

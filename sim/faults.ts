@@ -16,6 +16,11 @@ export const PartnerOperation = z.enum([
   'logistics.ship',
   'logistics.cancel',
   'notifications.send',
+  'notifications.party',
+  'suppliers.order',
+  'suppliers.cancel',
+  'suppliers.slots',
+  'suppliers.visit',
 ]);
 export type PartnerOperation = z.infer<typeof PartnerOperation>;
 

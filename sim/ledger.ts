@@ -1,6 +1,8 @@
+import type { SupplierPort } from '../activities/types';
+
 /**
  * Everything the partners received and the simulator sent, kept in memory so tests and the demo
- * can prove what happened (one refund, a voided label, which webhooks our API accepted).
+ * can prove what happened (one refund, a voided label, a rebooked visit, which webhooks our API accepted).
  */
 
 interface CaseScoped {
@@ -80,6 +82,39 @@ export interface NotificationRecord extends CaseScoped {
   data: Record<string, unknown>;
 }
 
+export interface PartyMessageRecord extends CaseScoped {
+  messageId: string;
+  audience: 'supplier' | 'operations';
+  recipientId: string;
+  template: string;
+  data: Record<string, unknown>;
+}
+
+/** The order as our supplier adapter sends it (the supplier id is the path it is sent to). */
+type RepairOrderFields = Omit<Parameters<SupplierPort['createRepairOrder']>[0], 'idempotencyKey'>;
+
+export interface RepairOrderRecord extends CaseScoped, RepairOrderFields {
+  repairOrderId: string;
+}
+
+export interface CancelledRepairOrderRecord extends CaseScoped {
+  supplierId: string;
+  repairOrderId: string;
+}
+
+export interface VisitSlotRecord {
+  slotId: string;
+  start: string;
+  end: string;
+}
+
+export interface VisitRecord extends CaseScoped {
+  visitId: string;
+  supplierId: string;
+  repairOrderId: string;
+  slot: VisitSlotRecord;
+}
+
 export interface WebhookRecord extends CaseScoped {
   eventId: string;
   type: string;
@@ -102,6 +137,11 @@ export interface SimRecords {
   shipments: ShipmentRecord[];
   cancelledShipments: CancelledShipmentRecord[];
   notifications: NotificationRecord[];
+  partyMessages: PartyMessageRecord[];
+  repairOrders: RepairOrderRecord[];
+  cancelledRepairOrders: CancelledRepairOrderRecord[];
+  /** Every booking, so a rescheduled visit shows both. */
+  visits: VisitRecord[];
   webhooks: WebhookRecord[];
 }
 
@@ -119,6 +159,10 @@ function emptyRecords(): SimRecords {
     shipments: [],
     cancelledShipments: [],
     notifications: [],
+    partyMessages: [],
+    repairOrders: [],
+    cancelledRepairOrders: [],
+    visits: [],
     webhooks: [],
   };
 }

@@ -1,42 +1,54 @@
 import { randomUUID } from 'node:crypto';
-import type { CarrierEventType, InspectionResult } from '../domain';
+import type { CarrierEventType, InspectionResult, SupplierStep, VisitOutcome } from '../domain';
 import { CARRIER_ID } from './carrier';
 
 /** The webhook bodies partners send our API (the contract the api/webhooks routes parse). */
 
 export const WAREHOUSE_ID = 'sim-warehouse';
 
-export interface CarrierEvent {
+interface PartnerEvent {
   eventId: string;
-  type: CarrierEventType;
   caseId: string;
-  trackingNumber: string;
   occurredAt: string;
 }
 
-export interface InspectionEvent {
-  eventId: string;
+export interface CarrierEvent extends PartnerEvent {
+  type: CarrierEventType;
+  trackingNumber: string;
+}
+
+export interface InspectionEvent extends PartnerEvent {
   type: 'inspected';
-  caseId: string;
   result: InspectionResult;
   notes?: string;
-  occurredAt: string;
 }
 
-export type PartnerWebhook = { path: string; event: CarrierEvent | InspectionEvent };
-
-export function carrierWebhook(e: Omit<CarrierEvent, 'eventId' | 'occurredAt'> & { eventId?: string }): PartnerWebhook {
-  return {
-    path: `/v1/webhooks/carriers/${CARRIER_ID}`,
-    event: { ...e, eventId: e.eventId ?? randomUUID(), occurredAt: new Date().toISOString() },
-  };
+export interface SupplierEvent extends PartnerEvent {
+  type: SupplierStep;
+  diagnosis?: string;
+  /** Out of warranty: what the repair costs, in minor units. */
+  quote?: { amount: number; currency: string };
+  trackingNumber?: string;
+  outcome?: VisitOutcome;
 }
 
-export function inspectionWebhook(
-  e: Omit<InspectionEvent, 'eventId' | 'occurredAt' | 'type'> & { eventId?: string },
-): PartnerWebhook {
-  return {
-    path: `/v1/webhooks/warehouses/${WAREHOUSE_ID}`,
-    event: { ...e, type: 'inspected', eventId: e.eventId ?? randomUUID(), occurredAt: new Date().toISOString() },
-  };
+export type PartnerWebhook = { path: string; event: CarrierEvent | InspectionEvent | SupplierEvent };
+
+/** What a caller gives for an event: its content, and optionally the id a redelivery must reuse. */
+type EventContent<E extends PartnerEvent> = Omit<E, keyof PartnerEvent> & { caseId: string; eventId?: string };
+
+function stamped<E extends PartnerEvent>({ eventId, ...content }: EventContent<E>): E {
+  return { ...content, eventId: eventId ?? randomUUID(), occurredAt: new Date().toISOString() } as E;
+}
+
+export function carrierWebhook(e: EventContent<CarrierEvent>): PartnerWebhook {
+  return { path: `/v1/webhooks/carriers/${CARRIER_ID}`, event: stamped(e) };
+}
+
+export function inspectionWebhook(e: Omit<EventContent<InspectionEvent>, 'type'>): PartnerWebhook {
+  return { path: `/v1/webhooks/warehouses/${WAREHOUSE_ID}`, event: stamped<InspectionEvent>({ ...e, type: 'inspected' }) };
+}
+
+export function supplierWebhook(supplierId: string, e: EventContent<SupplierEvent>): PartnerWebhook {
+  return { path: `/v1/webhooks/suppliers/${encodeURIComponent(supplierId)}`, event: stamped(e) };
 }

@@ -9,13 +9,25 @@ import type { PartnerWebhook } from './webhookEvents';
 
 export type WebhookAttempt = { status: number; body: unknown } | { status: null; error: string };
 
+/** How many times, and how far apart, a refused or failed event is sent again. */
+export interface Patience {
+  attempts: number;
+  firstDelayMs: number;
+  maxDelayMs: number;
+}
+
+/** A few seconds: long enough for the workflow to record the step this event follows. */
+export const BRIEF_PATIENCE: Patience = { attempts: 5, firstDelayMs: 300, maxDelayMs: 5_000 };
+const REQUEST_TIMEOUT_MS = 10_000;
+
+export function accepted(attempt: WebhookAttempt): boolean {
+  return attempt.status !== null && attempt.status < 300;
+}
+
 /**
  * Retried: our API unreachable or failing, and 409, which here usually means the workflow has not
  * yet recorded the step this event follows (a label used before the workflow saw it issued).
  */
-const RETRY = { attempts: 5, firstDelayMs: 300 };
-const REQUEST_TIMEOUT_MS = 10_000;
-
 function worthRetrying(attempt: WebhookAttempt): boolean {
   return attempt.status === null || attempt.status >= 500 || attempt.status === 409 || attempt.status === 429;
 }
@@ -59,19 +71,26 @@ export class WebhookSender {
       response: outcome.status === null ? null : outcome.body,
       ...(outcome.status === null && { error: outcome.error }),
     });
-    const accepted = outcome.status !== null && outcome.status < 300;
-    this.logger[accepted ? 'info' : 'warn']({ caseId, eventId, type, attempt, status: outcome.status }, 'webhook sent');
+    this.logger[accepted(outcome) ? 'info' : 'warn']({ caseId, eventId, type, attempt, status: outcome.status }, 'webhook sent');
     return outcome;
   }
 
-  /** Sends until our API accepts, refuses for good, or the retries run out; resolves with the last attempt. */
-  async deliver(webhook: PartnerWebhook, signal: AbortSignal): Promise<WebhookAttempt> {
-    let delayMs = RETRY.firstDelayMs;
+  /**
+   * Sends until `settled` holds for the answer (by default: our API accepted), our API refuses for
+   * good, or patience runs out; resolves with the last attempt.
+   */
+  async deliver(
+    webhook: PartnerWebhook,
+    signal: AbortSignal,
+    patience: Patience = BRIEF_PATIENCE,
+    settled: (attempt: WebhookAttempt) => boolean = accepted,
+  ): Promise<WebhookAttempt> {
+    let delayMs = patience.firstDelayMs;
     for (let attempt = 1; ; attempt += 1) {
       const outcome = await this.send(webhook, { attempt, signal });
-      if (!worthRetrying(outcome) || attempt === RETRY.attempts) return outcome;
+      if (settled(outcome) || !worthRetrying(outcome) || attempt === patience.attempts) return outcome;
       await sleep(delayMs, undefined, { signal });
-      delayMs *= 2;
+      delayMs = Math.min(delayMs * 2, patience.maxDelayMs);
     }
   }
 

@@ -1,11 +1,15 @@
+import type { PayloadCodec } from '@temporalio/common';
 import { type NativeConnection, Worker } from '@temporalio/worker';
 import type { Activities } from '../activities/types';
+import { workflowSource } from './workflowSource';
 
 export interface CaseWorkerOptions {
   connection: NativeConnection;
   namespace: string;
   taskQueue: string;
   activities: Activities;
+  /** Must match the clients' codec: the worker decrypts what they start and encrypts what it records. */
+  payloadCodec: PayloadCodec;
   /** A prebuilt workflow bundle (tests build one per run); otherwise the worker bundles at start. */
   workflowBundlePath?: string;
 }
@@ -14,12 +18,13 @@ export interface CaseWorkerOptions {
 export function createCaseWorker(opts: CaseWorkerOptions): Promise<Worker> {
   const workflows = opts.workflowBundlePath
     ? { workflowBundle: { codePath: opts.workflowBundlePath } }
-    : { workflowsPath: require.resolve('../workflows') };
+    : { workflowsPath: workflowSource.workflowsPath, bundlerOptions: { preloadModules: workflowSource.preloadModules } };
   return Worker.create({
     connection: opts.connection,
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     activities: opts.activities,
+    dataConverter: { payloadCodecs: [opts.payloadCodec] },
     ...workflows,
     // Long enough for an in-flight partner call to finish on SIGTERM; the rest retry elsewhere.
     shutdownGraceTime: '10 seconds',

@@ -2,6 +2,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import { ConfigError, loadConfig, requireConfig } from '../config/env';
 import { createLogger } from '../config/logger';
+import { AesGcmPayloadCodec } from '../config/payloadCodec';
 import { createPool } from '../db/pool';
 import { createCaseWorker } from './createWorker';
 import { installRuntimeLogger } from './runtimeLogger';
@@ -16,6 +17,8 @@ async function main(): Promise<void> {
     'LOGISTICS_URL',
     'PAYMENTS_URL',
     'NOTIFICATION_URL',
+    'SUPPLIER_URL',
+    'PAYLOAD_KEYS',
   );
   const logger = createLogger({ level: config.LOG_LEVEL, name: 'worker' });
   installRuntimeLogger(logger);
@@ -26,6 +29,7 @@ async function main(): Promise<void> {
       connection,
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
+      payloadCodec: new AesGcmPayloadCodec(config.PAYLOAD_KEYS),
       activities: createActivities({
         pool,
         timeoutMs: config.PARTNER_TIMEOUT_MS,
@@ -34,6 +38,7 @@ async function main(): Promise<void> {
           logistics: config.LOGISTICS_URL,
           payments: config.PAYMENTS_URL,
           notification: config.NOTIFICATION_URL,
+          supplier: config.SUPPLIER_URL,
         },
       }),
     });

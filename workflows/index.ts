@@ -1,2 +1,5 @@
 /** Every workflow type the worker registers; the file the workflow bundle starts from. */
 export { returnCase } from './returns/returnCase';
+export { repairCase } from './repairs/repairCase';
+export { escalation } from './escalation/escalation';
+export { complaintCase } from './complaints/complaintCase';

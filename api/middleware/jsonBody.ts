@@ -24,14 +24,20 @@ export function rawBodyOf(req: express.Request): Buffer {
   return Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
 }
 
+/** A \u0000 escape that is not itself escaped (\\u0000 is the six characters "\u0000"). */
+const NUL_ESCAPE = /(?:^|[^\\])(?:\\\\)*\\u0000/;
+
 const parseJson: RequestHandler = (req, _res, next) => {
   const raw = rawBodyOf(req);
   if (raw.length === 0) {
     req.body = undefined;
     return next();
   }
+  const text = raw.toString('utf8');
+  // PostgreSQL cannot store NUL in text or jsonb, and no field has a use for it.
+  if (NUL_ESCAPE.test(text)) throw new HttpProblem('bad-request', 'NUL characters (\\u0000) are not accepted');
   try {
-    req.body = JSON.parse(raw.toString('utf8'));
+    req.body = JSON.parse(text);
   } catch (err) {
     throw new HttpProblem('malformed-json', (err as Error).message);
   }

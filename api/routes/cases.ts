@@ -1,5 +1,7 @@
 import { getTimeline, InvalidCursorError, listCases } from '../../db/caseQueries';
 import { CaseListFilter } from '../../domain';
+import { callerOf, caseReaders, tokenAccess } from '../auth/access';
+import { withinReach } from '../auth/caseReach';
 import { requireCase } from '../caseLookup';
 import { queryCaseView } from '../caseWorkflows';
 import type { ApiDeps } from '../deps';
@@ -16,12 +18,13 @@ function getCaseRoute(deps: ApiDeps): Route {
     path: '/v1/cases/:id',
     summary: "One case: the stored record and, when the workflow answers, its live state",
     tags: ['cases'],
+    access: tokenAccess(caseReaders),
     params: CaseIdParams,
     responses: { 200: jsonResponse('The case', CaseWithLiveView) },
     problems: ['case-not-found'],
     async handle({ params }, req, res) {
       const log = caseLogger(req, res, params.id);
-      const record = await requireCase(deps.pool, params.id);
+      const record = await requireCase(deps.pool, params.id, callerOf(res));
       const live = await queryCaseView(deps.temporal, params.id);
       if (!live) {
         log.warn('live view unavailable; answering from the stored record');
@@ -40,12 +43,13 @@ function timelineRoute(deps: ApiDeps): Route {
     path: '/v1/cases/:id/timeline',
     summary: "A case's events, oldest first",
     tags: ['cases'],
+    access: tokenAccess(caseReaders),
     params: CaseIdParams,
     responses: { 200: jsonResponse('The timeline', CaseTimeline) },
     problems: ['case-not-found'],
     async handle({ params }, req, res) {
       caseLogger(req, res, params.id);
-      await requireCase(deps.pool, params.id);
+      await requireCase(deps.pool, params.id, callerOf(res));
       res.json({ caseId: params.id, events: await getTimeline(deps.pool, params.id) });
     },
   });
@@ -55,14 +59,15 @@ function listRoute(deps: ApiDeps): Route {
   return defineRoute({
     method: 'get',
     path: '/v1/cases',
-    summary: 'Search cases, newest first; follow nextCursor for the next page',
+    summary: 'Search cases, newest first; follow nextCursor for the next page (customers and suppliers see only theirs)',
     tags: ['cases'],
+    access: tokenAccess(caseReaders),
     query: CaseListFilter,
     responses: { 200: jsonResponse('A page of cases', CaseList) },
     problems: [],
     async handle({ query }, _req, res) {
       try {
-        res.json(await listCases(deps.pool, query));
+        res.json(await listCases(deps.pool, withinReach(callerOf(res), query)));
       } catch (err) {
         if (!(err instanceof InvalidCursorError)) throw err;
         throw validationProblem('query cursor: not a cursor this API issued', [

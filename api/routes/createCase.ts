@@ -2,17 +2,20 @@ import { ServiceError } from '@temporalio/client';
 import { z } from 'zod';
 import { abandonCase, openCase } from '../../db/caseRecords';
 import { CaseRecord, type OpenCaseResult } from '../../domain';
+import { actorOf, callerOf, type Caller, staff, tokenAccess } from '../auth/access';
 import { requireCase } from '../caseLookup';
-import { startReturnCase, temporalUnavailable } from '../caseWorkflows';
+import { intakeFor } from '../caseIntake';
+import { startCaseWorkflow, temporalUnavailable } from '../caseWorkflows';
 import type { ApiDeps } from '../deps';
 import { caseLogger } from '../middleware/requestLogger';
 import { jsonBody } from '../middleware/jsonBody';
+import { perClientLimit } from '../middleware/rateLimit';
 import { jsonResponse } from '../openapi';
 import { HttpProblem } from '../problem';
 import { requestHash } from '../requestHash';
 import { defineRoute, type Route } from '../route';
 import { caseIdFor } from '../schemas/caseId';
-import { CreateCaseRequest, IdempotencyHeaders, SupportedCaseType } from '../schemas/cases';
+import { CreateCaseRequest, IdempotencyHeaders } from '../schemas/cases';
 
 const CreatedHeaders = z.object({
   Location: z.string().meta({ description: 'The URL of the case' }),
@@ -37,59 +40,67 @@ function refusal(result: OpenCaseResult, idempotencyKey: string): HttpProblem | 
   }
 }
 
+/** Customers open cases for themselves; staff open them for any customer (phone, store). */
+function checkOnBehalf(caller: Caller, customerId: string): void {
+  if (caller.reach === 'own' && customerId !== caller.principal.sub) {
+    throw new HttpProblem('forbidden', 'a customer opens cases for themselves only: customer.id must be your own id');
+  }
+}
+
 export function createCaseRoute(deps: ApiDeps): Route {
+  const limit = perClientLimit({
+    name: 'intake',
+    limit: deps.config.RATE_LIMIT_INTAKE,
+    windowSeconds: deps.config.RATE_LIMIT_WINDOW_SECONDS,
+    // Runs after the access check, so the client is the authenticated caller, wherever they call from.
+    clientOf: (_req, res) => {
+      const { principal } = callerOf(res);
+      return `${principal.role}:${principal.sub}`;
+    },
+  });
   return defineRoute({
     method: 'post',
     path: '/v1/cases',
-    summary: 'Open a return or exchange case (idempotent per customer and Idempotency-Key)',
+    summary: 'Open a return, exchange or repair case (idempotent per customer and Idempotency-Key)',
     tags: ['cases'],
+    access: tokenAccess({ customer: 'own', ...staff }),
     headers: IdempotencyHeaders,
     body: CreateCaseRequest,
-    before: jsonBody(),
+    before: [limit, ...jsonBody()],
     responses: { 201: jsonResponse('The case, new or replayed', CaseRecord, CreatedHeaders) },
-    problems: ['unsupported-case-type', 'idempotency-key-reuse', 'line-conflict', 'unavailable'],
+    problems: ['unsupported-case-type', 'idempotency-key-reuse', 'line-conflict', 'unavailable', 'rate-limited'],
     async handle({ headers, body }, req, res) {
+      const caller = callerOf(res);
+      checkOnBehalf(caller, body.customer.id);
       const idempotencyKey = headers['Idempotency-Key'];
       const caseId = caseIdFor(body.customer.id, idempotencyKey);
       const log = caseLogger(req, res, caseId);
-      const type = SupportedCaseType.safeParse(body.type);
-      if (!type.success) {
-        throw new HttpProblem('unsupported-case-type', `${body.type} cases are not supported yet; open a return or an exchange`);
-      }
+      const intake = intakeFor(body, deps.policies);
 
       const result = await openCase(deps.pool, {
         caseId,
         idempotencyKey,
         requestHash: requestHash(body),
-        type: type.data,
+        type: intake.type,
         channel: body.channel,
         customerId: body.customer.id,
         customerTier: body.customer.tier,
         orderId: body.order.id,
-        lines: body.items.map(({ sku, quantity }) => ({ sku, quantity })),
+        lines: intake.lines,
         priority: 'normal',
-        policyVersion: deps.policies.returns.version,
+        policyVersion: intake.policyVersion,
         createdAt: new Date().toISOString(),
-        actor: { kind: 'customer', id: body.customer.id },
-        details: { reason: body.reason, items: body.items, channel: body.channel },
+        actor: actorOf(caller),
+        audit: { requestId: String(req.id), role: caller.principal.role },
+        details: intake.details,
       });
       const refused = refusal(result, idempotencyKey);
       if (refused) throw refused;
 
-      const record = await requireCase(deps.pool, caseId);
+      const record = await requireCase(deps.pool, caseId, caller);
       try {
         // A replay starts the workflow too: the first attempt may have stored the case and died before starting it.
-        await startReturnCase(deps.temporal, deps.config.TEMPORAL_TASK_QUEUE, {
-          caseId,
-          type: type.data,
-          channel: body.channel,
-          customer: body.customer,
-          order: body.order,
-          items: body.items,
-          reason: body.reason,
-          policy: deps.policies.returns,
-          requestedAt: record.createdAt,
-        });
+        await startCaseWorkflow(deps.temporal, deps.config.TEMPORAL_TASK_QUEUE, intake.workflow(caseId, record.createdAt));
       } catch (err) {
         log.error({ err, intake: result.kind }, 'could not start the case workflow');
         // A new case without a workflow would never move: withdraw it so the client's retry starts afresh.

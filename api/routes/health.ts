@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { publicAccess } from '../auth/access';
 import type { ApiDeps } from '../deps';
 import { jsonResponse } from '../openapi';
 import { HttpProblem } from '../problem';
@@ -24,6 +25,7 @@ function liveness(): Route {
     path: '/healthz',
     summary: 'Liveness: the process answers',
     tags: ['operations'],
+    access: publicAccess('a liveness probe'),
     responses: { 200: jsonResponse('Alive', Healthy) },
     problems: [],
     async handle(_input, _req, res) {
@@ -43,6 +45,7 @@ function readiness({ pool, temporal }: ApiDeps): Route {
     path: '/readyz',
     summary: 'Readiness: PostgreSQL and Temporal both answer',
     tags: ['operations'],
+    access: publicAccess('a readiness probe'),
     responses: { 200: jsonResponse('Ready to take requests', Ready) },
     problems: ['not-ready'],
     async handle(_input, req, res) {

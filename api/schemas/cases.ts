@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseEvent, CaseRecord, CaseType, Channel, Customer, ItemCondition, Order, Sku } from '../../domain';
+import { CaseEvent, CaseRecord, CaseType, Channel, Customer, ItemCondition, Order, RepairItem, Sku } from '../../domain';
 import { CaseId } from './caseId';
 import { CaseView } from './caseView';
 
@@ -19,14 +19,14 @@ export const CaseItem = z
   })
   .meta({ id: 'CaseItem' });
 
-type CreateCaseShape = {
+type ReturnCaseShape = {
   type: CaseType;
   order: Order;
   items: z.infer<typeof CaseItem>[];
 };
 
 /** Checks that need two fields at once; each issue points at the exact item field to fix. */
-function checkItemsAgainstOrder(body: CreateCaseShape, ctx: z.RefinementCtx): void {
+function checkItemsAgainstOrder(body: ReturnCaseShape, ctx: z.RefinementCtx): void {
   const ordered = new Map(body.order.lines.map((line) => [line.sku, line.quantity]));
   const seen = new Set<string>();
   body.items.forEach((item, i) => {
@@ -46,9 +46,16 @@ function checkItemsAgainstOrder(body: CreateCaseShape, ctx: z.RefinementCtx): vo
   });
 }
 
-export const CreateCaseRequest = z
+function checkRepairItemOrdered(body: { order: Order; item: RepairItem }, ctx: z.RefinementCtx): void {
+  if (!body.order.lines.some((line) => line.sku === body.item.sku)) {
+    ctx.addIssue({ code: 'custom', path: ['item', 'sku'], message: `${body.item.sku} is not a line of order ${body.order.id}` });
+  }
+}
+
+/** Complaints share this shape until their own intake exists: a valid request that is refused with 422. */
+const ReturnCaseRequest = z
   .object({
-    type: CaseType,
+    type: CaseType.exclude(['repair']),
     channel: Channel,
     customer: Customer,
     order: Order,
@@ -56,8 +63,26 @@ export const CreateCaseRequest = z
     reason: z.string().min(1).max(2000),
   })
   .superRefine(checkItemsAgainstOrder)
+  .meta({ id: 'ReturnCaseRequest' });
+
+const RepairCaseRequest = z
+  .object({
+    type: z.literal('repair'),
+    channel: Channel,
+    customer: Customer,
+    order: Order,
+    item: RepairItem,
+    problem: z.string().min(1).max(2000).meta({ description: 'What is wrong, in the customer’s words' }),
+  })
+  .superRefine(checkRepairItemOrdered)
+  .meta({ id: 'RepairCaseRequest' });
+
+export const CreateCaseRequest = z
+  .discriminatedUnion('type', [ReturnCaseRequest, RepairCaseRequest])
   .meta({ id: 'CreateCaseRequest' });
 export type CreateCaseRequest = z.infer<typeof CreateCaseRequest>;
+export type ReturnCaseRequest = z.infer<typeof ReturnCaseRequest>;
+export type RepairCaseRequest = z.infer<typeof RepairCaseRequest>;
 
 /** The case types intake can run today; the others are valid requests the API refuses with 422. */
 export const SupportedCaseType = CaseType.extract(['return', 'exchange']);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CarrierEventType, InspectionResult } from '../../domain';
+import { CarrierEventType, InspectionResult, SupplierStep, VisitOutcome } from '../../domain';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../webhooks/signature';
 import { CaseId } from './caseId';
 
@@ -9,7 +9,7 @@ const EventId = z
   .max(128)
   .meta({ description: "The partner's id for this event; a redelivery with the same id changes nothing" });
 const OccurredAt = z.iso.datetime({ offset: true });
-const PartnerId = z
+export const PartnerId = z
   .string()
   .min(1)
   .max(64)
@@ -23,6 +23,7 @@ export const SignatureHeaders = z.object({
 
 export const CarrierParams = z.object({ carrier: PartnerId });
 export const WarehouseParams = z.object({ warehouseId: PartnerId });
+export const SupplierParams = z.object({ supplierId: PartnerId });
 
 export const CarrierEvent = z
   .object({
@@ -44,3 +45,29 @@ export const WarehouseEvent = z
     occurredAt: OccurredAt,
   })
   .meta({ id: 'WarehouseEvent' });
+
+/** Steps whose event means nothing without one field: the parcel going back, the visit's result. */
+const requiredWith: Partial<Record<SupplierStep, 'trackingNumber' | 'outcome'>> = {
+  shipped_back: 'trackingNumber',
+  visit_completed: 'outcome',
+};
+
+export const SupplierEvent = z
+  .object({
+    eventId: EventId,
+    type: SupplierStep,
+    caseId: CaseId,
+    occurredAt: OccurredAt,
+    diagnosis: z.string().min(1).max(2000).optional(),
+    quote: z
+      .object({ amount: z.number().int().positive(), currency: z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code') })
+      .optional()
+      .meta({ description: 'Out of warranty: what the repair costs, in minor units; the customer approves or declines it' }),
+    trackingNumber: z.string().min(1).max(64).optional().meta({ description: 'shipped_back: the parcel coming back' }),
+    outcome: VisitOutcome.optional().meta({ description: 'visit_completed: what the technician achieved' }),
+  })
+  .superRefine((event, ctx) => {
+    const field = requiredWith[event.type];
+    if (field && event[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `required with ${event.type}` });
+  })
+  .meta({ id: 'SupplierEvent' });

@@ -23,8 +23,9 @@ export function signWebhook(secret: string, rawBody: string, nowSeconds = Math.f
 
 export type SignatureCheck = { ok: true } | { ok: false; reason: 'missing' | 'malformed' | 'stale' | 'mismatch' };
 
+/** `secrets`: every secret the partner may sign with now (two during a rotation); empty refuses all. */
 export function verifyWebhookSignature(opts: {
-  secret: string;
+  secrets: readonly string[];
   rawBody: Buffer;
   timestamp: string | undefined;
   signature: string | undefined;
@@ -37,7 +38,7 @@ export function verifyWebhookSignature(opts: {
   if (!/^\d{1,12}$/.test(timestamp) || !match?.[1]) return { ok: false, reason: 'malformed' };
   const now = opts.nowSeconds ?? Math.floor(Date.now() / 1000);
   if (Math.abs(now - Number(timestamp)) > opts.toleranceSeconds) return { ok: false, reason: 'stale' };
-  const expected = digest(opts.secret, timestamp, opts.rawBody);
   const given = Buffer.from(match[1], 'hex');
-  return timingSafeEqual(expected, given) ? { ok: true } : { ok: false, reason: 'mismatch' };
+  const matches = opts.secrets.some((secret) => timingSafeEqual(digest(secret, timestamp, opts.rawBody), given));
+  return matches ? { ok: true } : { ok: false, reason: 'mismatch' };
 }

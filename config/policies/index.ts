@@ -1,3 +1,6 @@
 export * from './duration';
 export * from './returnPolicy';
 export * from './activityOptions';
+export * from './repairPolicy';
+export * from './slaPolicy';
+export * from './complaintPolicy';

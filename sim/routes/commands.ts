@@ -1,10 +1,12 @@
 import { Router, type Response } from 'express';
 import { z } from 'zod';
-import { CarrierEventType, InspectionResult } from '../../domain';
+import { CarrierEventType, InspectionResult, SupplierStep, VisitOutcome } from '../../domain';
 import type { Carrier } from '../carrier';
-import { carrierWebhook, inspectionWebhook, type PartnerWebhook } from '../webhookEvents';
+import { newTrackingNumber } from '../ids';
+import type { Suppliers } from '../suppliers';
+import { carrierWebhook, inspectionWebhook, supplierWebhook, type PartnerWebhook } from '../webhookEvents';
 import type { WebhookSender } from '../webhookSender';
-import { caseId } from './fields';
+import { caseId, currency, minorUnits } from './fields';
 import { parseOr400 } from './validation';
 
 /**
@@ -28,9 +30,20 @@ const InspectionCommand = z.object({
   result: InspectionResult,
   notes: z.string().max(500).optional(),
 });
+const SupplierStepCommand = z.object({
+  ...commandFields,
+  /** Defaults to the supplier of the case's newest repair order. */
+  supplierId: z.string().min(1).max(64).optional(),
+  type: SupplierStep,
+  diagnosis: z.string().max(2000).optional(),
+  quote: z.object({ amount: minorUnits, currency }).optional(),
+  /** Defaults to a fresh tracking number on shipped_back. */
+  trackingNumber: z.string().min(1).optional(),
+  outcome: VisitOutcome.optional(),
+});
 
-export function commandRoutes(deps: { sender: WebhookSender; carrier: Carrier }): Router {
-  const { sender, carrier } = deps;
+export function commandRoutes(deps: { sender: WebhookSender; carrier: Carrier; suppliers: Suppliers }): Router {
+  const { sender, carrier, suppliers } = deps;
   const router = Router();
 
   async function sendNow(res: Response, webhook: PartnerWebhook, signatureSecret: string | undefined): Promise<void> {
@@ -60,6 +73,19 @@ export function commandRoutes(deps: { sender: WebhookSender; carrier: Carrier })
     if (!command) return;
     const { caseId, result, notes, eventId } = command;
     await sendNow(res, inspectionWebhook({ caseId, result, notes, eventId }), command.signatureSecret);
+  });
+
+  router.post('/sim/commands/supplier-step', async (req, res) => {
+    const command = parseOr400(SupplierStepCommand, req.body, res);
+    if (!command) return;
+    const { signatureSecret, supplierId: givenSupplier, trackingNumber, ...event } = command;
+    const supplierId = givenSupplier ?? suppliers.latestOrder(command.caseId)?.supplierId;
+    if (supplierId === undefined) {
+      res.status(404).json({ error: 'no_repair_order', message: 'this case has no repair order; pass supplierId' });
+      return;
+    }
+    const shipment = trackingNumber ?? (event.type === 'shipped_back' ? newTrackingNumber() : undefined);
+    await sendNow(res, supplierWebhook(supplierId, { ...event, trackingNumber: shipment }), signatureSecret);
   });
 
   return router;

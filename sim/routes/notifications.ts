@@ -18,6 +18,15 @@ const MessageRequest = z.object({
   data: z.record(z.string(), z.unknown()),
 });
 
+/** To a supplier's desk or an operations role (team lead, supervisor), addressed by id. */
+const PartyMessageRequest = z.object({
+  caseId,
+  audience: z.enum(['supplier', 'operations']),
+  recipientId: z.string().min(1).max(128),
+  template: z.string().min(1).max(64),
+  data: z.record(z.string(), z.unknown()),
+});
+
 export function notificationRoutes(deps: PartnerWriteDeps & { ledger: Ledger }): Router {
   const router = Router();
 
@@ -25,6 +34,14 @@ export function notificationRoutes(deps: PartnerWriteDeps & { ledger: Ledger }):
     '/notifications/messages',
     partnerWrite(deps, 'notifications.send', MessageRequest, (input) => {
       const { messageId } = deps.ledger.add('notifications', { ...input, messageId: newId('msg') });
+      return { status: 202, body: { messageId } };
+    }),
+  );
+
+  router.post(
+    '/notifications/party-messages',
+    partnerWrite(deps, 'notifications.party', PartyMessageRequest, (input) => {
+      const { messageId } = deps.ledger.add('partyMessages', { ...input, messageId: newId('msg') });
       return { status: 202, body: { messageId } };
     }),
   );

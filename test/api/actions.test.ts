@@ -17,7 +17,7 @@ const problemType = (slug: string) => `https://after-sales.example/problems/${sl
 describe('POST /v1/cases/:id/actions/:action', () => {
   it('applies an allowed action and answers the new status', async () => {
     const caseId = await api.openCase(returnRequest());
-    const res = await api.post(`/v1/cases/${caseId}/actions/approve`, { agentId: 'agent-7', note: 'fine' });
+    const res = await api.post(`/v1/cases/${caseId}/actions/approve`, { note: 'fine' });
 
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ caseId, status: 'label_issued' });
@@ -25,8 +25,10 @@ describe('POST /v1/cases/:id/actions/:action', () => {
   });
 
   it('answers 409 with the current status and the allowed actions when the state does not allow it', async () => {
-    const caseId = await api.openCase(returnRequest());
-    const res = await api.post(`/v1/cases/${caseId}/actions/survey`, { score: 5 });
+    const request = returnRequest();
+    const caseId = await api.openCase(request);
+    const customer = api.as({ sub: request.customer.id, role: 'customer' });
+    const res = await customer.post(`/v1/cases/${caseId}/actions/survey`, { score: 5 });
 
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({
@@ -40,7 +42,7 @@ describe('POST /v1/cases/:id/actions/:action', () => {
   it('answers 409 "case is closed" once the workflow has ended', async () => {
     const caseId = await api.openCase(returnRequest());
     expect((await api.post(`/v1/cases/${caseId}/actions/cancel`, {})).body.status).toBe('closed');
-    const res = await api.post(`/v1/cases/${caseId}/actions/approve`, { agentId: 'agent-7' });
+    const res = await api.post(`/v1/cases/${caseId}/actions/approve`, {});
 
     expect(res.status).toBe(409);
     expect(res.body.type).toBe(problemType('case-closed'));
@@ -57,9 +59,9 @@ describe('POST /v1/cases/:id/actions/:action', () => {
   it('acts once for a repeated Idempotency-Key and answers the first result again', async () => {
     const caseId = await api.openCase(returnRequest());
     const key = { 'idempotency-key': randomUUID() };
-    const first = await api.post(`/v1/cases/${caseId}/actions/approve`, { agentId: 'agent-7' }, key);
+    const first = await api.post(`/v1/cases/${caseId}/actions/approve`, {}, key);
     // approve is no longer allowed in label_issued; a second execution would be a 409.
-    const again = await api.post(`/v1/cases/${caseId}/actions/approve`, { agentId: 'agent-7' }, key);
+    const again = await api.post(`/v1/cases/${caseId}/actions/approve`, {}, key);
 
     expect([first.status, again.status]).toEqual([200, 200]);
     expect(again.body).toEqual(first.body);
@@ -77,8 +79,9 @@ describe('POST /v1/cases/:id/actions/:action', () => {
   });
 
   it('answers 400 naming the field for a bad action body, and 404 for an unknown case', async () => {
-    const caseId = await api.openCase(returnRequest());
-    const bad = await api.post(`/v1/cases/${caseId}/actions/survey`, { score: 9 });
+    const request = returnRequest();
+    const caseId = await api.openCase(request);
+    const bad = await api.as({ sub: request.customer.id, role: 'customer' }).post(`/v1/cases/${caseId}/actions/survey`, { score: 9 });
     const unknown = await api.post('/v1/cases/case_00000000000000000000000000/actions/cancel', {});
 
     expect(bad.status).toBe(400);

@@ -108,7 +108,7 @@ describe('POST /v1/cases', () => {
   });
 
   it('answers 422 for a case type intake does not run yet', async () => {
-    const res = await api.createCase(returnRequest({ type: 'repair' }));
+    const res = await api.createCase(returnRequest({ type: 'complaint' }));
 
     expect(res.status).toBe(422);
     expect(res.body.type).toBe(problemType('unsupported-case-type'));
@@ -146,13 +146,20 @@ describe('GET /v1/cases/:id and its timeline', () => {
     expect((await api.get('/v1/cases/%E0%A4%A')).status).toBe(400);
   });
 
-  it('returns the timeline starting with the request', async () => {
-    const caseId = await api.openCase(returnRequest());
-    const res = await api.get(`/v1/cases/${caseId}/timeline`);
+  it('returns the timeline starting with the request, naming who asked', async () => {
+    const request = returnRequest();
+    const customer = api.as({ sub: request.customer.id, role: 'customer' });
+    const caseId = await customer.openCase(request);
+    const res = await customer.get(`/v1/cases/${caseId}/timeline`);
 
     expect(res.status).toBe(200);
     expect(res.body.caseId).toBe(caseId);
-    expect(res.body.events[0]).toMatchObject({ seq: 1, type: 'case.requested', actor: { kind: 'customer' } });
+    expect(res.body.events[0]).toMatchObject({
+      seq: 1,
+      type: 'case.requested',
+      actor: { kind: 'customer', id: request.customer.id },
+      data: { role: 'customer', requestId: expect.any(String) },
+    });
     expect((await api.get('/v1/cases/case_00000000000000000000000000/timeline')).status).toBe(404);
   });
 });

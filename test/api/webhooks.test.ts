@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { returnRequest } from '../support/requests';
-import { ApiHarness } from './support/apiHarness';
+import { WebhookSecrets } from '../../config/webhookSecrets';
+import { type ApiClient, ApiHarness } from './support/apiHarness';
 
 let api: ApiHarness;
 
@@ -17,7 +18,7 @@ const problemType = (slug: string) => `https://after-sales.example/problems/${sl
 /** A case whose return label is issued, so the carrier may report the pickup. */
 async function caseAwaitingPickup(): Promise<string> {
   const caseId = await api.openCase(returnRequest());
-  expect((await api.post(`/v1/cases/${caseId}/actions/approve`, { agentId: 'agent-1' })).status).toBe(200);
+  expect((await api.post(`/v1/cases/${caseId}/actions/approve`, {})).status).toBe(200);
   return caseId;
 }
 
@@ -122,5 +123,45 @@ describe('POST /v1/webhooks/warehouses/:warehouseId', () => {
 
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ caseId, status: 'awaiting_survey' });
+  });
+});
+
+describe('webhook secrets', () => {
+  const NEW = 'dhl-secret-2026-11-new';
+  const OLD = 'dhl-secret-2026-05-old';
+  let shared: string;
+  let rotating: ApiClient;
+
+  beforeAll(async () => {
+    shared = api.deps.webhookSecrets.signing('carrier:ups')!;
+    rotating = await api.variant({ webhookSecrets: new WebhookSecrets({ 'carrier:dhl': [NEW, OLD] }, shared) });
+  });
+
+  it('verify a partner by its own secrets, both of them during a rotation, and no longer by the shared one', async () => {
+    const [first, second, third] = [await caseAwaitingPickup(), await caseAwaitingPickup(), await caseAwaitingPickup()];
+
+    expect((await rotating.webhook('/v1/webhooks/carriers/dhl', carrierEvent(first), { secret: NEW })).status).toBe(200);
+    expect((await rotating.webhook('/v1/webhooks/carriers/dhl', carrierEvent(second), { secret: OLD })).status).toBe(200);
+    expect((await rotating.webhook('/v1/webhooks/carriers/dhl', carrierEvent(third), { secret: shared })).status).toBe(401);
+    expect(await api.appliedSteps(third)).toBe(0);
+  });
+
+  it('keep the shared secret for partners without their own, and one partner’s secret signs for no other', async () => {
+    const caseId = await caseAwaitingPickup();
+
+    expect((await rotating.webhook('/v1/webhooks/carriers/ups', carrierEvent(caseId), { secret: NEW })).status).toBe(401);
+    expect((await rotating.webhook('/v1/webhooks/carriers/ups', carrierEvent(caseId), { secret: shared })).status).toBe(200);
+  });
+
+  it('cannot make a replayed event count twice: a fresh signature on the same event id changes nothing', async () => {
+    const caseId = await caseAwaitingPickup();
+    const event = carrierEvent(caseId);
+    const now = Math.floor(Date.now() / 1000);
+    const first = await api.webhook('/v1/webhooks/carriers/dhl', event, { signedAt: now - 120 });
+    const replayed = await api.webhook('/v1/webhooks/carriers/dhl', { ...event, occurredAt: new Date().toISOString() }, { signedAt: now });
+
+    expect([first.status, replayed.status]).toEqual([200, 200]);
+    expect(replayed.body).toEqual(first.body);
+    expect(await api.appliedSteps(caseId)).toBe(1);
   });
 });

@@ -49,16 +49,27 @@ describe('a return, entirely over HTTP', () => {
     expect(records.refunds.filter((r) => r.amount === 12_000)).toHaveLength(0);
   });
 
-  it('waits for an agent, who approves through the actions endpoint', async () => {
+  it('waits for an agent, who approves through the actions endpoint, and records who did what', async () => {
     const created = await api.createCase(returnRequest({ items: [{ sku: 'JACKET-M', quantity: 1, condition: 'opened' }] }));
     const caseId = created.body.id as string;
     const pending = await api.waitForStatus(caseId, 'under_review');
     expect(pending.live.allowedActions).toEqual(expect.arrayContaining(['approve', 'reject']));
 
-    const approved = await api.post(`/v1/cases/${caseId}/actions/approve`, { agentId: 'agent-1' });
+    const agent = api.as({ sub: 'agent-7', role: 'agent' });
+    const approved = await agent.post(`/v1/cases/${caseId}/actions/approve`, {}, { 'x-request-id': `approve-${caseId}` });
     expect(approved.status).toBe(200);
     const closed = await api.waitForClosed(caseId);
     expect(closed.outcome).toBe('refunded');
+
+    const events = (await api.get(`/v1/cases/${caseId}/timeline`)).body.events as Record<string, any>[];
+    expect(events.find((e) => e.type === 'case.approved')).toMatchObject({
+      actor: { kind: 'agent', id: 'agent-7' },
+      data: { role: 'agent', requestId: `approve-${caseId}` },
+    });
+    expect(events.find((e) => e.type === 'parcel.picked_up')).toMatchObject({
+      actor: { kind: 'carrier' },
+      data: { role: 'carrier', requestId: expect.any(String) },
+    });
   });
 
   it('refuses a badly signed carrier webhook with 401 and changes nothing', async () => {
@@ -66,7 +77,7 @@ describe('a return, entirely over HTTP', () => {
     const caseId = created.body.id as string;
     await api.waitForStatus(caseId, 'under_review');
     await api.sim('/sim/scripts', { caseId, pickup: 'never', inspection: 'manual' });
-    await api.post(`/v1/cases/${caseId}/actions/approve`, { agentId: 'agent-1' });
+    await api.post(`/v1/cases/${caseId}/actions/approve`, {});
     await api.waitForStatus(caseId, 'label_issued');
 
     const forged = await api.sim('/sim/commands/carrier-event', {

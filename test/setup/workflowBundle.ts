@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
+import { workflowSource } from '../../worker/workflowSource';
 
 /**
  * Bundles the workflows once per run: every worker a test starts would otherwise run webpack again,
@@ -7,7 +8,7 @@ import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
  */
 export async function writeWorkflowBundle(file: string): Promise<void> {
   const { code } = await bundleWorkflowCode({
-    workflowsPath: require.resolve('../../workflows'),
+    ...workflowSource,
     // Webpack's per-bundle summary is noise here; its warnings and errors are not.
     logger: new DefaultLogger('WARN'),
   });

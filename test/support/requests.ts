@@ -24,3 +24,35 @@ export function returnRequest(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+const monthsAgo = (n: number) => new Date(Date.now() - n * 30 * 86_400_000).toISOString();
+
+/**
+ * A POST /v1/cases repair body for a fresh customer and order of the product and a case for it:
+ * by default a phone bought a month ago (in warranty), which the standard policy troubleshoots
+ * first and sends to acme-repairs.
+ */
+export function repairRequest(
+  overrides: { item?: Record<string, unknown>; purchasedMonthsAgo?: number; [field: string]: unknown } = {},
+) {
+  const { item: itemOverrides, purchasedMonthsAgo = 1, ...fields } = overrides;
+  const id = randomUUID().slice(0, 8);
+  const item = { sku: 'PHONE-X', category: 'phone', serialNumber: `SN-${id}`, ...itemOverrides };
+  return {
+    type: 'repair',
+    channel: 'app',
+    customer: { id: `cust-${id}`, tier: 'standard', contact: { email: `owner-${id}@example.com` } },
+    order: {
+      id: `ord-${id}`,
+      purchasedAt: monthsAgo(purchasedMonthsAgo),
+      currency: 'EUR',
+      lines: [
+        { sku: item.sku, quantity: 1, unitPrice: 59_900 },
+        { sku: 'CASE-X', quantity: 1, unitPrice: 1_900 },
+      ],
+    },
+    item,
+    problem: 'the screen stays black after charging',
+    ...fields,
+  };
+}

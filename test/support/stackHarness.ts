@@ -1,15 +1,21 @@
 import { randomUUID } from 'node:crypto';
+import { mintToken, type Principal } from '../../api/auth/tokens';
 import { loadConfig } from '../../config/env';
 import { createLogger } from '../../config/logger';
-import type { ReturnPolicy } from '../../config/policies/returnPolicy';
-import { startStack, type Stack } from '../../scripts/stack';
+import { generatePayloadKeys } from '../../config/payloadKeys';
+import { startStack, type Stack, type StackOptions } from '../../scripts/stack';
 import { testEnv, uniqueTaskQueue } from './env';
 import { eventually } from './eventually';
+import { testRepairPolicy } from './repairCases';
 import { testReturnPolicy } from './returnCases';
+import { testAuthSecret } from './secrets';
 import type { SimRecords } from './workflowHarness';
 
-/** The whole service as `npm start` runs it, on the run's Temporal server and database. */
-export async function startTestStack(name: string, returnPolicy: ReturnPolicy = testReturnPolicy): Promise<Stack> {
+/** The whole service as `npm start` runs it, on the run's Temporal server and database; short policy clocks unless given. */
+export async function startTestStack(
+  name: string,
+  policies: Pick<StackOptions, 'returnPolicy' | 'repairPolicy'> = {},
+): Promise<Stack> {
   const env = testEnv();
   const config = loadConfig({
     TEMPORAL_ADDRESS: env.temporalAddress,
@@ -20,33 +26,51 @@ export async function startTestStack(name: string, returnPolicy: ReturnPolicy = 
     API_PORT: '0',
     LOG_LEVEL: 'warn',
     WEBHOOK_SECRET: `e2e-${randomUUID()}`,
+    AUTH_JWT_SECRET: testAuthSecret(),
+    PAYLOAD_KEYS: generatePayloadKeys('e2e-1'),
     SIM_AUTOPILOT: 'true',
   });
   return startStack({
     config,
     logger: createLogger({ level: 'warn', name: `e2e-${name}` }),
     onProgress: () => undefined,
-    returnPolicy,
-    simulator: { delays: { pickupMs: 100, deliveryMs: 100, inspectionMs: 100 } },
+    returnPolicy: policies.returnPolicy ?? testReturnPolicy,
+    repairPolicy: policies.repairPolicy ?? testRepairPolicy,
+    simulator: { delays: { pickupMs: 100, deliveryMs: 100, inspectionMs: 100, supplierStepMs: 100 } },
     workflowBundlePath: env.workflowBundlePath,
   });
 }
 
-/** A thin HTTP client over the API and the simulator, speaking only what a partner or app would. */
+/**
+ * A thin HTTP client over the API and the simulator, speaking only what a partner or app would.
+ * It acts with a token for `principal`: by default an admin, who may do everything.
+ */
 export class ApiClient {
-  constructor(private readonly stack: Stack) {}
+  constructor(
+    private readonly stack: Stack,
+    private readonly principal: Principal = { sub: 'admin-e2e', role: 'admin' },
+  ) {}
+
+  /** The same client acting as someone else. */
+  as(principal: Principal): ApiClient {
+    return new ApiClient(this.stack, principal);
+  }
+
+  private async authorization(): Promise<Record<string, string>> {
+    return { authorization: `Bearer ${await mintToken(this.principal, this.stack.tokens)}` };
+  }
 
   async post(path: string, body: unknown, headers: Record<string, string> = {}) {
     const res = await fetch(`${this.stack.apiUrl}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
+      headers: { 'content-type': 'application/json', ...(await this.authorization()), ...headers },
       body: JSON.stringify(body),
     });
     return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, any> };
   }
 
   async get(path: string) {
-    const res = await fetch(`${this.stack.apiUrl}${path}`);
+    const res = await fetch(`${this.stack.apiUrl}${path}`, { headers: await this.authorization() });
     return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, any> };
   }
 

@@ -9,12 +9,24 @@ import { createPool } from '../../db/pool';
 import type { CaseRecord } from '../../domain';
 import { createSimulator, type Simulator } from '../../sim/createSimulator';
 import { createCaseWorker } from '../../worker/createWorker';
-import { caseViewQuery, type PartnerStepRequest, partnerStepUpdate } from '../../workflows/lib/messages';
+import {
+  type CaseActionRequest,
+  caseActionUpdate,
+  caseViewQuery,
+  type PartnerStepRequest,
+  partnerStepUpdate,
+} from '../../workflows/lib/messages';
+import type { ComplaintCaseResult } from '../../workflows/complaints/complaintCase';
+import { type ComplaintCaseInput, complaintCaseWorkflowType } from '../../workflows/complaints/input';
+import type { RepairCaseInput } from '../../workflows/repairs/input';
+import { repairCaseWorkflowType } from '../../workflows/repairs/input';
+import type { RepairCaseResult } from '../../workflows/repairs/repairCase';
 import type { ReturnCaseInput } from '../../workflows/returns/input';
 import { returnCaseWorkflowType } from '../../workflows/returns/input';
 import type { ReturnCaseResult } from '../../workflows/returns/returnCase';
 import { testEnv, uniqueTaskQueue } from './env';
 import { eventually } from './eventually';
+import { testPayloadCodec } from './secrets';
 
 export interface SimRecords {
   refunds: { caseId: string; amount: number }[];
@@ -27,7 +39,10 @@ export interface SimRecords {
   shipments: { caseId: string; sku: string }[];
   cancelledShipments: { caseId: string }[];
   notifications: { caseId: string; template: string }[];
-  webhooks: { caseId: string; status: number }[];
+  webhooks: { caseId: string; status: number | null }[];
+  repairOrders?: { caseId: string }[];
+  partyMessages?: { caseId: string; audience: string; recipientId: string; template: string }[];
+  visits?: { caseId: string; slot: { slotId: string; start: string } }[];
 }
 
 /**
@@ -52,25 +67,44 @@ export class WorkflowHarness {
     const simUrl = await sim.start(0, '127.0.0.1');
     const taskQueue = uniqueTaskQueue(name);
     const nativeConnection = await NativeConnection.connect({ address: env.temporalAddress });
+    const payloadCodec = testPayloadCodec();
     const worker = await createCaseWorker({
       connection: nativeConnection,
       namespace: env.namespace,
       taskQueue,
       workflowBundlePath: env.workflowBundlePath,
+      payloadCodec,
       activities: createActivities({
         pool,
         timeoutMs: 2_000,
-        partners: { inventory: simUrl, logistics: simUrl, payments: simUrl, notification: simUrl },
+        partners: { inventory: simUrl, logistics: simUrl, payments: simUrl, notification: simUrl, supplier: simUrl },
       }),
     });
     const running = worker.run();
     const connection = await Connection.connect({ address: env.temporalAddress });
-    const client = new Client({ connection, namespace: env.namespace });
+    const client = new Client({ connection, namespace: env.namespace, dataConverter: { payloadCodecs: [payloadCodec] } });
     return new WorkflowHarness(client, pool, sim, taskQueue, worker, running, [connection, nativeConnection]);
   }
 
+  startReturn(input: ReturnCaseInput) {
+    const lines = input.items.map(({ sku, quantity }) => ({ sku, quantity }));
+    return this.startCase<ReturnCaseInput, ReturnCaseResult>(returnCaseWorkflowType, input, lines);
+  }
+
+  startComplaint(input: ComplaintCaseInput) {
+    return this.startCase<ComplaintCaseInput, ComplaintCaseResult>(complaintCaseWorkflowType, input, []);
+  }
+
+  startRepair(input: RepairCaseInput) {
+    return this.startCase<RepairCaseInput, RepairCaseResult>(repairCaseWorkflowType, input, [{ sku: input.item.sku, quantity: 1 }]);
+  }
+
   /** Opens the case record as the API would, then starts its workflow. */
-  async startReturn(input: ReturnCaseInput) {
+  private async startCase<I extends ReturnCaseInput | RepairCaseInput | ComplaintCaseInput, R>(
+    workflowType: string,
+    input: I,
+    lines: { sku: string; quantity: number }[],
+  ) {
     const opened = await openCase(this.pool, {
       caseId: input.caseId,
       idempotencyKey: randomUUID(),
@@ -79,19 +113,27 @@ export class WorkflowHarness {
       channel: input.channel,
       customerId: input.customer.id,
       customerTier: input.customer.tier,
-      orderId: input.order.id,
-      lines: input.items.map(({ sku, quantity }) => ({ sku, quantity })),
+      orderId: 'order' in input ? input.order.id : (input.orderId ?? null),
+      lines,
       priority: 'normal',
       policyVersion: input.policy.version,
       createdAt: input.requestedAt,
       actor: { kind: 'customer', id: input.customer.id },
-      details: { reason: input.reason },
+      audit: { requestId: `open-${randomUUID()}`, role: 'customer' },
+      details: {},
     });
     expect(opened).toEqual({ kind: 'created' });
-    return this.client.workflow.start<(i: ReturnCaseInput) => Promise<ReturnCaseResult>>(returnCaseWorkflowType, {
+    return this.client.workflow.start<(i: I) => Promise<R>>(workflowType, {
       workflowId: input.caseId,
       taskQueue: this.taskQueue,
       args: [input],
+    });
+  }
+
+  /** One action by a person on a case, as the API sends it. */
+  action(caseId: string, action: string, actor: CaseActionRequest['actor'], payload: Record<string, unknown> = {}) {
+    return this.client.workflow.getHandle(caseId).executeUpdate(caseActionUpdate, {
+      args: [{ action, actor, role: actor.kind, requestId: `${action}-${randomUUID()}`, payload }],
     });
   }
 
@@ -100,10 +142,10 @@ export class WorkflowHarness {
     await eventually(async () => expect((await handle.query(caseViewQuery)).status).toBe(status));
   }
 
-  partnerStep(caseId: string, step: Omit<PartnerStepRequest, 'eventId' | 'occurredAt'> & { eventId?: string }) {
+  partnerStep(caseId: string, step: Omit<PartnerStepRequest, 'eventId' | 'occurredAt' | 'requestId'> & { eventId?: string }) {
     const eventId = step.eventId ?? randomUUID();
     return this.client.workflow.getHandle(caseId).executeUpdate(partnerStepUpdate, {
-      args: [{ ...step, eventId, occurredAt: new Date().toISOString() }],
+      args: [{ ...step, eventId, occurredAt: new Date().toISOString(), requestId: `webhook-${randomUUID()}` }],
       updateId: `${step.partner.kind}:${step.partner.id}:${eventId}`,
     });
   }

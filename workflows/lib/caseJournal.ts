@@ -1,14 +1,26 @@
+import { patched } from '@temporalio/workflow';
 import type { CasePatch } from '../../activities/types';
 import type { Actor, Deadline } from '../../domain';
-import { caseStore } from './activities';
+import { caseStore, journalStore } from './activities';
+import type { Fact } from './facts';
 
 export const systemActor: Actor = { kind: 'system', id: 'orchestrator' };
+
+/**
+ * Cases started before the timeline was written by local activities have remote ones in their
+ * history, and replaying them must schedule the same; new cases (and old ones from their next
+ * event on) take the local path. Drop the remote branch once no case from before is open.
+ */
+const LOCAL_JOURNAL_PATCH = 'case-journal-local-activities';
 
 /**
  * The workflow's in-memory view of its case, and the writer of its timeline. Status changes take
  * effect in memory at once (validators and the query see them immediately) and reach PostgreSQL
  * through one chain of case-store activities, so the projection applies them in the order they
- * happened even when an update handler and the main flow record at the same time.
+ * happened even when an update handler and the main flow record at the same time. The writes are
+ * local activities: at least once like any activity (a worker that dies before its workflow task
+ * completes leaves no marker, so the next one writes again, which the event key makes a no-op),
+ * retried by the worker under the same policy.
  */
 export class CaseJournal<Status extends string> {
   status: Status;
@@ -25,10 +37,20 @@ export class CaseJournal<Status extends string> {
     this.status = initial;
   }
 
-  /** Appends one timeline event and applies its patch; resolves once PostgreSQL has it. */
+  /**
+   * Appends one timeline event and applies its patch; resolves once PostgreSQL has it. An event a
+   * request caused names it in `by`: the fact's actor, and the request's id and role in the data,
+   * are the audit trail. Without `by` (or `actor`), the orchestrator itself acted.
+   */
   record(
     type: string,
-    change: { status?: Status; actor?: Actor; data?: Record<string, unknown>; patch?: Omit<CasePatch, 'status'> } = {},
+    change: {
+      status?: Status;
+      by?: Pick<Fact<unknown>, 'actor' | 'audit'>;
+      actor?: Actor;
+      data?: Record<string, unknown>;
+      patch?: Omit<CasePatch, 'status'>;
+    } = {},
   ): Promise<void> {
     if (change.status) this.status = change.status;
     if (change.patch?.outcome) this.outcome = change.patch.outcome;
@@ -39,11 +61,12 @@ export class CaseJournal<Status extends string> {
       eventKey: `${++this.recorded}:${type}`,
       type,
       at: new Date().toISOString(),
-      actor: change.actor ?? systemActor,
-      data: change.data ?? {},
+      actor: change.by?.actor ?? change.actor ?? systemActor,
+      data: { ...change.data, ...change.by?.audit },
       patch: { ...change.patch, ...(change.status ? { status: change.status } : {}) },
     };
-    const written = this.tail.then(() => caseStore.recordCaseEvent(event));
+    const store = patched(LOCAL_JOURNAL_PATCH) ? journalStore : caseStore;
+    const written = this.tail.then(() => store.recordCaseEvent(event));
     this.tail = written.catch(() => undefined);
     return written.then(() => undefined);
   }

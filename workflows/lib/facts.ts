@@ -1,6 +1,12 @@
 import { ApplicationFailure, condition } from '@temporalio/workflow';
-import type { Actor } from '../../domain';
-import { InvalidTransition, type InvalidTransitionDetails, UnknownPartner } from './messages';
+import type { Actor, RequestAudit } from '../../domain';
+import {
+  type CaseActionRequest,
+  InvalidTransition,
+  type InvalidTransitionDetails,
+  type PartnerStepRequest,
+  UnknownPartner,
+} from './messages';
 
 /**
  * Something a person or partner told the case (a decision, a parcel scan). Update handlers store
@@ -9,6 +15,8 @@ import { InvalidTransition, type InvalidTransitionDetails, UnknownPartner } from
  */
 export class Fact<T> {
   acknowledged = false;
+  /** The request that told it, for the audit trail: set where requests become facts (factHandlers). */
+  audit?: RequestAudit;
   constructor(
     readonly value: T,
     readonly actor: Actor,
@@ -22,6 +30,11 @@ export class Fact<T> {
   settled(): Promise<void> {
     return condition(() => this.acknowledged);
   }
+}
+
+/** What the timeline records of the request behind a fact: its id, and the role it came with (a partner's is its kind). */
+export function auditOf(req: CaseActionRequest | PartnerStepRequest): RequestAudit {
+  return { requestId: req.requestId, role: 'role' in req ? req.role : req.partner.kind };
 }
 
 export function invalidTransition(what: string, status: string, allowed: readonly string[]): ApplicationFailure {

@@ -7,20 +7,24 @@ import type { Actor, Deadline } from '../../domain';
  * transition table and rejects invalid ones in the Update validator (nothing enters history).
  */
 
+/** A person's action. actor and role come from their bearer token; requestId is the API request's id. */
 export interface CaseActionRequest {
   action: string;
   actor: Actor;
+  role: string;
   requestId: string;
   payload: Record<string, unknown>;
 }
 
 export type PartnerKind = 'carrier' | 'warehouse' | 'supplier';
 
+/** A partner's step, from a signed webhook; requestId is the API request that delivered it. */
 export interface PartnerStepRequest {
   eventId: string;
   step: string;
   partner: { kind: PartnerKind; id: string };
   occurredAt: string;
+  requestId: string;
   data: Record<string, unknown>;
 }
 

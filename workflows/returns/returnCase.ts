@@ -3,7 +3,9 @@ import type { Actor, ReturnOutcome } from '../../domain';
 import { idempotencyKey, partners } from '../lib/activities';
 import { systemActor } from '../lib/caseJournal';
 import { Compensations } from '../lib/compensations';
+import { settleAll } from '../lib/factHandlers';
 import { notifyCustomer } from '../lib/notify';
+import { sendReplacements } from '../lib/replacements';
 import { assessEligibility } from './eligibility';
 import { registerReturnHandlers } from './handlers';
 import type { ReturnCaseInput } from './input';
@@ -56,9 +58,7 @@ export async function returnCase(input: ReturnCaseInput): Promise<ReturnCaseResu
         closedAt: new Date().toISOString(),
       },
     });
-    // A step accepted just as the case closed (a scan racing the ship-by timer) is answered with
-    // the closed status rather than left waiting.
-    for (const fact of Object.values(facts)) fact?.acknowledge();
+    settleAll(state);
     await condition(allHandlersFinished);
     return { outcome };
   }
@@ -88,15 +88,16 @@ export async function returnCase(input: ReturnCaseInput): Promise<ReturnCaseResu
     stopIfCancelled();
     const review = facts.review;
     const decision = decided && review ? review.value.decision : policy.onReviewTimeout;
-    const reviewer: Actor = decided && review ? review.actor : systemActor;
+    const reviewedBy = decided ? review : undefined;
+    const reviewer: Actor = reviewedBy?.actor ?? systemActor;
     if (review) state.handledBy = reviewer;
     if (!decided) await journal.record('review.timed_out', { data: { applied: decision } });
     if (decision === 'reject') {
-      await journal.record('review.rejected', { actor: reviewer, data: { note: review?.value.note } });
+      await journal.record('review.rejected', { by: reviewedBy, data: { note: review?.value.note } });
       await notify('case_rejected', { reason: review?.value.note });
       throw new Closing('rejected_by_review');
     }
-    await journal.record('case.approved', { status: 'approved', actor: reviewer, data: { note: review?.value.note } });
+    await journal.record('case.approved', { status: 'approved', by: reviewedBy, data: { note: review?.value.note } });
     review?.acknowledge();
   }
 
@@ -134,7 +135,7 @@ export async function returnCase(input: ReturnCaseInput): Promise<ReturnCaseResu
     const pickup = facts.pickedUp!;
     await journal.record('parcel.picked_up', {
       status: 'in_transit',
-      actor: pickup.actor,
+      by: pickup,
       data: { ...pickup.value },
       patch: { deadlines: [] },
     });
@@ -142,7 +143,7 @@ export async function returnCase(input: ReturnCaseInput): Promise<ReturnCaseResu
 
     await condition(() => facts.delivered !== undefined);
     const delivery = facts.delivered!;
-    await journal.record('parcel.delivered', { status: 'received', actor: delivery.actor, data: { ...delivery.value } });
+    await journal.record('parcel.delivered', { status: 'received', by: delivery, data: { ...delivery.value } });
     delivery.acknowledge();
     await notify('parcel_received');
   }
@@ -152,7 +153,7 @@ export async function returnCase(input: ReturnCaseInput): Promise<ReturnCaseResu
     const inspection = facts.inspection!;
     await journal.record('inspection.completed', {
       status: 'inspected',
-      actor: inspection.actor,
+      by: inspection,
       data: { ...inspection.value },
       patch: { details: { inspection: inspection.value.result } },
     });
@@ -190,39 +191,8 @@ export async function returnCase(input: ReturnCaseInput): Promise<ReturnCaseResu
     await journal.record('exchange.started', { status: 'exchanging' });
     const exchangeUndo = new Compensations();
     try {
-      const shipped: { sku: string; quantity: number; unitPrice: number; trackingNumber: string }[] = [];
-      for (const [index, item] of input.items.entries()) {
-        const sku = item.replacementSku ?? item.sku;
-        const reservation = await partners.reserveStock({
-          caseId,
-          sku,
-          quantity: item.quantity,
-          idempotencyKey: idempotencyKey(caseId, 'reserve', index),
-        });
-        exchangeUndo.add(`release reservation ${reservation.reservationId}`, () =>
-          partners.releaseReservation({
-            caseId,
-            reservationId: reservation.reservationId,
-            idempotencyKey: idempotencyKey(caseId, 'release', index),
-          }),
-        );
-        const shipment = await partners.shipReplacement({
-          caseId,
-          customerId: customer.id,
-          reservationId: reservation.reservationId,
-          sku,
-          quantity: item.quantity,
-          idempotencyKey: idempotencyKey(caseId, 'ship-replacement', index),
-        });
-        exchangeUndo.add(`cancel shipment ${shipment.shipmentId}`, () =>
-          partners.cancelShipment({
-            caseId,
-            shipmentId: shipment.shipmentId,
-            idempotencyKey: idempotencyKey(caseId, 'cancel-shipment', index),
-          }),
-        );
-        shipped.push({ sku, quantity: item.quantity, unitPrice: reservation.unitPrice, trackingNumber: shipment.trackingNumber });
-      }
+      const replacements = input.items.map((item) => ({ sku: item.replacementSku ?? item.sku, quantity: item.quantity }));
+      const shipped = await sendReplacements(caseId, customer.id, replacements, exchangeUndo);
       await settleDifference(exchangeDifference(itemsValue(input), shipped));
       await journal.record('replacement.shipped', {
         data: { shipments: shipped },
@@ -269,7 +239,7 @@ export async function returnCase(input: ReturnCaseInput): Promise<ReturnCaseResu
     await notify('survey_request');
     if (await condition(() => facts.survey !== undefined, policy.surveyWindowMs)) {
       const answer = facts.survey!;
-      await journal.record('survey.answered', { actor: answer.actor, data: { ...answer.value } });
+      await journal.record('survey.answered', { by: answer, data: { ...answer.value } });
       answer.acknowledge();
     }
     return close(outcome);
@@ -298,7 +268,7 @@ export async function returnCase(input: ReturnCaseInput): Promise<ReturnCaseResu
     if (err instanceof CancelledByCustomer) {
       const undone = await undo.run();
       const cancel = facts.cancel!;
-      await journal.record('case.cancelled', { actor: cancel.actor, data: { reason: cancel.value.reason, compensations: undone } });
+      await journal.record('case.cancelled', { by: cancel, data: { reason: cancel.value.reason, compensations: undone } });
       await notify('case_cancelled', { reason: cancel.value.reason });
       return close('cancelled_by_customer');
     }

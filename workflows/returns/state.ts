@@ -36,7 +36,6 @@ export interface ReturnFacts {
 export class ReturnState {
   readonly journal: CaseJournal<ReturnStatus>;
   readonly facts: ReturnFacts = {};
-  /** Partner event ids already taken, so a redelivery under a new update id changes nothing. */
   readonly seenEvents = new Set<string>();
   label?: { labelId: string; trackingNumber: string; carrier: string };
   handledBy?: Actor;

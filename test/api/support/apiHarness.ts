@@ -2,13 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import pino from 'pino';
+import { createCaseStoreActivities } from '../../../activities/caseStore';
 import { startApi, type ApiDeps, type RunningApi } from '../../../api/app';
+import { mintToken, type Principal, tokenSettings, type TokenSettings } from '../../../api/auth/tokens';
 import { signWebhook } from '../../../api/webhooks/signature';
 import { loadConfig } from '../../../config/env';
+import { repairPolicies } from '../../../config/policies/repairPolicy';
 import { returnPolicies } from '../../../config/policies/returnPolicy';
+import { WebhookSecrets } from '../../../config/webhookSecrets';
 import { createPool } from '../../../db/pool';
 import { testEnv, uniqueTaskQueue } from '../../support/env';
-import { appliedStepsQuery } from './apiTestWorkflow';
+import { testAuthSecret, testPayloadCodec } from '../../support/secrets';
+import { appliedStepsQuery } from './appliedSteps';
 
 export interface HttpAnswer {
   status: number;
@@ -22,15 +27,33 @@ async function answer(res: Response): Promise<HttpAnswer> {
   return { status: res.status, headers: res.headers, body: text ? (JSON.parse(text) as Record<string, any>) : {} };
 }
 
-/** Speaks to one running API over real HTTP, as a channel or a partner would. */
+/** Unless a test says who it is, it acts as an admin, who may do everything. */
+const ADMIN: Principal = { sub: 'admin-test', role: 'admin' };
+
+/**
+ * Speaks to one running API over real HTTP, as a channel or a partner would: every request
+ * carries a bearer token for `principal` (none when null) unless it sets Authorization itself.
+ */
 export class ApiClient {
   constructor(
     readonly url: string,
-    private readonly webhookSecret: string,
+    protected readonly webhookSecret: string,
+    readonly tokens: TokenSettings,
+    private readonly principal: Principal | null = ADMIN,
   ) {}
 
+  /** The same client acting as someone else (null: without a token). */
+  as(principal: Principal | null): ApiClient {
+    return new ApiClient(this.url, this.webhookSecret, this.tokens, principal);
+  }
+
+  token(principal: Principal, ttl?: string): Promise<string> {
+    return mintToken(principal, this.tokens, ttl);
+  }
+
   async request(method: string, path: string, init: { body?: string; headers?: Record<string, string> } = {}) {
-    return answer(await fetch(`${this.url}${path}`, { method, body: init.body, headers: init.headers }));
+    const auth: Record<string, string> = this.principal ? { authorization: `Bearer ${await this.token(this.principal)}` } : {};
+    return answer(await fetch(`${this.url}${path}`, { method, body: init.body, headers: { ...auth, ...init.headers } }));
   }
 
   get(path: string) {
@@ -77,25 +100,30 @@ export class ApiClient {
 export class ApiHarness extends ApiClient {
   private constructor(
     url: string,
+    webhookSecret: string,
     /** What the API was built from, for tests that start a variant next to it. */
     readonly deps: ApiDeps,
     readonly client: Client,
     private readonly stops: (() => Promise<unknown>)[],
   ) {
-    super(url, deps.webhookSecret);
+    super(url, webhookSecret, deps.auth);
   }
 
-  static async start(name: string): Promise<ApiHarness> {
+  /** `settings`: environment variables for this API (rate limits, webhook secrets), as loadConfig reads them. */
+  static async start(name: string, settings: Record<string, string> = {}): Promise<ApiHarness> {
     const env = testEnv();
     const taskQueue = uniqueTaskQueue(name);
+    const webhookSecret = `api-test-${randomUUID()}`;
     const config = loadConfig({
       TEMPORAL_ADDRESS: env.temporalAddress,
       TEMPORAL_NAMESPACE: env.namespace,
       TEMPORAL_TASK_QUEUE: taskQueue,
       DATABASE_URL: env.databaseUrl,
+      ...settings,
     });
+    const payloadCodec = testPayloadCodec();
     const stops: (() => Promise<unknown>)[] = [];
-    const pool = createPool(env.databaseUrl, 5);
+    const pool = createPool(config.DATABASE_URL ?? env.databaseUrl, 5);
     stops.push(() => pool.end());
 
     const nativeConnection = await NativeConnection.connect({ address: env.temporalAddress });
@@ -105,6 +133,9 @@ export class ApiHarness extends ApiClient {
       namespace: env.namespace,
       taskQueue,
       workflowsPath: require.resolve('./apiTestWorkflow'),
+      // The repair stand-in records its supplier on the case, as the real workflow does.
+      activities: createCaseStoreActivities(pool),
+      dataConverter: { payloadCodecs: [payloadCodec] },
     });
     const running = worker.run();
     stops.push(async () => {
@@ -114,19 +145,21 @@ export class ApiHarness extends ApiClient {
 
     const connection = await Connection.connect({ address: env.temporalAddress });
     stops.push(() => connection.close());
-    const client = new Client({ connection, namespace: env.namespace });
+    const client = new Client({ connection, namespace: env.namespace, dataConverter: { payloadCodecs: [payloadCodec] } });
 
     const deps: ApiDeps = {
       config,
       pool,
       temporal: client,
       logger: pino({ level: 'silent' }),
-      policies: { returns: returnPolicies.standard },
-      webhookSecret: `api-test-${randomUUID()}`,
+      policies: { returns: returnPolicies.standard, repairs: repairPolicies.standard },
+      auth: tokenSettings(config, testAuthSecret()),
+      webhookSecrets: new WebhookSecrets(config.WEBHOOK_SECRETS, webhookSecret),
+      payloadCodec,
     };
     const api: RunningApi = await startApi({ ...deps, host: '127.0.0.1', port: 0 });
     stops.push(() => api.close());
-    return new ApiHarness(api.url, deps, client, stops);
+    return new ApiHarness(api.url, webhookSecret, deps, client, stops);
   }
 
   async close(): Promise<void> {
@@ -138,7 +171,7 @@ export class ApiHarness extends ApiClient {
     const deps = { ...this.deps, ...overrides };
     const api = await startApi({ ...deps, host: '127.0.0.1', port: 0 });
     this.stops.push(() => api.close());
-    return new ApiClient(api.url, deps.webhookSecret);
+    return new ApiClient(api.url, this.webhookSecret, deps.auth);
   }
 
   appliedSteps(caseId: string): Promise<number> {

@@ -1,4 +1,4 @@
-import { ApplicationFailure, condition, defineQuery, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
 import {
   allowedReturnActions,
   allowedReturnSteps,
@@ -15,6 +15,9 @@ import {
   type InvalidTransitionDetails,
 } from '../../../workflows/lib/messages';
 import type { ReturnCaseInput } from '../../../workflows/returns/input';
+import { appliedStepsQuery } from './appliedSteps';
+
+export { repairCase } from './apiTestRepairWorkflow';
 
 /**
  * A stand-in for the real return workflow, registered under the same type name: it speaks the
@@ -35,9 +38,6 @@ const afterStep: Record<ReturnPartnerStep, ReturnStatus> = {
   delivered: 'received',
   inspected: 'awaiting_survey',
 };
-
-/** How many partner steps took effect: lets a test see that a redelivered event changed nothing. */
-export const appliedStepsQuery = defineQuery<number>('appliedSteps');
 
 function refuse(status: ReturnStatus, allowed: readonly string[], what: string): never {
   const details: InvalidTransitionDetails = { status, allowed: [...allowed] };

@@ -33,6 +33,7 @@ export function caseInput(overrides: Partial<OpenCaseInput> = {}): OpenCaseInput
     policyVersion: 'returns-v1',
     createdAt: new Date().toISOString(),
     actor: { kind: 'customer', id: 'cust' },
+    audit: { requestId: `req-${randomUUID()}`, role: 'customer' },
     details: { reason: 'too_small' },
     ...overrides,
   };

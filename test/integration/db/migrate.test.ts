@@ -43,6 +43,9 @@ describe('npm run migrate', () => {
       '0001_cases',
       '0002_case-events',
       '0003_open-case-lines',
+      '0004_supplier-steps',
+      '0005_agents',
+      '0006_cases-without-order',
     ]);
   });
 

@@ -10,7 +10,7 @@ beforeAll(() => {
 afterAll(() => pool.end());
 
 describe('openCase', () => {
-  it('creates the case with its first timeline event', async () => {
+  it('creates the case with its first timeline event, naming the request that opened it', async () => {
     const input = caseInput();
 
     await expect(openCase(pool, input)).resolves.toEqual({ kind: 'created' });
@@ -35,7 +35,7 @@ describe('openCase', () => {
         at: input.createdAt,
         type: 'case.requested',
         actor: input.actor,
-        data: input.details,
+        data: { ...input.details, ...input.audit },
       },
     ]);
   });

@@ -1,4 +1,5 @@
 import { createLogisticsActivities } from '../../../activities/logistics';
+import { createSupplierActivities } from '../../../activities/supplier';
 import type { Simulator } from '../../../sim/createSimulator';
 import { adapterConfig, simPost, simRecords, startSimulator, WebhookReceiver } from './partnerSupport';
 
@@ -74,6 +75,50 @@ describe('simulator commands', () => {
       trackingNumber: 'SIM0000000001',
     });
     expect(sent.body.status).toBe(200);
+  });
+
+  it("sends a signed supplier step from the supplier of the case's repair order", async () => {
+    const supplier = createSupplierActivities(adapterConfig(sim));
+    await supplier.createRepairOrder({
+      idempotencyKey: 'cmd-repair:order',
+      caseId: 'cmd-repair',
+      supplierId: 'soundfix',
+      sku: 'BUDS-2',
+      category: 'headphones',
+      problem: 'left bud silent',
+      inWarranty: false,
+      onSite: false,
+    });
+    const quote = { amount: 4_900, currency: 'EUR' };
+    const diagnosed = await simPost(sim, '/sim/commands/supplier-step', {
+      caseId: 'cmd-repair',
+      type: 'diagnosed',
+      diagnosis: 'driver blown',
+      quote,
+    });
+    const shipped = await simPost(sim, '/sim/commands/supplier-step', { caseId: 'cmd-repair', type: 'shipped_back' });
+
+    expect([diagnosed.body.status, shipped.body.status]).toEqual([200, 200]);
+    const sent = (eventId: string) => receiver.received.find((w) => w.event.eventId === eventId);
+    expect(sent(diagnosed.body.eventId)).toMatchObject({
+      path: '/v1/webhooks/suppliers/soundfix',
+      signature: { ok: true },
+      event: { caseId: 'cmd-repair', type: 'diagnosed', diagnosis: 'driver blown', quote },
+    });
+    expect(sent(shipped.body.eventId)?.event.trackingNumber).toEqual(expect.any(String));
+  });
+
+  it('refuses a supplier step for a case without a repair order unless a supplier is named', async () => {
+    const refused = await simPost(sim, '/sim/commands/supplier-step', { caseId: 'cmd-no-order', type: 'received' });
+    const named = await simPost(sim, '/sim/commands/supplier-step', {
+      caseId: 'cmd-no-order',
+      supplierId: 'acme-repairs',
+      type: 'received',
+      eventId: 'received-1',
+    });
+
+    expect(refused).toMatchObject({ status: 404, body: { error: 'no_repair_order' } });
+    expect(named.body).toMatchObject({ eventId: 'received-1', status: 200 });
   });
 
   it('says so when it does not yet know where our API is', async () => {

@@ -36,4 +36,31 @@ describe('notification adapter against the simulator', () => {
       },
     ]);
   });
+
+  it("sends a party message to a supplier's desk once, however often it is retried", async () => {
+    const notifications = createNotificationActivities(adapterConfig(sim));
+    const message = {
+      idempotencyKey: 'note-2:supplier_step_breached',
+      caseId: 'note-2',
+      audience: 'supplier' as const,
+      recipientId: 'acme-repairs',
+      template: 'supplier_step_breached' as const,
+      data: { step: 'diagnosed' },
+    };
+    const first = await notifications.notifyParty(message);
+    const retried = await notifications.notifyParty(message);
+
+    expect(retried).toEqual(first);
+    expect((await simRecords(sim, 'note-2')).partyMessages).toEqual([
+      {
+        messageId: first.messageId,
+        caseId: 'note-2',
+        audience: 'supplier',
+        recipientId: 'acme-repairs',
+        template: 'supplier_step_breached',
+        data: { step: 'diagnosed' },
+        at: expect.any(String),
+      },
+    ]);
+  });
 });

@@ -65,8 +65,11 @@ export interface ReceivedWebhook {
  */
 export class WebhookReceiver {
   readonly received: ReceivedWebhook[] = [];
-  /** Status for a correctly signed webhook; tests replace it to provoke retries. */
-  answer: (webhook: ReceivedWebhook) => number = () => 200;
+  /**
+   * Status for a correctly signed webhook, or status and body where the sender reads the answer
+   * (the steps a 409 allows); tests replace it to provoke retries.
+   */
+  answer: (webhook: ReceivedWebhook) => number | { status: number; body: unknown } = () => 200;
   private readonly server: Server;
 
   private constructor() {
@@ -77,7 +80,7 @@ export class WebhookReceiver {
         path: req.path,
         event: JSON.parse(rawBody.toString('utf8')) as Record<string, unknown>,
         signature: verifyWebhookSignature({
-          secret: WEBHOOK_SECRET,
+          secrets: [WEBHOOK_SECRET],
           rawBody,
           timestamp: req.get(TIMESTAMP_HEADER),
           signature: req.get(SIGNATURE_HEADER),
@@ -85,8 +88,9 @@ export class WebhookReceiver {
         }),
       };
       this.received.push(webhook);
-      const status = webhook.signature.ok ? this.answer(webhook) : 401;
-      res.status(status).json({ status: status < 300 ? 'accepted' : 'refused' });
+      const answer = webhook.signature.ok ? this.answer(webhook) : 401;
+      if (typeof answer === 'number') res.status(answer).json({ status: answer < 300 ? 'accepted' : 'refused' });
+      else res.status(answer.status).json(answer.body);
     });
     this.server = createServer(app);
   }

@@ -16,7 +16,7 @@ afterAll(async () => {
 
 const agent = { kind: 'agent' as const, id: 'agent-7' };
 const action = (name: string, payload: Record<string, unknown> = {}, actor: CaseActionRequest['actor'] = agent) => ({
-  args: [{ action: name, actor, requestId: `${name}-${randomUUID()}`, payload }] as [CaseActionRequest],
+  args: [{ action: name, actor, role: actor.kind, requestId: `${name}-${randomUUID()}`, payload }] as [CaseActionRequest],
 });
 
 describe('return workflow', () => {

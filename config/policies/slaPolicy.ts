@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { CasePriority, CaseType, Channel, CustomerTier } from '../../domain';
+import { days, hours, minutes, seconds } from './duration';
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+const openingHours = z.object({ start: hhmm, end: hhmm }).refine((h) => h.start < h.end, 'opens before it closes');
+
+export const BusinessCalendar = z
+  .object({
+    timeZone: z.string().refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'an IANA time zone'),
+    hours: z.partialRecord(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']), openingHours),
+    holidays: z.array(z.iso.date()),
+  })
+  .meta({ id: 'BusinessCalendar' });
+export type BusinessCalendar = z.infer<typeof BusinessCalendar>;
+
+export const SlaClockName = z.enum(['first_response', 'solution', 'verification', 'review', 'supplier_response']);
+export type SlaClockName = z.infer<typeof SlaClockName>;
+
+const SlaRule = z.object({
+  clock: SlaClockName,
+  /** Empty matches every case; the rule matching the most fields wins, ties go to the earlier rule. */
+  match: z.object({
+    caseType: CaseType.optional(),
+    tier: CustomerTier.optional(),
+    priority: CasePriority.optional(),
+    channel: Channel.optional(),
+  }),
+  targetMs: z.number().int().positive(),
+  /** Counts only the calendar's working hours; otherwise round the clock. */
+  businessHours: z.boolean(),
+});
+
+/**
+ * Response and resolution targets (design.md §6) as versioned policy. A case pins the whole
+ * policy at intake, so a change reaches new cases only.
+ */
+export const SlaPolicy = z
+  .object({
+    version: z.string().min(1),
+    calendar: BusinessCalendar,
+    /** The warning goes out when this share of a target has been used. */
+    warnAt: z.number().gt(0).lt(1),
+    rules: z.array(SlaRule).min(1),
+  })
+  .meta({ id: 'SlaPolicy' });
+export type SlaPolicy = z.infer<typeof SlaPolicy>;
+
+const weekday = { start: '09:00', end: '18:00' };
+
+const standard: SlaPolicy = {
+  version: 'sla/2026-11-22',
+  calendar: {
+    timeZone: 'Europe/Berlin',
+    hours: { mon: weekday, tue: weekday, wed: weekday, thu: weekday, fri: weekday, sat: { start: '10:00', end: '16:00' } },
+    holidays: ['2026-12-25', '2026-12-26', '2027-01-01', '2027-03-26', '2027-03-29', '2027-05-01', '2027-10-03', '2027-12-25', '2027-12-26'],
+  },
+  warnAt: 0.8,
+  rules: [
+    { clock: 'first_response', match: { caseType: 'complaint' }, targetMs: minutes(30), businessHours: true },
+    { clock: 'first_response', match: { caseType: 'complaint', tier: 'vip' }, targetMs: minutes(15), businessHours: true },
+    { clock: 'first_response', match: { caseType: 'complaint', channel: 'phone' }, targetMs: seconds(30), businessHours: true },
+    { clock: 'solution', match: { caseType: 'complaint' }, targetMs: hours(4), businessHours: true },
+    { clock: 'solution', match: { caseType: 'complaint', priority: 'low' }, targetMs: hours(24), businessHours: true },
+    { clock: 'solution', match: { caseType: 'complaint', tier: 'vip' }, targetMs: hours(2), businessHours: true },
+    { clock: 'verification', match: {}, targetMs: hours(72), businessHours: false },
+    { clock: 'review', match: {}, targetMs: hours(24), businessHours: true },
+    { clock: 'supplier_response', match: {}, targetMs: hours(48), businessHours: false },
+  ],
+};
+
+/** Round the clock and in seconds, so the demo shows warnings and breaches while you watch. */
+const demo: SlaPolicy = {
+  ...standard,
+  version: 'sla/2026-11-22-demo',
+  rules: standard.rules.map((r) => ({ ...r, businessHours: false, targetMs: Math.min(r.targetMs, seconds(20)) })),
+};
+
+export const slaPolicies = { standard, demo } as const satisfies Record<string, SlaPolicy>;
+
+export interface SlaSubject {
+  caseType: CaseType;
+  tier: CustomerTier;
+  priority: CasePriority;
+  channel: Channel;
+}
+
+export interface SlaTarget {
+  clock: SlaClockName;
+  targetMs: number;
+  calendar: BusinessCalendar | null;
+  warnAt: number;
+}
+
+/** The target for one clock of one case: the most specific matching rule. */
+export function slaTarget(policy: SlaPolicy, clock: SlaClockName, subject: SlaSubject): SlaTarget | null {
+  let best: { rule: SlaPolicy['rules'][number]; score: number } | null = null;
+  for (const rule of policy.rules) {
+    if (rule.clock !== clock) continue;
+    const fields = Object.entries(rule.match) as [keyof SlaSubject, string | undefined][];
+    if (fields.some(([k, v]) => v !== undefined && subject[k] !== v)) continue;
+    const score = fields.filter(([, v]) => v !== undefined).length;
+    if (!best || score > best.score) best = { rule, score };
+  }
+  if (!best) return null;
+  return {
+    clock,
+    targetMs: best.rule.targetMs,
+    calendar: best.rule.businessHours ? policy.calendar : null,
+    warnAt: policy.warnAt,
+  };
+}
+
+for (const policy of Object.values(slaPolicies)) SlaPolicy.parse(policy);

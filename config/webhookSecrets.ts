@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/**
+ * The secrets partners sign webhooks with, one list per partner. A partner is named
+ * "<kind>:<id>" as in its webhook URL (carrier:dhl for /v1/webhooks/carriers/dhl). A list holds
+ * the current secret first and, during a rotation, the previous one after it: both verify, and
+ * the simulator signs with the first.
+ */
+
+const PartnerKey = z.string().regex(/^(carrier|warehouse|supplier):[A-Za-z0-9][A-Za-z0-9._-]*$/, 'kind:id, e.g. carrier:dhl');
+const Secret = z.string().min(16, 'a secret has at least 16 characters');
+const SecretMap = z.record(PartnerKey, z.union([Secret, z.array(Secret).min(1).max(2)]));
+
+/** `carrier:dhl=new|old,supplier:acme=secret` — the form an environment variable is easiest to write in. */
+function fromList(text: string): Record<string, string[]> {
+  return Object.fromEntries(
+    text
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean)
+      .map((entry) => {
+        const at = entry.indexOf('=');
+        return at < 0 ? [entry, []] : [entry.slice(0, at).trim(), entry.slice(at + 1).split('|')];
+      }),
+  );
+}
+
+/** Accepts a JSON object or the list form; either way, each partner's secrets newest first. */
+export const WebhookSecretsSetting = z
+  .string()
+  .transform((text, ctx) => {
+    if (!text.trimStart().startsWith('{')) return fromList(text);
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'not valid JSON' });
+      return z.NEVER;
+    }
+  })
+  .pipe(SecretMap)
+  .transform((map) => Object.fromEntries(Object.entries(map).map(([k, v]) => [k, typeof v === 'string' ? [v] : v])));
+
+export type PartnerSecrets = Record<string, string[]>;
+
+export class WebhookSecrets {
+  constructor(
+    private readonly byPartner: PartnerSecrets = {},
+    /** For any partner without secrets of its own (the local stack signs everything with it). */
+    private readonly fallback?: string,
+  ) {}
+
+  /** Every secret a signature from this partner may be made with; none means refuse. */
+  accepted(partner: string): readonly string[] {
+    return this.byPartner[partner] ?? (this.fallback ? [this.fallback] : []);
+  }
+
+  /** The secret this partner signs with now. */
+  signing(partner: string): string | undefined {
+    return this.accepted(partner)[0];
+  }
+}

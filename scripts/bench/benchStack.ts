@@ -1,0 +1,63 @@
+import type { Pool } from 'pg';
+import pino from 'pino';
+import { createLogger } from '../../config/logger';
+import { returnPolicies, type ReturnPolicy } from '../../config/policies/returnPolicy';
+import { createPool } from '../../db/pool';
+import { installRuntimeLogger } from '../../worker/runtimeLogger';
+import { privateRun } from '../load/privateRun';
+import { ServiceClient } from '../load/serviceClient';
+import { startStack, type Stack } from '../stack';
+import { type BareTemporal, startBareTemporal } from './bareWorker';
+
+/** The standard rules, with a survey window short enough that a refund closes right after it is paid. */
+const benchPolicy: ReturnPolicy = { ...returnPolicies.standard, version: 'returns/bench', surveyWindowMs: 10 };
+
+export interface Bench {
+  runId: string;
+  stack: Stack;
+  bare: BareTemporal;
+  service: ServiceClient;
+  /** For reading the projection: how many cases reached a status. */
+  pool: Pool;
+  /** Every case the run opened, in order; the index of the next one gives it a customer of its own. */
+  caseIds: string[];
+  progress: (message: string) => void;
+  stop(): Promise<void>;
+}
+
+/**
+ * The service as `npm start` runs it (API, worker and simulator in this process; Temporal dev server
+ * in memory; embedded PostgreSQL unless DATABASE_URL is set) with the simulator answering at once,
+ * and next to it the bare baseline on the same Temporal server.
+ */
+export async function startBench(progress: (message: string) => void): Promise<Bench> {
+  const run = await privateRun('bench');
+  // Logs go to stderr with the progress: stdout carries the figures, one JSON object per line.
+  const logger = createLogger({ level: run.config.LOG_LEVEL, name: 'bench', destination: pino.destination(2) });
+  installRuntimeLogger(logger, []);
+  const stack = await startStack({
+    config: run.config,
+    logger,
+    onProgress: progress,
+    ephemeralTemporal: true,
+    returnPolicy: benchPolicy,
+    simulator: { autopilot: true, delays: { pickupMs: 0, deliveryMs: 0, inspectionMs: 0 } },
+  });
+  const stops: (() => Promise<unknown>)[] = [() => stack.stop(), () => run.removeDataDir()];
+  const stop = async () => {
+    for (const step of stops.splice(0)) await step();
+  };
+  try {
+    progress('starting the bare baseline worker');
+    const bare = await startBareTemporal(stack.temporalAddress, run.config.TEMPORAL_NAMESPACE, `${run.runId}-bare`);
+    stops.unshift(() => bare.stop());
+    const pool = createPool(stack.databaseUrl, 2);
+    stops.unshift(() => pool.end());
+    if (!stack.simulatorUrl) throw new Error('the bench needs the simulator, yet the stack started none');
+    const service = new ServiceClient(stack.apiUrl, stack.simulatorUrl, stack.webhookSecret);
+    return { runId: run.runId, stack, bare, service, pool, caseIds: [], progress, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

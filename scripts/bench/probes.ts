@@ -1,0 +1,57 @@
+import type { WorkflowHandle } from '@temporalio/client';
+import type { CarrierEventType } from '../../domain';
+import { type LoadSample, measureLoad, runBounded } from '../load/boundedRun';
+import type { Bench } from './benchStack';
+import { mergeSamples } from './stats';
+
+/**
+ * Two signed carrier scans per case waiting at label_issued: picked up, then delivered. Each is
+ * answered only once the workflow took the step. The cases stay open afterwards, waiting for the
+ * warehouse, so probing does not change how many cases are open.
+ */
+export const SCANS: CarrierEventType[] = ['picked_up', 'delivered'];
+
+export interface ScanTarget {
+  caseId: string;
+  trackingNumber: string;
+}
+
+/** The label of each case, from the simulator's carrier, as the carrier would know it. */
+export function scanTargets(bench: Bench, caseIds: string[], concurrency: number): Promise<ScanTarget[]> {
+  return runBounded(caseIds.length, concurrency, async (i) => {
+    const caseId = caseIds[i]!;
+    const label = (await bench.service.simRecords(caseId)).labels[0];
+    if (!label) throw new Error(`case ${caseId} has no label to scan`);
+    return { caseId, trackingNumber: label.trackingNumber };
+  });
+}
+
+/** One scan for every target, `concurrency` at a time; every answer must be 200. */
+export function scanPass(bench: Bench, targets: ScanTarget[], type: CarrierEventType, concurrency: number): Promise<LoadSample> {
+  return measureLoad(targets.length, concurrency, async (i) => {
+    const { caseId, trackingNumber } = targets[i]!;
+    const res = await bench.service.carrierEvent({ caseId, type, trackingNumber, eventId: `${type}-${caseId}` });
+    if (res.status !== 200) throw new Error(`${type} for ${caseId} answered ${res.status}: ${JSON.stringify(res.body)}`);
+  });
+}
+
+/** Both scans for every case, one pass after the other. */
+export async function probeWebhooks(bench: Bench, caseIds: string[], concurrency: number): Promise<LoadSample> {
+  const targets = await scanTargets(bench, caseIds, concurrency);
+  const passes: LoadSample[] = [];
+  for (const type of SCANS) passes.push(await scanPass(bench, targets, type, concurrency));
+  return mergeSamples(passes);
+}
+
+/** Bare workflows that each take one update per scan, then finish. */
+export function startBareSteps(bench: Bench, count: number, concurrency: number): Promise<WorkflowHandle[]> {
+  const { client, taskQueue } = bench.bare;
+  return runBounded(count, concurrency, (i) =>
+    client.workflow.start('bareSteps', { taskQueue, workflowId: `${bench.runId}-steps-${i}`, args: [SCANS.length] }),
+  );
+}
+
+/** One update for every bare workflow, answered by a handler that returns at once. */
+export function barePass(handles: WorkflowHandle[], concurrency: number): Promise<LoadSample> {
+  return measureLoad(handles.length, concurrency, (i) => handles[i]!.executeUpdate('bareStep'));
+}

@@ -1,0 +1,134 @@
+import path from 'node:path';
+import type { Pool } from 'pg';
+import pino from 'pino';
+import { type Config, EnvSchema } from '../../config/env';
+import { createLogger } from '../../config/logger';
+import { returnPolicies, type ReturnPolicy } from '../../config/policies/returnPolicy';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../db/embeddedPostgres';
+import { createPool } from '../../db/pool';
+import { installRuntimeLogger } from '../../worker/runtimeLogger';
+import { privateRun } from '../load/privateRun';
+import { ServiceClient } from '../load/serviceClient';
+import { startStack, type Stack } from '../stack';
+import { type DevServer, startTemporalDevServer } from '../temporal/devServer';
+import { resolveTemporalCli } from '../temporal/resolveCli';
+import { WorkerProcess } from './workerProcess';
+
+/** Cases close soon after their refund: the survey window is the only wait left. */
+const drillPolicy: ReturnPolicy = { ...returnPolicies.standard, version: 'returns/drill', surveyWindowMs: 500 };
+/** Each partner step a little later than the last, so a cohort is really in flight when the fault comes. */
+const PARTNER_DELAY_MS = 300;
+
+export interface Drill {
+  runId: string;
+  stack: Stack;
+  service: ServiceClient;
+  /** The drill's own connections, for counting what the projection shows. */
+  pool: Pool;
+  worker: WorkerProcess;
+  restartTemporal(): Promise<void>;
+  /** Null when PostgreSQL is external (DATABASE_URL): the drill cannot stop someone else's server. */
+  postgres: { stop(): Promise<void>; start(): Promise<void> } | null;
+  progress: (message: string) => void;
+  stop(): Promise<void>;
+}
+
+/**
+ * The service with every part a drill breaks under its control: a Temporal dev server persisting
+ * to a file (so it can be restarted with its history), an embedded PostgreSQL it can stop, and the
+ * worker as a child process it can kill. API and simulator run in this process, as `npm start` runs them.
+ */
+export async function startDrill(progress: (message: string) => void): Promise<Drill> {
+  const run = await privateRun('drill');
+  const { config, dataDir } = run;
+  // Logs go to stderr with the progress: stdout carries the results, one JSON object per line.
+  const logger = createLogger({ level: config.LOG_LEVEL, name: 'drill', destination: pino.destination(2) });
+  installRuntimeLogger(logger, []);
+  const stops: (() => Promise<unknown>)[] = [() => run.removeDataDir()];
+  const stop = async () => {
+    for (const step of stops.splice(0)) await step();
+  };
+  try {
+    const cli = await resolveTemporalCli({ explicitPath: config.TEMPORAL_CLI_PATH, onProgress: progress });
+    const startTemporal = () =>
+      startTemporalDevServer({
+        cli,
+        port: config.TEMPORAL_DEV_PORT,
+        uiPort: null,
+        dbFile: path.join(dataDir, 'temporal.db'),
+        namespace: config.TEMPORAL_NAMESPACE,
+        logFile: path.join(dataDir, 'temporal.log'),
+        onProgress: progress,
+      });
+    let temporal: DevServer = await startTemporal();
+    stops.unshift(() => temporal.stop());
+
+    const startPostgres = () =>
+      startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: config.EMBEDDED_POSTGRES_PORT, onProgress: progress });
+    let postgres: EmbeddedPostgres | null = config.DATABASE_URL ? null : await startPostgres();
+    if (postgres) stops.unshift(() => postgres!.stop());
+    const databaseUrl = config.DATABASE_URL ?? postgres!.databaseUrl;
+
+    const stack = await startStack({
+      config: { ...config, TEMPORAL_ADDRESS: temporal.address, DATABASE_URL: databaseUrl },
+      logger,
+      onProgress: progress,
+      returnPolicy: drillPolicy,
+      simulator: { autopilot: true, delays: { pickupMs: PARTNER_DELAY_MS, deliveryMs: PARTNER_DELAY_MS, inspectionMs: PARTNER_DELAY_MS } },
+      inProcessWorker: false,
+    });
+    stops.unshift(() => stack.stop());
+    if (!stack.simulatorUrl) throw new Error('the drill needs the simulator, yet the stack started none');
+
+    const worker = new WorkerProcess(workerEnv(config, stack, databaseUrl), path.join(dataDir, 'worker.log'), (detail) =>
+      progress(`UNEXPECTED: ${detail}`),
+    );
+    progress('starting the worker as a child process');
+    stops.unshift(() => worker.stop());
+    await worker.start();
+
+    const pool = createPool(databaseUrl, 2);
+    stops.unshift(() => pool.end());
+    return {
+      runId: run.runId,
+      stack,
+      service: new ServiceClient(stack.apiUrl, stack.simulatorUrl, stack.webhookSecret),
+      pool,
+      worker,
+      async restartTemporal() {
+        await temporal.stop();
+        temporal = await startTemporal();
+      },
+      postgres: postgres && {
+        stop: () => postgres!.stop(),
+        start: async () => {
+          postgres = await startPostgres();
+        },
+      },
+      progress,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/**
+ * What worker/main.ts needs, pointing at this drill's servers; every partner URL the configuration
+ * knows (they all end in _URL, like the database's and the public one, which are not partners)
+ * points at the simulator.
+ */
+function workerEnv(config: Config, stack: Stack, databaseUrl: string): Record<string, string> {
+  const partnerUrls = Object.keys(EnvSchema.shape)
+    .filter((key) => key.endsWith('_URL') && key !== 'DATABASE_URL' && key !== 'PUBLIC_BASE_URL')
+    .map((key) => [key, stack.simulatorUrl!]);
+  return {
+    ...Object.fromEntries(partnerUrls),
+    TEMPORAL_ADDRESS: stack.temporalAddress,
+    TEMPORAL_NAMESPACE: config.TEMPORAL_NAMESPACE,
+    TEMPORAL_TASK_QUEUE: config.TEMPORAL_TASK_QUEUE,
+    DATABASE_URL: databaseUrl,
+    DATABASE_POOL_MAX: String(config.DATABASE_POOL_MAX),
+  };
+}

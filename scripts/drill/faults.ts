@@ -1,0 +1,43 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Drill } from './drillStack';
+import type { DrillFlags } from './flags';
+
+/** A fault and its repair, run while a cohort is half submitted; null when this setup cannot stage it. */
+export type Fault = { run: () => Promise<void> } | { skipped: string };
+
+export function workerKill(drill: Drill, flags: DrillFlags): Fault {
+  return {
+    async run() {
+      drill.progress('kill -9 the worker');
+      await drill.worker.kill();
+      await sleep(flags['worker-down-s'] * 1000);
+      drill.progress('starting the worker again');
+      await drill.worker.start();
+      drill.progress('the worker polls again');
+    },
+  };
+}
+
+export function temporalRestart(drill: Drill): Fault {
+  return {
+    async run() {
+      drill.progress('restarting the Temporal dev server (history persisted to its database file)');
+      await drill.restartTemporal();
+    },
+  };
+}
+
+export function postgresOutage(drill: Drill, flags: DrillFlags): Fault {
+  const postgres = drill.postgres;
+  if (!postgres) return { skipped: 'PostgreSQL is external (DATABASE_URL): the drill does not stop a server it does not own' };
+  return {
+    async run() {
+      const seconds = flags['postgres-outage-s'];
+      drill.progress(`stopping PostgreSQL for ${seconds}s`);
+      await postgres.stop();
+      await sleep(seconds * 1000);
+      await postgres.start();
+      drill.progress('PostgreSQL is back');
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import { FlagError, type Flags, parseFlags } from '../load/flags';
+
+export const DRILLS = ['duplicates', 'worker-kill', 'temporal-restart', 'postgres-outage'] as const;
+export type DrillName = (typeof DRILLS)[number];
+
+const spec = {
+  cases: { default: 500, quick: 50, help: 'refunds in flight when the fault comes, per drill' },
+  concurrency: { default: 16, quick: 8, help: 'submissions in flight at once' },
+  duplicates: { default: 50, help: 'concurrent submissions with one Idempotency-Key' },
+  'postgres-outage-s': { default: 30, quick: 10, help: 'how long PostgreSQL stays down' },
+  'worker-down-s': { default: 5, quick: 2, help: 'how long the killed worker stays down' },
+  'deadline-s': { default: 600, quick: 180, help: 'how long a drill waits for its cases to complete' },
+  only: { default: DRILLS.join(','), help: 'the drills to run, comma-separated' },
+};
+
+export type DrillFlags = Flags<typeof spec>;
+
+export function parseDrillFlags(argv: string[]): DrillFlags & { drills: DrillName[] } {
+  const flags = parseFlags(argv, spec);
+  const drills = flags.only.split(',').map((name) => name.trim());
+  const unknown = drills.filter((name) => !(DRILLS as readonly string[]).includes(name));
+  if (unknown.length > 0) throw new FlagError(`unknown drill ${unknown.join(', ')}; the drills are ${DRILLS.join(', ')}`);
+  return { ...flags, drills: drills as DrillName[] };
+}

@@ -1,0 +1,37 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { type Config, loadConfig } from '../../config/env';
+import { freePort } from '../net';
+
+export interface PrivateRun {
+  /** Tells this run's customers, orders and task queues apart from any other run's. */
+  runId: string;
+  dataDir: string;
+  config: Config;
+  removeDataDir(): Promise<void>;
+}
+
+/** What a measuring run takes from the environment; everything else is its own (fresh ports, the simulator). */
+const PASSED_THROUGH = ['DATABASE_URL', 'DATABASE_POOL_MAX', 'TEMPORAL_CLI_PATH', 'LOG_LEVEL'] as const;
+
+/**
+ * The configuration of a private stack for the bench or the drill: free ports on 127.0.0.1, its
+ * own Temporal, the simulator for every partner, and a data folder of its own under data/ (as
+ * root, PostgreSQL runs as the postgres user, which cannot enter a private 0700 temp directory).
+ */
+export async function privateRun(name: string): Promise<PrivateRun> {
+  const runId = `${name}-${Date.now().toString(36)}`;
+  const dataDir = path.resolve('data', `${name}-${process.pid}`);
+  const passed = Object.fromEntries(PASSED_THROUGH.flatMap((key) => (process.env[key] ? [[key, process.env[key]]] : [])));
+  const config = loadConfig({
+    LOG_LEVEL: 'warn',
+    ...passed,
+    API_HOST: '127.0.0.1',
+    API_PORT: '0',
+    DATA_DIR: dataDir,
+    TEMPORAL_DEV_PORT: String(await freePort()),
+    EMBEDDED_POSTGRES_PORT: String(await freePort()),
+    TEMPORAL_TASK_QUEUE: runId,
+  });
+  return { runId, dataDir, config, removeDataDir: () => rm(dataDir, { recursive: true, force: true }) };
+}

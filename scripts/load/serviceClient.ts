@@ -1,0 +1,56 @@
+import { signWebhook } from '../../api/webhooks/signature';
+import type { CarrierEventType } from '../../domain';
+import { CARRIER_ID } from '../../sim/carrier';
+import type { CaseScript } from '../../sim/caseScripts';
+import type { SimRecords } from '../../sim/ledger';
+
+export interface Answer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+/**
+ * The HTTP calls the bench and the drill make, as a sales channel, a partner and the simulator's
+ * operator would, against the private stack on 127.0.0.1. One place, so a header every /v1 route
+ * comes to need (a bearer token) is added once.
+ */
+export class ServiceClient {
+  constructor(
+    private readonly apiUrl: string,
+    private readonly simulatorUrl: string,
+    private readonly webhookSecret: string,
+  ) {}
+
+  createCase(body: unknown, idempotencyKey: string): Promise<Answer> {
+    return this.api('/v1/cases', JSON.stringify(body), { 'idempotency-key': idempotencyKey });
+  }
+
+  /** A carrier scan, signed as the carrier signs it. */
+  carrierEvent(event: { caseId: string; type: CarrierEventType; trackingNumber: string; eventId: string }): Promise<Answer> {
+    const raw = JSON.stringify({ ...event, occurredAt: new Date().toISOString() });
+    return this.api(`/v1/webhooks/carriers/${CARRIER_ID}`, raw, signWebhook(this.webhookSecret, raw));
+  }
+
+  async simRecords(caseId?: string): Promise<SimRecords> {
+    const query = caseId === undefined ? '' : `?caseId=${encodeURIComponent(caseId)}`;
+    return (await answer(await fetch(`${this.simulatorUrl}/sim/records${query}`))).body as unknown as SimRecords;
+  }
+
+  async simScript(script: Partial<CaseScript> & { caseId: string }): Promise<void> {
+    const res = await answer(await fetch(`${this.simulatorUrl}/sim/scripts`, post(JSON.stringify(script))));
+    if (res.status !== 200) throw new Error(`the simulator refused script ${JSON.stringify(script)}: ${res.status}`);
+  }
+
+  private async api(path: string, rawBody: string, headers: Record<string, string>): Promise<Answer> {
+    return answer(await fetch(`${this.apiUrl}${path}`, post(rawBody, headers)));
+  }
+}
+
+function post(body: string, headers: Record<string, string> = {}): RequestInit {
+  return { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body };
+}
+
+async function answer(res: Response): Promise<Answer> {
+  const text = await res.text();
+  return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+}

@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
+import { SignJWT } from 'jose';
+import { createApp } from '../../api/app';
+import { mintToken, type Principal, type Role } from '../../api/auth/tokens';
+import { migrateDatabase } from '../../db/migrate';
+import { createTestDatabase, type TestDatabase } from '../setup/testDatabase';
+import { testEnv } from '../support/env';
+import { returnRequest } from '../support/requests';
+import { mountedRoutes } from '../support/routeTable';
+import { ApiHarness } from './support/apiHarness';
+import { defectsFor, type HostileRequest, hostileRequest, type RouteShape, type World } from './support/hostileRequests';
+
+/**
+ * Thousands of malformed bodies, headers, ids and tokens against every route the API answers:
+ * each is answered with a 4xx problem, none with a 5xx, and nothing anywhere changes. The API runs
+ * on a database of its own, so the row counts are exact while other test files run.
+ */
+
+const RUNS_PER_DEFECT = 50;
+const PROBLEM_TYPE = /^https:\/\/after-sales\.example\/problems\/[a-z-]+$/;
+
+let database: TestDatabase;
+let api: ApiHarness;
+let world: World;
+let routes: RouteShape[];
+const tally = new Map<string, number>();
+
+async function invalidTokens(tokens: ApiHarness['tokens']): Promise<string[]> {
+  const someone: Principal = { sub: 'cust-x', role: 'admin' };
+  const signed = (claims: Record<string, unknown>, build: (jwt: SignJWT) => SignJWT = (j) => j) =>
+    build(new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuer(tokens.issuer).setAudience(tokens.audience))
+      .sign(new TextEncoder().encode(tokens.secret))
+      .then((t) => `Bearer ${t}`);
+  const valid = await mintToken(someone, tokens);
+  return [
+    `Bearer ${await mintToken(someone, tokens, '1 hour ago')}`,
+    `Bearer ${await mintToken(someone, { ...tokens, secret: 'z'.repeat(40) })}`,
+    `Bearer ${await mintToken(someone, { ...tokens, audience: 'other' })}`,
+    `Bearer ${await mintToken(someone, { ...tokens, issuer: 'other' })}`,
+    await signed({ sub: 'x', role: 'owner' }, (j) => j.setExpirationTime('1h')),
+    await signed({ sub: 'x', role: 'admin' }),
+    await signed({ role: 'admin' }, (j) => j.setExpirationTime('1h')),
+    `Bearer ${valid}x`,
+    `Bearer ${valid.split('.').slice(0, 2).join('.')}.`,
+    `Bearer ${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"sub":"x","role":"admin"}').toString('base64url')}.`,
+    `bearer ${valid}`,
+    `Basic ${Buffer.from('admin:admin').toString('base64')}`,
+    'Bearer',
+    '',
+  ];
+}
+
+async function buildWorld(): Promise<World> {
+  const intake = returnRequest();
+  const owner = intake.customer.id;
+  const key = randomUUID();
+  const supplier = `acme-${randomUUID().slice(0, 6)}`;
+  const principals: Record<Role, Principal> = {
+    customer: { sub: owner, role: 'customer' },
+    agent: { sub: 'agent-fuzz', role: 'agent' },
+    supervisor: { sub: 'sup-fuzz', role: 'supervisor' },
+    supplier: { sub: supplier, role: 'supplier' },
+    admin: { sub: 'admin-fuzz', role: 'admin' },
+  };
+  const valid = Object.fromEntries(
+    await Promise.all(Object.entries(principals).map(async ([role, p]) => [role, `Bearer ${await mintToken(p, api.tokens)}`])),
+  ) as Record<Role, string>;
+
+  const asOwner = api.as(principals.customer);
+  const ownerCase = (await asOwner.createCase(intake, key)).body.id as string;
+  const assignedCase = await asOwner.openCase(returnRequest({ customer: intake.customer }));
+  const closedCase = await asOwner.openCase(returnRequest({ customer: intake.customer }));
+  expect((await asOwner.post(`/v1/cases/${closedCase}/actions/cancel`, {})).body.status).toBe('closed');
+  await api.deps.pool.query(`UPDATE cases SET details = details || jsonb_build_object('supplierId', $2::text) WHERE id = $1`, [
+    assignedCase,
+    supplier,
+  ]);
+  return {
+    tokens: {
+      valid,
+      intruder: `Bearer ${await mintToken({ sub: `cust-${randomUUID().slice(0, 8)}`, role: 'customer' }, api.tokens)}`,
+      otherSupplier: `Bearer ${await mintToken({ sub: 'other-supplier', role: 'supplier' }, api.tokens)}`,
+      invalid: await invalidTokens(api.tokens),
+    },
+    ownerCase,
+    assignedCase,
+    closedCase,
+    webhookSecret: api.deps.webhookSecrets.signing('carrier:any')!,
+    intake: { body: intake, key },
+  };
+}
+
+/** The route table from the router, with each route's query and header parameters from the OpenAPI document. */
+async function routeShapes(): Promise<RouteShape[]> {
+  const paths = (await api.get('/openapi.json')).body.paths as Record<string, Record<string, { parameters?: any[] }>>;
+  return mountedRoutes(createApp(api.deps)).map(({ method, path, rule }) => {
+    const parameters = paths[path.replace(/:(\w+)/g, '{$1}')]?.[method]?.parameters ?? [];
+    return {
+      method: method as RouteShape['method'],
+      path,
+      rule: rule!,
+      query: parameters.filter((p) => p.in === 'query').map((p) => p.name as string),
+      requiredHeaders: parameters.filter((p) => p.in === 'header' && p.required).map((p) => p.name as string),
+    };
+  });
+}
+
+/** What must not change: the rows, and what the workflows of the world's cases say. */
+async function snapshot() {
+  const rows = await api.deps.pool.query<{ cases: string; events: string }>(
+    'SELECT (SELECT count(*) FROM cases) AS cases, (SELECT count(*) FROM case_events) AS events',
+  );
+  const cases = [world.ownerCase, world.assignedCase, world.closedCase];
+  const live = await Promise.all(cases.slice(0, 2).map(async (id) => [await api.liveStatus(id), await api.appliedSteps(id)]));
+  return { rows: rows.rows[0], live, closed: (await api.get(`/v1/cases/${world.closedCase}`)).body.status };
+}
+
+async function send(req: HostileRequest): Promise<{ status: number; contentType: string; body: string }> {
+  const res = await fetch(`${api.url}${req.path}`, { method: req.method, headers: req.headers, body: req.body });
+  return { status: res.status, contentType: res.headers.get('content-type') ?? '', body: await res.text() };
+}
+
+function count(key: string): void {
+  tally.set(key, (tally.get(key) ?? 0) + 1);
+}
+
+let before: Awaited<ReturnType<typeof snapshot>>;
+
+beforeAll(async () => {
+  database = await createTestDatabase({ serverUrl: testEnv().databaseUrl, scratchDir: '', onProgress: () => undefined });
+  await migrateDatabase(database.databaseUrl);
+  // Budgets large enough that validation, not the rate limiter, answers almost every request.
+  api = await ApiHarness.start('api-hostile', {
+    DATABASE_URL: database.databaseUrl,
+    RATE_LIMIT_INTAKE: '1000000',
+    RATE_LIMIT_WEBHOOKS: '1000000',
+  });
+  world = await buildWorld();
+  routes = await routeShapes();
+  before = await snapshot();
+});
+
+afterAll(async () => {
+  const total = [...tally.values()].reduce((a, b) => a + b, 0);
+  const byStatus = [...tally].sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `${k}: ${n}`).join(', ');
+  process.stdout.write(`hostile input: ${total} requests to ${routes?.length ?? 0} routes; ${byStatus}\n`);
+  await api?.close();
+  await database?.dispose();
+});
+
+describe('hostile input', () => {
+  it('is answered by every route with a 4xx problem, never a 5xx', async () => {
+    for (const route of routes) {
+      const defects = defectsFor(route);
+      if (defects.length === 0) {
+        // Nothing to get wrong (probes, the contract): still never a 5xx, whatever comes with it.
+        await fc.assert(
+          fc.asyncProperty(hostileRequest(world, route, 'none'), async (req) => {
+            const res = await send(req);
+            count(`${res.status}`);
+            expect(res.status).toBeLessThan(500);
+          }),
+          { numRuns: 20 },
+        );
+        continue;
+      }
+      for (const defect of defects) {
+        await fc.assert(
+          fc.asyncProperty(hostileRequest(world, route, defect), async (req) => {
+            const res = await send(req);
+            count(`${res.status}`);
+            if (res.status < 400 || res.status >= 500) {
+              throw new Error(`${req.method} ${req.path} (${defect}) answered ${res.status}: ${res.body.slice(0, 300)}`);
+            }
+            expect(res.contentType).toMatch(/^application\/problem\+json/);
+            const problem = JSON.parse(res.body) as { type: string; status: number };
+            expect(problem.type).toMatch(PROBLEM_TYPE);
+            expect(problem.status).toBe(res.status);
+          }),
+          { numRuns: RUNS_PER_DEFECT },
+        );
+      }
+    }
+  });
+
+  it('changes nothing: no row, no case, no workflow', async () => {
+    expect(await snapshot()).toEqual(before);
+  });
+});

@@ -1,0 +1,185 @@
+import { randomUUID } from 'node:crypto';
+import { seconds } from '../../../config/policies/duration';
+import { repairCaseInput } from '../../support/repairCases';
+import { eventually } from '../../support/eventually';
+import { WorkflowHarness } from '../../support/workflowHarness';
+
+let harness: WorkflowHarness;
+beforeAll(async () => {
+  harness = await WorkflowHarness.start('repair-workflow');
+});
+afterAll(async () => {
+  await harness?.close();
+});
+
+const acme = { kind: 'supplier' as const, id: 'acme-repairs' };
+const customerOf = (input: { customer: { id: string } }) => ({ kind: 'customer' as const, id: input.customer.id });
+
+function supplier(caseId: string, step: string, data: Record<string, unknown> = {}, partner = acme, eventId?: string) {
+  return harness.partnerStep(caseId, { step, partner, data, eventId });
+}
+
+async function scoredSteps(caseId: string): Promise<string[]> {
+  const { rows } = await harness.pool.query<{ step: string }>(
+    'SELECT step FROM supplier_steps WHERE case_id = $1 ORDER BY completed_at',
+    [caseId],
+  );
+  return rows.map((r) => r.step);
+}
+
+/** Troubleshooting did not help: the case goes on to the supplier. */
+async function pastTroubleshooting(input: ReturnType<typeof repairCaseInput>) {
+  const handle = await harness.startRepair(input);
+  await harness.waitForStatus(input.caseId, 'troubleshooting');
+  expect(await harness.action(input.caseId, 'not_fixed', customerOf(input))).toEqual({ status: 'repair_ordered' });
+  return handle;
+}
+
+describe('repair workflow', () => {
+  it('repairs an in-warranty phone at the supplier, step by step, and closes when the customer confirms', async () => {
+    const input = repairCaseInput();
+    const handle = await pastTroubleshooting(input);
+
+    expect(await supplier(input.caseId, 'received')).toEqual({ status: 'at_supplier' });
+    expect(await supplier(input.caseId, 'diagnosed', { diagnosis: 'loose battery connector' })).toEqual({ status: 'repairing' });
+    expect(await supplier(input.caseId, 'repaired')).toEqual({ status: 'awaiting_ship_back' });
+    expect(await supplier(input.caseId, 'shipped_back', { trackingNumber: 'BACK-1' })).toEqual({ status: 'shipped_back' });
+    expect(await harness.action(input.caseId, 'confirm', customerOf(input))).toEqual({ status: 'closed' });
+
+    expect(await handle.result()).toEqual({ outcome: 'repaired' });
+    expect((await harness.records(input.caseId)).charges).toHaveLength(0);
+    expect(await scoredSteps(input.caseId)).toEqual(['received', 'diagnosed', 'repaired', 'shipped_back']);
+    const timeline = await harness.timelineTypes(input.caseId);
+    expect(timeline).toEqual(expect.arrayContaining(['warranty.checked', 'troubleshooting.offered', 'repair.ordered', 'receipt.confirmed']));
+    expect((await harness.caseRecord(input.caseId)).details).toMatchObject({ supplierId: 'acme-repairs', inWarranty: true });
+  });
+
+  it('closes as resolved remotely, with no shipment, when troubleshooting fixes it', async () => {
+    const input = repairCaseInput();
+    const handle = await harness.startRepair(input);
+    await harness.waitForStatus(input.caseId, 'troubleshooting');
+
+    expect(await harness.action(input.caseId, 'fixed', customerOf(input))).toEqual({ status: 'closed' });
+    expect(await handle.result()).toEqual({ outcome: 'resolved_remotely' });
+    expect((await harness.caseRecord(input.caseId)).resolution).toBe('automated');
+    expect((await harness.records(input.caseId)).repairOrders ?? []).toHaveLength(0);
+  });
+
+  it('charges an approved out-of-warranty quote, then closes by itself after shipping back', async () => {
+    const input = repairCaseInput({ purchasedMonthsAgo: 30 });
+    const handle = await pastTroubleshooting(input);
+    await supplier(input.caseId, 'received');
+    const quote = { amount: 12_900, currency: 'EUR' };
+    expect(await supplier(input.caseId, 'diagnosed', { diagnosis: 'cracked screen', quote })).toEqual({
+      status: 'awaiting_quote_approval',
+    });
+    expect(await harness.action(input.caseId, 'approve-quote', customerOf(input))).toEqual({ status: 'repairing' });
+    await supplier(input.caseId, 'repaired');
+    await supplier(input.caseId, 'shipped_back', { trackingNumber: 'BACK-2' });
+
+    expect(await handle.result()).toEqual({ outcome: 'repaired' });
+    expect((await harness.records(input.caseId)).charges).toEqual([expect.objectContaining({ amount: 12_900 })]);
+    expect(await harness.timelineTypes(input.caseId)).toContain('receipt.assumed');
+    expect((await harness.caseRecord(input.caseId)).details.inWarranty).toBe(false);
+  });
+
+  it('ships the item back unrepaired when the customer declines the quote', async () => {
+    const input = repairCaseInput({ purchasedMonthsAgo: 30 });
+    const handle = await pastTroubleshooting(input);
+    await supplier(input.caseId, 'received');
+    await supplier(input.caseId, 'diagnosed', { quote: { amount: 30_000, currency: 'EUR' } });
+    expect(await harness.action(input.caseId, 'decline-quote', customerOf(input), { reason: 'too dear' })).toEqual({
+      status: 'awaiting_ship_back',
+    });
+    await supplier(input.caseId, 'shipped_back', { trackingNumber: 'BACK-3' });
+
+    expect(await handle.result()).toEqual({ outcome: 'returned_unrepaired' });
+    expect((await harness.records(input.caseId)).charges).toHaveLength(0);
+  });
+
+  it('sends a replacement from stock when the supplier cannot repair it', async () => {
+    const input = repairCaseInput();
+    const handle = await pastTroubleshooting(input);
+    await supplier(input.caseId, 'received');
+    await supplier(input.caseId, 'diagnosed', { diagnosis: 'water damage on the board' });
+    await supplier(input.caseId, 'unrepairable');
+
+    expect(await handle.result()).toEqual({ outcome: 'replaced' });
+    const records = await harness.records(input.caseId);
+    expect(records.shipments.map((s) => s.sku)).toEqual(['PHONE-X']);
+    expect(records.refunds).toHaveLength(0);
+  });
+
+  it('refunds the price paid when an unrepairable product is out of stock', async () => {
+    const input = repairCaseInput({ item: { sku: 'OOS-PHONE-Z' } });
+    const handle = await pastTroubleshooting(input);
+    await supplier(input.caseId, 'received');
+    await supplier(input.caseId, 'diagnosed');
+    await supplier(input.caseId, 'unrepairable');
+
+    expect(await handle.result()).toEqual({ outcome: 'refunded' });
+    expect((await harness.records(input.caseId)).refunds).toEqual([expect.objectContaining({ amount: 59_900 })]);
+  });
+
+  it('books a technician for a bulky product, reschedules on request, and closes on the visit outcome', async () => {
+    const input = repairCaseInput({ item: { sku: 'FRIDGE-9', category: 'large_appliance' } });
+    const handle = await harness.startRepair(input);
+    const firstVisit = await eventually(async () => {
+      const visit = (await harness.caseRecord(input.caseId)).details.visit as { slotId: string } | undefined;
+      expect(visit).toBeDefined();
+      return visit!;
+    });
+
+    expect(await harness.action(input.caseId, 'reschedule', customerOf(input))).toEqual({ status: 'visit_scheduled' });
+    const secondVisit = (await harness.caseRecord(input.caseId)).details.visit as { slotId: string };
+    expect(secondVisit.slotId).not.toBe(firstVisit.slotId);
+    const homeserve = { kind: 'supplier' as const, id: 'homeserve' };
+    expect(await supplier(input.caseId, 'visit_completed', { outcome: 'repaired' }, homeserve)).toEqual({ status: 'closed' });
+
+    expect(await handle.result()).toEqual({ outcome: 'repaired' });
+    expect(await harness.timelineTypes(input.caseId)).toEqual(expect.arrayContaining(['visit.booked', 'visit.rescheduled']));
+  });
+
+  it('refuses steps out of order, from another supplier, and takes a redelivered step once', async () => {
+    const input = repairCaseInput();
+    await pastTroubleshooting(input);
+
+    await expect(supplier(input.caseId, 'diagnosed')).rejects.toMatchObject({
+      cause: { type: 'InvalidTransition', details: [{ status: 'repair_ordered', allowed: ['received'] }] },
+    });
+    await expect(supplier(input.caseId, 'received', {}, { kind: 'supplier', id: 'soundfix' })).rejects.toMatchObject({
+      cause: { type: 'UnknownPartner' },
+    });
+    const eventId = randomUUID();
+    expect(await supplier(input.caseId, 'received', {}, acme, eventId)).toEqual({ status: 'at_supplier' });
+    expect(await supplier(input.caseId, 'received', {}, acme, eventId)).toEqual({ status: 'at_supplier' });
+    expect((await harness.timelineTypes(input.caseId)).filter((t) => t === 'supplier.received')).toHaveLength(1);
+  });
+
+  it('reminds a late supplier, then on breach tells supplier and operations, escalates, and scores the step late', async () => {
+    const input = repairCaseInput({
+      policy: { supplierResponseMs: { default: seconds(2), bySupplier: {} }, supplierReminderAt: 0.5 },
+    });
+    await pastTroubleshooting(input);
+
+    await eventually(async () => expect(await harness.timelineTypes(input.caseId)).toContain('escalation.started'));
+    expect((await harness.caseRecord(input.caseId)).breached).toBe(true);
+    const escalation = harness.client.workflow.getHandle(`${input.caseId}:escalation:received`);
+    expect((await escalation.describe()).type).toBe('escalation');
+    await eventually(async () => {
+      const messages = (await harness.records(input.caseId)).partyMessages ?? [];
+      expect(messages.map((m) => `${m.audience}:${m.template}`)).toEqual(
+        expect.arrayContaining([
+          'supplier:supplier_step_reminder',
+          'supplier:supplier_step_breached',
+          'operations:supplier_step_breached',
+          'operations:escalation_raised',
+        ]),
+      );
+    });
+
+    expect(await supplier(input.caseId, 'received')).toEqual({ status: 'at_supplier' });
+    const { rows } = await harness.pool.query('SELECT on_time FROM supplier_steps WHERE case_id = $1', [input.caseId]);
+    expect(rows).toEqual([{ on_time: false }]);
+  });
+});

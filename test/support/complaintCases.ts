@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import type { Pool } from 'pg';
+import { complaintPolicies, type ComplaintPolicy } from '../../config/policies/complaintPolicy';
+import { minutes, seconds } from '../../config/policies/duration';
+import { slaPolicies, type SlaPolicy } from '../../config/policies/slaPolicy';
+import type { Channel, CustomerTier } from '../../domain';
+import { upsertAgent } from '../../db/agents';
+import type { ComplaintCaseInput } from '../../workflows/complaints/input';
+
+/** Round the clock, minutes not hours, so nothing breaches unless a test shortens it. */
+export const testSlaPolicy: SlaPolicy = {
+  ...slaPolicies.standard,
+  version: 'sla/test',
+  rules: slaPolicies.standard.rules.map((r) => ({ ...r, businessHours: false, targetMs: Math.min(r.targetMs, minutes(30)) })),
+};
+
+/**
+ * Complaint rules whose skills are unique to one test file: agents live in the run's shared
+ * database, and routing must only ever see the agents that file created.
+ */
+export function testComplaintPolicy(): ComplaintPolicy {
+  const suffix = randomUUID().slice(0, 8);
+  const standard = complaintPolicies.standard;
+  return {
+    ...standard,
+    version: 'complaints/test',
+    skillByCategory: Object.fromEntries(Object.entries(standard.skillByCategory).map(([c, s]) => [c, `${s}-${suffix}`])),
+    defaultSkill: `general-${suffix}`,
+    escalation: { ...standard.escalation, levels: standard.escalation.levels.map((l) => ({ ...l, ackWithinMs: seconds(1) })) },
+  };
+}
+
+export async function seedAgents(pool: Pool, skill: string, count: number, capacity = 5): Promise<string[]> {
+  const ids = Array.from({ length: count }, (_, i) => `agent-${skill}-${i}`);
+  for (const id of ids) await upsertAgent(pool, { id, name: id, skills: [skill], capacity });
+  return ids;
+}
+
+export function complaintCaseInput(
+  policy: ComplaintPolicy,
+  opts: { description?: string; tier?: CustomerTier; channel?: Channel; customerId?: string; sla?: SlaPolicy } = {},
+): ComplaintCaseInput {
+  const id = randomUUID().slice(0, 8);
+  return {
+    caseId: `case-complaint-${randomUUID()}`,
+    type: 'complaint',
+    channel: opts.channel ?? 'web',
+    customer: { id: opts.customerId ?? `cust-${id}`, tier: opts.tier ?? 'standard', contact: { email: `k-${id}@example.com` } },
+    subject: 'My blender',
+    description: opts.description ?? 'It stopped working after two days.',
+    policy,
+    sla: opts.sla ?? testSlaPolicy,
+    requestedAt: new Date().toISOString(),
+  };
+}

@@ -1,0 +1,58 @@
+import { signWebhook, verifyWebhookSignature } from '../../api/webhooks/signature';
+import { WebhookSecrets, WebhookSecretsSetting } from '../../config/webhookSecrets';
+
+const NEW = 'carrier-new-secret-0001';
+const OLD = 'carrier-old-secret-0001';
+
+describe('WEBHOOK_SECRETS', () => {
+  it('reads the list form and the JSON form alike, newest secret first', () => {
+    const list = WebhookSecretsSetting.parse(`carrier:dhl=${NEW}|${OLD}, supplier:acme-repairs=acme-secret-00001`);
+    const json = WebhookSecretsSetting.parse(JSON.stringify({ 'carrier:dhl': [NEW, OLD], 'supplier:acme-repairs': 'acme-secret-00001' }));
+
+    expect(list).toEqual({ 'carrier:dhl': [NEW, OLD], 'supplier:acme-repairs': ['acme-secret-00001'] });
+    expect(json).toEqual(list);
+  });
+
+  it.each([
+    ['an unknown partner kind', 'bank:x=secret-secret-secret'],
+    ['a short secret', 'carrier:dhl=short'],
+    ['three secrets at once', `carrier:dhl=${NEW}|${OLD}|third-secret-000001`],
+    ['an entry without a secret', 'carrier:dhl'],
+    ['broken JSON', '{"carrier:dhl":'],
+  ])('refuses %s', (_what, setting) => {
+    expect(WebhookSecretsSetting.safeParse(setting).success).toBe(false);
+  });
+
+  it('falls back to the shared secret only for partners without their own', () => {
+    const secrets = new WebhookSecrets({ 'carrier:dhl': [NEW, OLD] }, 'shared-secret-000001');
+
+    expect(secrets.accepted('carrier:dhl')).toEqual([NEW, OLD]);
+    expect(secrets.signing('carrier:dhl')).toBe(NEW);
+    expect(secrets.accepted('carrier:ups')).toEqual(['shared-secret-000001']);
+    expect(new WebhookSecrets({}).accepted('carrier:ups')).toEqual([]);
+  });
+});
+
+describe('webhook signatures', () => {
+  const body = '{"eventId":"e-1"}';
+  const check = (signed: Record<string, string>, secrets: string[], rawBody = body) =>
+    verifyWebhookSignature({
+      secrets,
+      rawBody: Buffer.from(rawBody),
+      timestamp: signed['x-webhook-timestamp'],
+      signature: signed['x-webhook-signature'],
+      toleranceSeconds: 300,
+    });
+
+  it('verify with either secret during a rotation, and with no other', () => {
+    expect(check(signWebhook(NEW, body), [NEW, OLD])).toEqual({ ok: true });
+    expect(check(signWebhook(OLD, body), [NEW, OLD])).toEqual({ ok: true });
+    expect(check(signWebhook('someone-elses-secret', body), [NEW, OLD])).toEqual({ ok: false, reason: 'mismatch' });
+    expect(check(signWebhook(NEW, body), [])).toEqual({ ok: false, reason: 'mismatch' });
+  });
+
+  it('cover the body and the time', () => {
+    expect(check(signWebhook(NEW, body), [NEW], '{"eventId":"e-2"}')).toEqual({ ok: false, reason: 'mismatch' });
+    expect(check(signWebhook(NEW, body, Math.floor(Date.now() / 1000) - 301), [NEW])).toEqual({ ok: false, reason: 'stale' });
+  });
+});

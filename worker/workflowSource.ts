@@ -1,0 +1,15 @@
+/**
+ * What every workflow bundle is built from, whether the worker bundles at start or a test run
+ * prebuilds one.
+ *
+ * The worker runs all workflows in one reusable V8 context, where each workflow evaluates the
+ * modules it imports anew, unless they are preloaded: then they are evaluated once and shared
+ * (frozen). The workflows read transition tables and policies that live beside their zod
+ * schemas, so without preloading every workflow built zod and every schema again: over a
+ * megabyte and milliseconds of CPU per workflow, per cache miss. These modules hold no
+ * per-workflow state, which is what preloading requires; workflow code must stay out of the list.
+ */
+export const workflowSource = {
+  workflowsPath: require.resolve('../workflows'),
+  preloadModules: ['zod', require.resolve('../domain'), require.resolve('../config/policies')],
+};

@@ -1,0 +1,22 @@
+import type { ComplaintPolicy } from '../../config/policies/complaintPolicy';
+import type { CasePriority, Severity } from '../../domain';
+
+export interface Classification {
+  category: string;
+  severity: Severity;
+  priority: CasePriority;
+  skill: string;
+}
+
+/** The first rule with a keyword in the customer's words decides; none: the policy's fallback. */
+export function classifyComplaint(text: string, policy: ComplaintPolicy): Classification {
+  const words = text.toLowerCase();
+  const rule = policy.classification.find((r) => r.keywords.some((k) => words.includes(k.toLowerCase())));
+  const { category, severity } = rule ?? policy.fallback;
+  return {
+    category,
+    severity,
+    priority: policy.priorityBySeverity[severity],
+    skill: policy.skillByCategory[category] ?? policy.defaultSkill,
+  };
+}

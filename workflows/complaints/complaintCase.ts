@@ -1,0 +1,227 @@
+import { allHandlersFinished, condition } from '@temporalio/workflow';
+import { type SlaClockName, slaTarget } from '../../config/policies/slaPolicy';
+import type { ComplaintOutcome, Deadline } from '../../domain';
+import { addBusinessTime } from '../lib/businessCalendar';
+import { caseStore, idempotencyKey, notifications } from '../lib/activities';
+import { startEscalation } from '../lib/escalate';
+import { settleAll } from '../lib/factHandlers';
+import type { Fact } from '../lib/facts';
+import { notifyCustomer } from '../lib/notify';
+import { SlaClock } from '../lib/slaClock';
+import { classifyComplaint } from './classify';
+import { registerComplaintHandlers } from './handlers';
+import type { ComplaintCaseInput } from './input';
+import { type ComplaintFacts, ComplaintState } from './state';
+
+export interface ComplaintCaseResult {
+  outcome: ComplaintOutcome;
+}
+
+/**
+ * Complaint (design.md §5): classified by the policy's rules (a repeat within the window is
+ * flagged) → routed to an agent by skill and workload → acknowledged (first-response SLA) →
+ * a solution proposed (solution SLA, paused while the agent waits for the customer's answer) →
+ * verification window → confirmed, or reopened. Messages, reassignment and escalation are taken
+ * at any step; a missed target escalates, and a major incident starts at the top level.
+ */
+export async function complaintCase(input: ComplaintCaseInput): Promise<ComplaintCaseResult> {
+  const state = new ComplaintState(input.caseId);
+  registerComplaintHandlers(input, state);
+  const { journal, facts } = state;
+  const { caseId, customer, policy, sla } = input;
+  const arrived = (slot: keyof ComplaintFacts) => facts[slot] !== undefined && !facts[slot]!.acknowledged;
+  const notify = (template: Parameters<typeof notifyCustomer>[2], data?: Record<string, unknown>) =>
+    notifyCustomer(caseId, customer, template, data);
+  const classification = classifyComplaint(`${input.subject}\n${input.description}`, policy);
+  const subject = { caseType: 'complaint' as const, tier: customer.tier, priority: classification.priority, channel: input.channel };
+  const clocks = new Map<SlaClockName, SlaClock>();
+  let closing = false;
+
+  const deadlines = (): Deadline[] =>
+    [...clocks.values()].map((c) => c.deadline()).filter((d): d is Deadline => d !== null);
+
+  function startClock(name: SlaClockName): void {
+    const target = slaTarget(sla, name, subject);
+    if (!target) return;
+    clocks.get(name)?.stop();
+    clocks.set(name, new SlaClock(target, { onWarning: (c) => slaEvent('warning', c), onBreach: (c) => slaEvent('breached', c) }));
+  }
+
+  async function slaEvent(kind: 'warning' | 'breached', clock: SlaClock): Promise<void> {
+    await journal.record(`sla.${kind}`, { data: { clock: clock.name, targetMs: clock.target.targetMs }, patch: { deadlines: deadlines() } });
+    await notifications.notifyParty({
+      caseId,
+      audience: 'operations',
+      recipientId: state.assignee ?? 'complaints',
+      template: kind === 'warning' ? 'sla_warning' : 'sla_breached',
+      data: { clock: clock.name },
+      idempotencyKey: idempotencyKey(caseId, 'sla', kind, clock.name, state.reopened),
+    });
+    if (kind === 'breached') await escalate(`${clock.name} target missed`);
+  }
+
+  async function escalate(reason: string): Promise<void> {
+    const major = classification.severity === 'major_incident';
+    const { levels, incidentChannel } = policy.escalation;
+    await startEscalation(journal, String(++state.escalations), {
+      reason,
+      levels,
+      startAtLevel: major ? levels.length - 1 : 0,
+      incidentChannel: major ? incidentChannel : undefined,
+    });
+  }
+
+  async function assign(change: { agentId?: string; excludeAgentId?: string }): Promise<string | null> {
+    const { agentId } = await caseStore.assignAgent({ caseId, skill: classification.skill, ...change });
+    if (agentId) {
+      await notifications.notifyParty({
+        caseId,
+        audience: 'operations',
+        recipientId: agentId,
+        template: 'complaint_assigned',
+        data: { category: classification.category, severity: classification.severity },
+        idempotencyKey: idempotencyKey(caseId, 'assigned', agentId, state.escalations, state.reopened),
+      });
+    }
+    return agentId;
+  }
+
+  /** Takes each fact of a slot as it arrives, for as long as the case is open. */
+  async function serve<T>(slot: keyof ComplaintFacts, take: (fact: Fact<T>) => Promise<void>): Promise<void> {
+    for (;;) {
+      await condition(() => arrived(slot) || closing);
+      if (closing) return;
+      const fact = facts[slot] as Fact<T>;
+      await take(fact);
+      fact.acknowledge();
+    }
+  }
+
+  const onMessage = async (fact: Fact<{ text: string }>) => {
+    const answersQuestion = fact.actor.kind === 'customer' && journal.status === 'awaiting_customer';
+    if (answersQuestion) clocks.get('solution')?.resume();
+    await journal.record('message.added', {
+      ...(answersQuestion ? { status: 'acknowledged' as const } : {}),
+      actor: fact.actor,
+      data: { text: fact.value.text },
+      patch: { deadlines: deadlines() },
+    });
+  };
+
+  const onReassign = async (fact: Fact<{ agentId?: string }>) => {
+    const from = state.assignee;
+    const to = await assign(fact.value.agentId ? { agentId: fact.value.agentId } : { excludeAgentId: from ?? undefined });
+    if (to) state.assignee = to;
+    await journal.record(to ? 'complaint.reassigned' : 'complaint.reassign_failed', {
+      actor: fact.actor,
+      data: { from, to, requested: fact.value.agentId ?? null },
+      patch: { assignee: state.assignee },
+    });
+  };
+
+  const onEscalate = async (fact: Fact<{ reason?: string }>) => {
+    await escalate(fact.value.reason ?? `escalated by ${fact.actor.kind} ${fact.actor.id}`);
+  };
+
+  async function close(outcome: ComplaintOutcome): Promise<ComplaintCaseResult> {
+    for (const clock of clocks.values()) clock.stop();
+    if (state.assignee) await caseStore.releaseAgent({ caseId, agentId: state.assignee });
+    await journal.record('case.closed', {
+      status: 'closed',
+      data: { outcome, reopened: state.reopened },
+      patch: { outcome, resolution: 'human', deadlines: [], closedAt: new Date().toISOString() },
+    });
+    closing = true;
+    settleAll(state);
+    await Promise.all([...clocks.values()].map((c) => c.finished));
+    await condition(allHandlersFinished);
+    return { outcome };
+  }
+
+  const { caseId: repeatOf } = await caseStore.findRecentComplaint({
+    customerId: customer.id,
+    excludeCaseId: caseId,
+    withinMs: policy.repeatWindowMs,
+  });
+  startClock('first_response');
+  startClock('solution');
+  await journal.record('complaint.classified', {
+    data: { ...classification, repeatOf },
+    patch: {
+      priority: classification.priority,
+      details: { ...classification, repeat: repeatOf !== null, repeatOf },
+      deadlines: deadlines(),
+    },
+  });
+  await notify('complaint_received', { category: classification.category });
+  if (classification.severity === 'major_incident') await escalate('major incident');
+
+  state.assignee = await assign({});
+  await journal.record(state.assignee ? 'complaint.routed' : 'complaint.queued', {
+    status: 'routed',
+    data: { assignee: state.assignee, skill: classification.skill },
+    patch: { assignee: state.assignee },
+  });
+  const served = Promise.all([serve('message', onMessage), serve('reassign', onReassign), serve('escalate', onEscalate)]);
+
+  await condition(() => arrived('acknowledge'));
+  clocks.get('first_response')?.stop();
+  await journal.record('complaint.acknowledged', { status: 'acknowledged', actor: facts.acknowledge!.actor, patch: { deadlines: deadlines() } });
+  facts.acknowledge!.acknowledge();
+  await notify('complaint_acknowledged');
+
+  for (;;) {
+    await condition(() => arrived('proposal') || arrived('requestInfo'));
+    if (arrived('requestInfo')) {
+      const request = facts.requestInfo!;
+      clocks.get('solution')?.pause();
+      await journal.record('information.requested', {
+        status: 'awaiting_customer',
+        actor: request.actor,
+        data: { ...request.value },
+        patch: { deadlines: deadlines() },
+      });
+      request.acknowledge();
+      await notify('information_requested', { question: request.value.question });
+      await condition(() => journal.status !== 'awaiting_customer');
+      continue;
+    }
+    const proposal = facts.proposal!;
+    clocks.get('solution')?.stop();
+    const verification = slaTarget(sla, 'verification', subject);
+    const now = Date.now();
+    const verifyUntil = verification ? addBusinessTime(now, verification.targetMs, verification.calendar) : now;
+    await journal.record('solution.proposed', {
+      status: 'solution_proposed',
+      actor: proposal.actor,
+      data: { ...proposal.value },
+      patch: { deadlines: [{ name: 'verification', dueAt: new Date(verifyUntil).toISOString() }] },
+    });
+    proposal.acknowledge();
+    await notify('solution_proposed', { solution: proposal.value.solution });
+
+    if (!(await condition(() => arrived('verdict'), Math.max(1, verifyUntil - now)))) {
+      await journal.record('verification.lapsed');
+      break;
+    }
+    const verdict = facts.verdict!;
+    if (verdict.value.satisfied) {
+      await journal.record('solution.confirmed', { actor: verdict.actor, data: { comment: verdict.value.comment } });
+      const result = await close('resolved');
+      await served;
+      return result;
+    }
+    state.reopened++;
+    startClock('solution');
+    await journal.record('complaint.reopened', {
+      status: 'acknowledged',
+      actor: verdict.actor,
+      data: { comment: verdict.value.comment, times: state.reopened },
+      patch: { deadlines: deadlines(), details: { reopened: state.reopened } },
+    });
+    verdict.acknowledge();
+  }
+  const result = await close('resolved_unconfirmed');
+  await served;
+  return result;
+}

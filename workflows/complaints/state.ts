@@ -1,0 +1,27 @@
+import type { ComplaintStatus } from '../../domain';
+import { CaseJournal } from '../lib/caseJournal';
+import type { Fact } from '../lib/facts';
+
+/** What a complaint has been told, one slot per thing it waits on. */
+export interface ComplaintFacts {
+  acknowledge?: Fact<{ note?: string }>;
+  requestInfo?: Fact<{ question: string }>;
+  message?: Fact<{ text: string }>;
+  proposal?: Fact<{ solution: string }>;
+  verdict?: Fact<{ satisfied: boolean; comment?: string }>;
+  reassign?: Fact<{ agentId?: string }>;
+  escalate?: Fact<{ reason?: string }>;
+}
+
+export class ComplaintState {
+  readonly journal: CaseJournal<ComplaintStatus>;
+  readonly facts: ComplaintFacts = {};
+  readonly seenEvents = new Set<string>();
+  assignee: string | null = null;
+  reopened = 0;
+  escalations = 0;
+
+  constructor(caseId: string) {
+    this.journal = new CaseJournal<ComplaintStatus>(caseId, 'opened');
+  }
+}

@@ -1,0 +1,114 @@
+import { condition } from '@temporalio/workflow';
+import type { SlaTarget } from '../../config/policies/slaPolicy';
+import type { Deadline } from '../../domain';
+import { addBusinessTime, businessTimeBetween } from './businessCalendar';
+
+export interface SlaWait {
+  /** True once what the clock waits for has happened. */
+  done: () => boolean;
+  dueInMs: number;
+  /** Share of dueInMs after which the reminder goes out (0 < share < 1). */
+  remindAt: number;
+  onReminder: () => Promise<void>;
+  onBreach: () => Promise<void>;
+}
+
+/**
+ * Waits for something that has a response target: a reminder when most of the time has passed,
+ * the breach handling at the target, and then the wait goes on — a late answer is still the
+ * answer the case needs. Durable timers, so a clock survives worker restarts.
+ */
+export async function awaitWithinSla(wait: SlaWait): Promise<{ breached: boolean }> {
+  const reminderInMs = Math.floor(wait.dueInMs * wait.remindAt);
+  if (await condition(wait.done, reminderInMs)) return { breached: false };
+  await wait.onReminder();
+  if (await condition(wait.done, wait.dueInMs - reminderInMs)) return { breached: false };
+  await wait.onBreach();
+  await condition(wait.done);
+  return { breached: true };
+}
+
+/**
+ * A response or resolution clock (design.md §6): it runs in the target's business hours, pauses
+ * while the case waits on the customer, warns at the policy's share of the target and breaches
+ * at the target. It runs beside the process that owns it and re-arms its timer on every pause
+ * and resume; `deadline` is what the case shows as due.
+ */
+export class SlaClock {
+  warned = false;
+  breached = false;
+  private usedMs = 0;
+  private runningSince: number | null = Date.now();
+  private changes = 0;
+  private stopped = false;
+  /** Settles when the clock is stopped; a failing warning or breach handler rejects it. */
+  readonly finished: Promise<void>;
+
+  constructor(
+    readonly target: SlaTarget,
+    private readonly events: { onWarning(clock: SlaClock): Promise<void>; onBreach(clock: SlaClock): Promise<void> },
+  ) {
+    this.finished = this.run();
+  }
+
+  get name(): string {
+    return this.target.clock;
+  }
+
+  get paused(): boolean {
+    return this.runningSince === null && !this.stopped;
+  }
+
+  /** When the target falls if the clock keeps running; null while paused or stopped. */
+  deadline(): Deadline | null {
+    if (this.runningSince === null) return null;
+    const now = Date.now();
+    const left = Math.max(0, this.target.targetMs - this.used(now));
+    return { name: this.name, dueAt: new Date(addBusinessTime(now, left, this.target.calendar)).toISOString() };
+  }
+
+  pause(): void {
+    if (this.runningSince === null) return;
+    this.usedMs = this.used(Date.now());
+    this.runningSince = null;
+    this.changes++;
+  }
+
+  resume(): void {
+    if (this.runningSince !== null || this.stopped) return;
+    this.runningSince = Date.now();
+    this.changes++;
+  }
+
+  stop(): void {
+    this.pause();
+    this.stopped = true;
+    this.changes++;
+  }
+
+  private used(now: number): number {
+    const running = this.runningSince === null ? 0 : businessTimeBetween(this.runningSince, now, this.target.calendar);
+    return this.usedMs + running;
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopped) {
+      const mark = !this.warned ? this.target.targetMs * this.target.warnAt : !this.breached ? this.target.targetMs : null;
+      const seen = this.changes;
+      if (this.runningSince === null || mark === null) {
+        await condition(() => this.changes !== seen);
+        continue;
+      }
+      const now = Date.now();
+      const wakeAt = addBusinessTime(now, Math.max(0, mark - this.used(now)), this.target.calendar);
+      if (await condition(() => this.changes !== seen, Math.max(1, wakeAt - now))) continue;
+      if (!this.warned) {
+        this.warned = true;
+        await this.events.onWarning(this);
+      } else {
+        this.breached = true;
+        await this.events.onBreach(this);
+      }
+    }
+  }
+}

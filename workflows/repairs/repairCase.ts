@@ -1,0 +1,243 @@
+import { ActivityFailure, allHandlersFinished, condition, log } from '@temporalio/workflow';
+import type { VisitSlot } from '../../activities/types';
+import type { RepairOutcome } from '../../domain';
+import { idempotencyKey, partners } from '../lib/activities';
+import { settleAll } from '../lib/factHandlers';
+import { notifyCustomer } from '../lib/notify';
+import { replaceOrRefund } from './fallback';
+import { registerRepairHandlers } from './handlers';
+import type { RepairCaseInput } from './input';
+import { type RepairFacts, RepairState } from './state';
+import { type SupplierClock, SupplierDesk } from './supplierDesk';
+import { warrantyStatus } from './warranty';
+
+export interface RepairCaseResult {
+  outcome: RepairOutcome;
+}
+
+/** Ends the flow early with an outcome; the workflow's catch closes the case. */
+class Closing extends Error {
+  constructor(readonly outcome: RepairOutcome) {
+    super(outcome);
+  }
+}
+
+/**
+ * Repair (design.md §5): warranty check → guided troubleshooting (may end it remotely) → a repair
+ * order at the category's supplier → supplier steps by signed webhook, each against the
+ * supplier's response SLA: received → diagnosed (a quote waits for the customer) → repaired or
+ * unrepairable → shipped back → the customer confirms, or the case closes itself. Products
+ * repaired on site get a technician visit instead. Unrepairable falls back to a replacement,
+ * else a refund.
+ */
+export async function repairCase(input: RepairCaseInput): Promise<RepairCaseResult> {
+  const state = new RepairState(input.caseId);
+  registerRepairHandlers(input, state);
+  const { journal, facts } = state;
+  const { caseId, customer, policy, item } = input;
+  const supplier = new SupplierDesk(input, state);
+  const notify = (template: Parameters<typeof notifyCustomer>[2], data?: Record<string, unknown>) =>
+    notifyCustomer(caseId, customer, template, data);
+  const arrived = (slot: keyof RepairFacts) => facts[slot] !== undefined && !facts[slot]!.acknowledged;
+
+  async function close(outcome: RepairOutcome): Promise<RepairCaseResult> {
+    await journal.record('case.closed', {
+      status: 'closed',
+      data: { outcome },
+      patch: {
+        outcome,
+        resolution: state.handledByHuman ? 'human' : 'automated',
+        deadlines: [],
+        closedAt: new Date().toISOString(),
+      },
+    });
+    settleAll(state);
+    await condition(allHandlersFinished);
+    return { outcome };
+  }
+
+  async function troubleshoot(): Promise<void> {
+    const article = policy.troubleshooting[item.category];
+    if (!article) return;
+    await journal.record('troubleshooting.offered', {
+      status: 'troubleshooting',
+      data: { article: article.title },
+      patch: { deadlines: [journal.deadline('troubleshooting', policy.troubleshootingWindowMs)] },
+    });
+    await notify('troubleshooting_guide', { title: article.title, url: article.url });
+    const answered = await condition(() => arrived('troubleshooting') || arrived('cancel'), policy.troubleshootingWindowMs);
+    if (arrived('cancel')) {
+      const cancel = facts.cancel!;
+      await journal.record('case.cancelled', { actor: cancel.actor, data: { reason: cancel.value.reason } });
+      throw new Closing('cancelled_by_customer');
+    }
+    const answer = facts.troubleshooting;
+    if (answered && answer?.value.fixed) {
+      await journal.record('troubleshooting.fixed', { actor: answer.actor });
+      throw new Closing('resolved_remotely');
+    }
+    // The customer's "not fixed" is answered once the repair order exists, with the status it led to.
+    await journal.record(answered ? 'troubleshooting.not_fixed' : 'troubleshooting.timed_out', {
+      actor: answer?.actor,
+      data: { note: answer?.value.note },
+    });
+  }
+
+  async function placeOrder(inWarranty: boolean, onSite: boolean): Promise<string> {
+    state.supplierId = supplier.supplierId;
+    const { repairOrderId } = await partners.createRepairOrder({
+      caseId,
+      supplierId: supplier.supplierId,
+      sku: item.sku,
+      category: item.category,
+      serialNumber: item.serialNumber,
+      problem: input.problem,
+      inWarranty,
+      onSite,
+      idempotencyKey: idempotencyKey(caseId, 'repair-order'),
+    });
+    return repairOrderId;
+  }
+
+  async function repairAtSupplier(repairOrderId: string): Promise<RepairOutcome> {
+    const receiving = supplier.clock('received');
+    await journal.record('repair.ordered', {
+      status: 'repair_ordered',
+      data: { supplierId: supplier.supplierId, repairOrderId },
+      patch: { details: { supplierId: supplier.supplierId, repairOrderId }, deadlines: [supplier.deadlineOf(receiving)] },
+    });
+    facts.troubleshooting?.acknowledge();
+    await notify('repair_ordered', { supplierId: supplier.supplierId });
+    await supplier.await(receiving);
+    const diagnosing = supplier.clock('diagnosed');
+    await supplier.take('at_supplier', { deadlines: [supplier.deadlineOf(diagnosing)] });
+
+    await supplier.await(diagnosing);
+    const quote = supplier.pendingStep.quote;
+    let repairing: SupplierClock | null;
+    if (quote) {
+      await supplier.take('awaiting_quote_approval', {
+        deadlines: [journal.deadline('quote_approval', policy.quoteApprovalWindowMs)],
+      });
+      await notify('repair_quote', { ...quote });
+      repairing = await decideQuote(quote);
+    } else {
+      repairing = supplier.clock('repair');
+      await supplier.take('repairing', { deadlines: [supplier.deadlineOf(repairing)] });
+    }
+    if (repairing) {
+      await supplier.await(repairing);
+      if (supplier.pendingStep.step === 'unrepairable') {
+        await supplier.take('replacing');
+        return replaceOrRefund(input, state);
+      }
+      await supplier.take('awaiting_ship_back', { deadlines: [supplier.deadlineOf(supplier.clock('shipped_back'))] });
+    }
+
+    await supplier.await(supplier.clock('shipped_back'));
+    const { trackingNumber } = await supplier.take('shipped_back', {
+      deadlines: [journal.deadline('receipt_confirmation', policy.autoCloseAfterShipBackMs)],
+      details: { returnTrackingNumber: supplier.pendingStep.trackingNumber },
+    });
+    await notify('repair_shipped_back', { trackingNumber });
+    const confirmed = await condition(() => arrived('confirm'), policy.autoCloseAfterShipBackMs);
+    await journal.record(confirmed ? 'receipt.confirmed' : 'receipt.assumed', { actor: facts.confirm?.actor });
+    return repairing ? 'repaired' : 'returned_unrepaired';
+  }
+
+  /**
+   * Approved: the customer pays the quote and the repair clock starts. Declined or expired: the
+   * item is shipped back as is (null).
+   */
+  async function decideQuote(quote: { amount: number; currency: string }): Promise<SupplierClock | null> {
+    const decided = await condition(() => arrived('quote'), policy.quoteApprovalWindowMs);
+    const decision = facts.quote;
+    if (decided && decision!.value.approved) {
+      const { chargeId } = await partners.chargeCustomer({
+        caseId,
+        orderId: input.order.id,
+        customerId: customer.id,
+        amount: quote.amount,
+        currency: quote.currency,
+        idempotencyKey: idempotencyKey(caseId, 'repair-quote'),
+      });
+      const repairing = supplier.clock('repair');
+      await journal.record('quote.approved', {
+        status: 'repairing',
+        actor: decision!.actor,
+        data: { chargeId, ...quote },
+        patch: { deadlines: [supplier.deadlineOf(repairing)] },
+      });
+      decision!.acknowledge();
+      return repairing;
+    }
+    await journal.record(decided ? 'quote.declined' : 'quote.expired', {
+      status: 'awaiting_ship_back',
+      actor: decision?.actor,
+      data: { reason: decision?.value.reason },
+      patch: { deadlines: [supplier.deadlineOf(supplier.clock('shipped_back'))] },
+    });
+    decision?.acknowledge();
+    return null;
+  }
+
+  async function repairOnSite(repairOrderId: string): Promise<RepairOutcome> {
+    const { slots } = await partners.listVisitSlots({ caseId, supplierId: supplier.supplierId, repairOrderId });
+    let booked = await bookVisit(repairOrderId, slots[0]!, 0);
+    await journal.record('visit.booked', {
+      status: 'visit_scheduled',
+      data: { supplierId: supplier.supplierId, repairOrderId, slot: booked },
+      patch: {
+        details: { supplierId: supplier.supplierId, repairOrderId, visit: booked },
+        deadlines: [supplier.deadlineOf(supplier.clock('visit_completed', booked.end))],
+      },
+    });
+    await notify('visit_booked', { start: booked.start, end: booked.end });
+    for (let attempt = 1; ; attempt++) {
+      await supplier.await(supplier.clock('visit_completed', booked.end), () => arrived('reschedule'));
+      if (!arrived('reschedule')) break;
+      const request = facts.reschedule!;
+      const slot = slots.find((s) => s.slotId === request.value.slotId) ?? slots.find((s) => s.slotId !== booked.slotId)!;
+      booked = await bookVisit(repairOrderId, slot, attempt);
+      await journal.record('visit.rescheduled', {
+        actor: request.actor,
+        data: { requested: request.value.slotId ?? null, slot: booked },
+        patch: { details: { visit: booked }, deadlines: [supplier.deadlineOf(supplier.clock('visit_completed', booked.end))] },
+      });
+      request.acknowledge();
+      await notify('visit_booked', { start: booked.start, end: booked.end, rescheduled: true });
+    }
+    const { outcome } = await supplier.take('visit_scheduled');
+    return outcome === 'repaired' ? 'repaired' : replaceOrRefund(input, state);
+  }
+
+  async function bookVisit(repairOrderId: string, slot: VisitSlot, attempt: number): Promise<VisitSlot> {
+    const visit = await partners.bookVisit({
+      caseId,
+      supplierId: supplier.supplierId,
+      repairOrderId,
+      slotId: slot.slotId,
+      idempotencyKey: idempotencyKey(caseId, 'visit', attempt),
+    });
+    return visit.slot;
+  }
+
+  try {
+    const warranty = warrantyStatus(input, new Date());
+    await journal.record('warranty.checked', {
+      data: { ...warranty },
+      patch: { details: { inWarranty: warranty.inWarranty, warrantyEndsAt: warranty.endsAt } },
+    });
+    const onSite = policy.onSiteCategories.includes(item.category);
+    if (!onSite) await troubleshoot();
+    state.handledByHuman = true;
+    const repairOrderId = await placeOrder(warranty.inWarranty, onSite);
+    return await close(await (onSite ? repairOnSite(repairOrderId) : repairAtSupplier(repairOrderId)));
+  } catch (err) {
+    if (err instanceof Closing) return close(err.outcome);
+    if (!(err instanceof ActivityFailure)) throw err;
+    log.error('repair case failed', { caseId, error: String(err.cause ?? err) });
+    await journal.record('case.failed', { data: { error: String(err.cause?.message ?? err.message) } });
+    return close('failed');
+  }
+}
