@@ -8,12 +8,15 @@ import { errorHandler, notFound } from './middleware/errors';
 import { redactingLogger, requestLogger } from './middleware/requestLogger';
 import { openApiDocument } from './openapi';
 import { actionRoutes, unknownAction } from './routes/actions';
+import { assignmentRoutes } from './routes/assignment';
 import { caseReadRoutes } from './routes/cases';
 import { codecRoutes } from './routes/codec';
 import { createCaseRoute } from './routes/createCase';
+import { escalationRoutes } from './routes/escalations';
 import { healthRoutes } from './routes/health';
 import { supplierRoutes } from './routes/suppliers';
 import { webhookRoutes } from './routes/webhooks';
+import { workQueueRoutes } from './routes/workItems';
 
 export type { ApiDeps } from './deps';
 
@@ -23,6 +26,9 @@ export function createApp(deps: ApiDeps): express.Express {
     createCaseRoute(deps),
     ...caseReadRoutes(deps),
     ...actionRoutes(deps),
+    ...assignmentRoutes(deps),
+    ...escalationRoutes(deps),
+    ...workQueueRoutes(deps),
     ...webhookRoutes(deps),
     ...supplierRoutes(deps),
     ...codecRoutes(deps),

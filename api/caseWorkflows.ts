@@ -64,6 +64,21 @@ export async function queryCaseView(client: Client, caseId: string): Promise<Cas
   }
 }
 
+/**
+ * Whether the case's workflow still runs. The workflow, not its record, is the truth: a workflow
+ * ended from outside (terminated by an operator) leaves a record that looks open forever.
+ */
+export async function caseWorkflowRunning(client: Client, caseId: string): Promise<boolean> {
+  try {
+    const description = await within(client, QUERY_DEADLINE_MS, () => client.workflow.getHandle(caseId).describe());
+    return description.status.name === 'RUNNING';
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) return false;
+    if (err instanceof ServiceError) throw temporalUnavailable(`case ${caseId} did not answer in time; retrying is safe`);
+    throw err;
+  }
+}
+
 const TransitionDetails = z.object({ status: z.string(), allowed: z.array(z.string()) });
 
 /** How a refused update is explained: actions list `allowedActions`, partner steps `allowedSteps`. */

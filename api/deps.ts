@@ -3,8 +3,7 @@ import type { PayloadCodec } from '@temporalio/common';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import type { Config } from '../config/env';
-import type { RepairPolicy } from '../config/policies/repairPolicy';
-import type { ReturnPolicy } from '../config/policies/returnPolicy';
+import type { CasePolicies } from '../config/policies/profiles';
 import type { WebhookSecrets } from '../config/webhookSecrets';
 import type { TokenSettings } from './auth/tokens';
 
@@ -15,7 +14,7 @@ export interface ApiDeps {
   temporal: Client;
   logger: Logger;
   /** The policies new cases pin; open cases keep the one they started with. */
-  policies: { returns: ReturnPolicy; repairs: RepairPolicy };
+  policies: CasePolicies;
   /** How bearer tokens are verified. */
   auth: TokenSettings;
   webhookSecrets: WebhookSecrets;

@@ -2,8 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import { ConfigError, loadConfig, requireConfig } from '../config/env';
 import { createLogger } from '../config/logger';
 import { AesGcmPayloadCodec } from '../config/payloadCodec';
-import { repairPolicies } from '../config/policies/repairPolicy';
-import { returnPolicies } from '../config/policies/returnPolicy';
+import { casePolicies } from '../config/policies/profiles';
 import { WebhookSecrets } from '../config/webhookSecrets';
 import { createPool } from '../db/pool';
 import { startApi } from './app';
@@ -25,7 +24,7 @@ async function main(): Promise<void> {
     pool,
     temporal,
     logger,
-    policies: { returns: returnPolicies[config.POLICY_PROFILE], repairs: repairPolicies[config.POLICY_PROFILE] },
+    policies: casePolicies(config.POLICY_PROFILE),
     auth: tokenSettings(config, config.AUTH_JWT_SECRET),
     webhookSecrets: new WebhookSecrets(config.WEBHOOK_SECRETS, config.WEBHOOK_SECRET),
     payloadCodec,

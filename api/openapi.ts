@@ -46,7 +46,7 @@ export function openApiDocument(routes: readonly Documented[]) {
     info: {
       title: 'After-Sales Orchestrator API',
       version: '1',
-      description: 'Cases (returns and exchanges) as durable workflows; errors are application/problem+json.',
+      description: 'After-sales cases (returns, exchanges, repairs, complaints) as durable workflows; errors are application/problem+json.',
     },
   });
 }

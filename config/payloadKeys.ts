@@ -15,12 +15,13 @@ export interface PayloadKey {
 const KEY_BYTES = 32;
 const KeyId = /^[A-Za-z0-9._-]{1,32}$/;
 
-function parseEntry(entry: string, ctx: z.RefinementCtx): PayloadKey | undefined {
+/** Messages name entries by position and id only: key material never reaches a log. */
+function parseEntry(entry: string, position: number, ctx: z.RefinementCtx): PayloadKey | undefined {
   const at = entry.indexOf(':');
   const id = entry.slice(0, at).trim();
   const key = Buffer.from(entry.slice(at + 1).trim(), 'base64');
   if (at < 0 || !KeyId.test(id)) {
-    ctx.addIssue({ code: 'custom', message: `"${id || entry.slice(0, 8)}…": each entry is <key id>:<base64 key>` });
+    ctx.addIssue({ code: 'custom', message: `entry ${position + 1}: each entry is <key id>:<base64 key>, the id of letters, digits . _ -` });
     return undefined;
   }
   if (key.length !== KEY_BYTES) {
@@ -34,7 +35,7 @@ export const PayloadKeysSetting = z.string().transform((text, ctx): PayloadKey[]
   const keys = text
     .split(',')
     .filter((entry) => entry.trim())
-    .map((entry) => parseEntry(entry, ctx));
+    .map((entry, position) => parseEntry(entry, position, ctx));
   const ids = keys.flatMap((k) => (k ? [k.id] : []));
   if (keys.length === 0) ctx.addIssue({ code: 'custom', message: 'at least one key' });
   if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', message: 'key ids must be unique' });

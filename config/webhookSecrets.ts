@@ -20,7 +20,7 @@ function fromList(text: string): Record<string, string[]> {
       .filter(Boolean)
       .map((entry) => {
         const at = entry.indexOf('=');
-        return at < 0 ? [entry, []] : [entry.slice(0, at).trim(), entry.slice(at + 1).split('|')];
+        return at < 0 ? [entry, []] : [entry.slice(0, at).trim(), entry.slice(at + 1).split('|').map((s) => s.trim())];
       }),
   );
 }

@@ -79,3 +79,27 @@ export async function findRecentComplaint(
   );
   return rows[0]?.id ?? null;
 }
+
+export interface AgentSummary {
+  id: string;
+  name: string;
+  skills: string[];
+  capacity: number;
+  available: boolean;
+  /** The cases routing counts against the agent's capacity now. */
+  openCases: number;
+}
+
+export async function listAgents(pool: Pool): Promise<AgentSummary[]> {
+  const { rows } = await pool.query<Omit<AgentSummary, 'openCases'> & { open_cases: number }>(
+    `SELECT a.id, a.name, a.skills, a.capacity, a.available,
+            (SELECT count(*) FROM agent_assignments x WHERE x.agent_id = a.id)::int AS open_cases
+       FROM agents a ORDER BY a.id`,
+  );
+  return rows.map(({ open_cases, ...agent }) => ({ ...agent, openCases: open_cases }));
+}
+
+export async function agentExists(pool: Pool, agentId: string): Promise<boolean> {
+  const { rowCount } = await pool.query('SELECT 1 FROM agents WHERE id = $1', [agentId]);
+  return rowCount === 1;
+}

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import type { CaseEvent, CaseListFilter, CaseRecord } from '../domain';
 import { decodeCursor, encodeCursor } from './listCursor';
+import { inQueueScopeSql } from './queueScope';
 import { SqlParams } from './sqlParams';
 
 export { InvalidCursorError } from './listCursor';
@@ -17,7 +18,7 @@ interface CaseRow {
   channel: CaseRecord['channel'];
   customer_id: string;
   customer_tier: CaseRecord['customerTier'];
-  order_id: string;
+  order_id: string | null;
   status: string;
   outcome: string | null;
   resolution: CaseRecord['resolution'];
@@ -78,6 +79,7 @@ export async function listCases(
   if (filter.customerId !== undefined) conditions.push(`customer_id = ${params.add(filter.customerId)}`);
   if (filter.supplierId !== undefined) conditions.push(`details->>'supplierId' = ${params.add(filter.supplierId)}`);
   if (filter.breached !== undefined) conditions.push(`breached = ${params.add(filter.breached)}`);
+  if (filter.queueScope !== undefined) conditions.push(inQueueScopeSql(filter.queueScope, params.add));
   if (filter.cursor !== undefined) {
     const after = decodeCursor(filter.cursor);
     conditions.push(`(created_at, id) < (${params.add(after.createdAt)}::timestamptz, ${params.add(after.id)})`);

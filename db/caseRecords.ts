@@ -106,26 +106,29 @@ export async function abandonCase(pool: Pool, caseId: string): Promise<void> {
  * first seq: the activity may be retried after its first attempt committed.
  */
 export function recordCaseEvent(pool: Pool, event: CaseEventRecord): Promise<{ seq: number; duplicate: boolean }> {
-  return inTransaction(pool, async (client) => {
-    const locked = await client.query<{ last_seq: number }>('SELECT last_seq FROM cases WHERE id = $1 FOR UPDATE', [
-      event.caseId,
-    ]);
-    const lastSeq = locked.rows[0]?.last_seq;
-    // Thrown, not ignored: the activity retries until the case row exists or a human looks.
-    if (lastSeq === undefined) throw new Error(`case ${event.caseId} is not in the case store`);
+  return inTransaction(pool, (client) => recordCaseEventIn(client, event));
+}
 
-    const earlier = await client.query<{ seq: number }>(
-      'SELECT seq FROM case_events WHERE case_id = $1 AND event_key = $2',
-      [event.caseId, event.eventKey],
-    );
-    const recorded = earlier.rows[0];
-    if (recorded) return { seq: recorded.seq, duplicate: true };
+/** recordCaseEvent inside a transaction the caller holds, for a write that decides under the same row lock. */
+export async function recordCaseEventIn(client: PoolClient, event: CaseEventRecord): Promise<{ seq: number; duplicate: boolean }> {
+  const locked = await client.query<{ last_seq: number }>('SELECT last_seq FROM cases WHERE id = $1 FOR UPDATE', [
+    event.caseId,
+  ]);
+  const lastSeq = locked.rows[0]?.last_seq;
+  // Thrown, not ignored: the activity retries until the case row exists or a human looks.
+  if (lastSeq === undefined) throw new Error(`case ${event.caseId} is not in the case store`);
 
-    const seq = lastSeq + 1;
-    await appendEvent(client, seq, event);
-    await applyPatch(client, seq, event);
-    return { seq, duplicate: false };
-  });
+  const earlier = await client.query<{ seq: number }>(
+    'SELECT seq FROM case_events WHERE case_id = $1 AND event_key = $2',
+    [event.caseId, event.eventKey],
+  );
+  const recorded = earlier.rows[0];
+  if (recorded) return { seq: recorded.seq, duplicate: true };
+
+  const seq = lastSeq + 1;
+  await appendEvent(client, seq, event);
+  await applyPatch(client, seq, event);
+  return { seq, duplicate: false };
 }
 
 async function appendEvent(client: PoolClient, seq: number, event: Omit<CaseEventRecord, 'patch'>): Promise<void> {

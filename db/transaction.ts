@@ -3,7 +3,8 @@ import type { Pool, PoolClient } from 'pg';
 /**
  * Runs work on one connection inside BEGIN … COMMIT. `keep` may decide from the result that
  * nothing should persist (an outcome that is an answer, not a change), which rolls back instead.
- * A connection whose rollback fails is destroyed rather than handed to the next caller.
+ * A connection whose rollback fails, or that dropped, is destroyed rather than handed to the next
+ * caller.
  */
 export async function inTransaction<T>(
   pool: Pool,
@@ -12,6 +13,12 @@ export async function inTransaction<T>(
 ): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
+  // A connection that drops (a database restart) fails the query in flight and also emits 'error'
+  // on the client. The pool listens only to idle clients: unheard, that event would crash the process.
+  const dropped = (err: Error) => {
+    broken = err;
+  };
+  client.on('error', dropped);
   try {
     await client.query('BEGIN');
     const result = await work(client);
@@ -23,6 +30,7 @@ export async function inTransaction<T>(
     });
     throw err;
   } finally {
+    client.off('error', dropped);
     client.release(broken);
   }
 }

@@ -21,6 +21,8 @@ const identifier = z
 
 export const CustomerId = identifier.meta({ id: 'CustomerId' });
 export const Sku = identifier.meta({ id: 'Sku' });
+/** A person who works cases: the agents table's id, and the `sub` of their token. */
+export const AgentId = identifier.meta({ id: 'AgentId' });
 
 export const Customer = z
   .object({
@@ -49,6 +51,8 @@ export const OrderLine = z
   })
   .meta({ id: 'OrderLine' });
 export type OrderLine = z.infer<typeof OrderLine>;
+
+export const OrderId = identifier.meta({ id: 'OrderId' });
 
 export const Order = z
   .object({

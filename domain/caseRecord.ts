@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Actor, CasePriority, CaseType, Channel, CustomerTier, Deadline, ResolutionKind } from './case';
+import type { QueueScope } from './workQueue';
 
 /** A case as the searchable projection in PostgreSQL holds it (eventually consistent with the workflow). */
 export const CaseRecord = z
@@ -75,4 +76,7 @@ export const CaseListFilter = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
 });
-export type CaseListFilter = z.infer<typeof CaseListFilter>;
+export type CaseListFilter = z.infer<typeof CaseListFilter> & {
+  /** Set by the API from an agent's token, never from the query: the queues the agent works. */
+  queueScope?: QueueScope;
+};

@@ -3,3 +3,4 @@ export * from './returnCase';
 export * from './caseRecord';
 export * from './repairCase';
 export * from './complaintCase';
+export * from './workQueue';

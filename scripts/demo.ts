@@ -5,7 +5,7 @@ import { mintToken, type Principal } from '../api/auth/tokens';
 import { ConfigError, loadConfig } from '../config/env';
 import { createLogger } from '../config/logger';
 import { installRuntimeLogger } from '../worker/runtimeLogger';
-import { type DemoScenario, demoCatalog, demoScenarios } from './demo/scenarios';
+import { type DemoCase, type DemoScenario, type DemoStep, demoCatalog, demoScenarios } from './demo/scenarios';
 import { freePort } from './net';
 import { progressPrinter } from './progress';
 import { startStack, type Stack } from './stack';
@@ -19,7 +19,7 @@ interface Tracked {
   seen: number;
   status: string;
   outcome: string | null;
-  acted: Set<string>;
+  acted: Set<number>;
 }
 
 /**
@@ -72,6 +72,8 @@ async function call(method: 'GET' | 'POST', url: string, body?: unknown, headers
 
 /** The agent who opens (on the customer's behalf, from any channel), reviews and follows the cases. */
 const agent: Principal = { sub: 'demo-agent', role: 'agent' };
+/** Works the complaints and answers escalations, whoever they were routed to. */
+const supervisor: Principal = { sub: 'demo-supervisor', role: 'supervisor' };
 
 async function bearer(stack: Stack, principal: Principal): Promise<Record<string, string>> {
   return { authorization: `Bearer ${await mintToken(principal, stack.tokens)}` };
@@ -92,29 +94,16 @@ async function submitAll(stack: Stack, scenarios: DemoScenario[], progress: (m: 
   return tracked;
 }
 
-/** Plays the agent and the customer where a scenario needs one, once per step. */
-async function act(stack: Stack, t: Tracked): Promise<void> {
-  const once = async (step: string, run: () => Promise<unknown>) => {
-    if (t.acted.has(step)) return;
-    t.acted.add(step);
-    await run();
-  };
-  const actions = `${stack.apiUrl}/v1/cases/${t.caseId}/actions`;
-  if (t.status === 'under_review' && t.scenario.review) {
-    await once('review', async () => {
-      if (t.scenario.script) await call('POST', `${stack.simulatorUrl}/sim/scripts`, { caseId: t.caseId, ...t.scenario.script });
-      await call('POST', `${actions}/${t.scenario.review}`, { note: 'checked photos' }, await bearer(stack, agent));
-    });
-  }
-  if (t.status === 'label_issued' && t.scenario.cancelAfterLabel) {
-    await once('cancel', async () =>
-      call('POST', `${actions}/cancel`, { reason: 'found it fits after all' }, await bearer(stack, t.customer)),
-    );
-  }
-  if (t.status === 'awaiting_survey' && t.scenario.survey) {
-    await once('survey', async () =>
-      call('POST', `${actions}/survey`, { score: t.scenario.survey, comment: 'quick and easy' }, await bearer(stack, t.customer)),
-    );
+/** Plays the people a scenario needs, each step once, when the case first matches it. */
+async function act(stack: Stack, t: Tracked, current: DemoCase): Promise<void> {
+  const actors: Record<DemoStep['by'], Principal> = { customer: t.customer, agent, supervisor };
+  for (const [index, step] of t.scenario.steps.entries()) {
+    if (t.acted.has(index) || !step.when(current)) continue;
+    t.acted.add(index);
+    if (step.script) await call('POST', `${stack.simulatorUrl}/sim/scripts`, { caseId: t.caseId, ...step.script });
+    const url = `${stack.apiUrl}/v1/cases/${t.caseId}/actions/${step.action}`;
+    const res = await call('POST', url, step.body ?? {}, await bearer(stack, actors[step.by]));
+    if (res.status >= 400) throw new Error(`${step.by} ${step.action} on ${t.caseId} answered ${res.status}: ${JSON.stringify(res.body)}`);
   }
 }
 
@@ -135,7 +124,7 @@ async function follow(stack: Stack, tracked: Tracked[], progress: (m: string) =>
       const current = await call('GET', `${stack.apiUrl}/v1/cases/${t.caseId}`, undefined, await bearer(stack, agent));
       t.status = current.body.status;
       t.outcome = current.body.outcome;
-      await act(stack, t);
+      await act(stack, t, current.body as DemoCase);
     }
     await sleep(500);
   }

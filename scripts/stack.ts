@@ -11,12 +11,16 @@ import { tokenSettings, type TokenSettings } from '../api/auth/tokens';
 import type { Config } from '../config/env';
 import { AesGcmPayloadCodec } from '../config/payloadCodec';
 import type { PayloadKey } from '../config/payloadKeys';
-import { repairPolicies, type RepairPolicy } from '../config/policies/repairPolicy';
-import { returnPolicies, type ReturnPolicy } from '../config/policies/returnPolicy';
+import type { ComplaintPolicy } from '../config/policies/complaintPolicy';
+import { casePolicies } from '../config/policies/profiles';
+import type { RepairPolicy } from '../config/policies/repairPolicy';
+import type { ReturnPolicy } from '../config/policies/returnPolicy';
+import type { SlaPolicy } from '../config/policies/slaPolicy';
 import { WebhookSecrets } from '../config/webhookSecrets';
 import { startEmbeddedPostgres } from '../db/embeddedPostgres';
 import { migrateDatabase } from '../db/migrate';
 import { createPool } from '../db/pool';
+import { seedDefaultAgents } from '../db/seedAgents';
 import { createSimulator, type Simulator, type SimulatorOptions } from '../sim/createSimulator';
 import { createCaseWorker } from '../worker/createWorker';
 import { localSecrets } from './localSecrets';
@@ -31,6 +35,10 @@ export interface StackOptions {
   returnPolicy?: ReturnPolicy;
   /** Likewise for repairs. */
   repairPolicy?: RepairPolicy;
+  /** Likewise for complaints. */
+  complaintPolicy?: ComplaintPolicy;
+  /** Likewise for the SLA targets. */
+  slaPolicy?: SlaPolicy;
   simulator?: Partial<Pick<SimulatorOptions, 'autopilot' | 'delays'>>;
   /** Tests keep Temporal's history in memory and skip the UI. */
   ephemeralTemporal?: boolean;
@@ -87,6 +95,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
 
     const webhookSecret = config.WEBHOOK_SECRET ?? randomBytes(24).toString('hex');
     const { partners, simulator } = await providePartners(opts, webhookSecret, stoppers);
+    // A stack that plays the partners itself is a sandbox: give it agents to route complaints to.
+    if (simulator) await seedDefaultAgents(pool);
     const secrets = await localSecrets(config);
     const payloadCodec = new AesGcmPayloadCodec(secrets.payloadKeys);
 
@@ -94,11 +104,14 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     const connection = await Connection.connect({ address: temporalAddress });
     stoppers.push({ name: 'temporal client', stop: () => connection.close() });
     const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: { payloadCodecs: [payloadCodec] } });
-    if (opts.inProcessWorker !== false) await startWorker(opts, temporalAddress, partners, pool, payloadCodec, stoppers);
+    if (opts.inProcessWorker !== false) await startWorker(opts, temporalAddress, partners, databaseUrl, payloadCodec, stoppers);
 
+    const profile = casePolicies(config.POLICY_PROFILE);
     const policies = {
-      returns: opts.returnPolicy ?? returnPolicies[config.POLICY_PROFILE],
-      repairs: opts.repairPolicy ?? repairPolicies[config.POLICY_PROFILE],
+      returns: opts.returnPolicy ?? profile.returns,
+      repairs: opts.repairPolicy ?? profile.repairs,
+      complaints: opts.complaintPolicy ?? profile.complaints,
+      sla: opts.slaPolicy ?? profile.sla,
     };
     const api = await startApi({
       config,
@@ -210,10 +223,14 @@ async function startWorker(
   opts: StackOptions,
   address: string,
   partners: PartnerUrls,
-  pool: ReturnType<typeof createPool>,
+  databaseUrl: string,
   payloadCodec: PayloadCodec,
   stoppers: Stopper[],
 ): Promise<void> {
+  // A pool of its own, as a separately run worker has: a workflow task waiting on a projection
+  // write (a local activity) must not queue behind API requests for a connection.
+  const pool = createPool(databaseUrl, opts.config.DATABASE_POOL_MAX);
+  stoppers.push({ name: 'worker database pool', stop: () => pool.end() });
   const connection = await NativeConnection.connect({ address });
   stoppers.push({ name: 'worker connection', stop: () => connection.close() });
   const worker: Worker = await createCaseWorker({

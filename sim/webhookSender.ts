@@ -18,6 +18,11 @@ export interface Patience {
 
 /** A few seconds: long enough for the workflow to record the step this event follows. */
 export const BRIEF_PATIENCE: Patience = { attempts: 5, firstDelayMs: 300, maxDelayMs: 5_000 };
+/**
+ * While our API does not answer or fails (5xx), partners redeliver for minutes, as real ones do
+ * for hours: a restarted database, worker or Temporal server must not cost a parcel scan.
+ */
+export const OUTAGE_PATIENCE: Patience = { attempts: 30, firstDelayMs: 300, maxDelayMs: 10_000 };
 const REQUEST_TIMEOUT_MS = 10_000;
 
 export function accepted(attempt: WebhookAttempt): boolean {
@@ -77,7 +82,8 @@ export class WebhookSender {
 
   /**
    * Sends until `settled` holds for the answer (by default: our API accepted), our API refuses for
-   * good, or patience runs out; resolves with the last attempt.
+   * good, or patience runs out: `patience` for refusals worth retrying, OUTAGE_PATIENCE while our
+   * API is down or failing. Resolves with the last attempt.
    */
   async deliver(
     webhook: PartnerWebhook,
@@ -86,11 +92,15 @@ export class WebhookSender {
     settled: (attempt: WebhookAttempt) => boolean = accepted,
   ): Promise<WebhookAttempt> {
     let delayMs = patience.firstDelayMs;
+    const tries = { refused: 0, outage: 0 };
     for (let attempt = 1; ; attempt += 1) {
       const outcome = await this.send(webhook, { attempt, signal });
-      if (settled(outcome) || !worthRetrying(outcome) || attempt === patience.attempts) return outcome;
+      const outage = outcome.status === null || outcome.status >= 500;
+      const budget = outage ? OUTAGE_PATIENCE : patience;
+      const tried = outage ? ++tries.outage : ++tries.refused;
+      if (settled(outcome) || !worthRetrying(outcome) || tried >= budget.attempts) return outcome;
       await sleep(delayMs, undefined, { signal });
-      delayMs = Math.min(delayMs * 2, patience.maxDelayMs);
+      delayMs = Math.min(delayMs * 2, budget.maxDelayMs);
     }
   }
 

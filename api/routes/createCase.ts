@@ -61,14 +61,14 @@ export function createCaseRoute(deps: ApiDeps): Route {
   return defineRoute({
     method: 'post',
     path: '/v1/cases',
-    summary: 'Open a return, exchange or repair case (idempotent per customer and Idempotency-Key)',
+    summary: 'Open a return, exchange, repair or complaint case (idempotent per customer and Idempotency-Key)',
     tags: ['cases'],
     access: tokenAccess({ customer: 'own', ...staff }),
     headers: IdempotencyHeaders,
     body: CreateCaseRequest,
     before: [limit, ...jsonBody()],
     responses: { 201: jsonResponse('The case, new or replayed', CaseRecord, CreatedHeaders) },
-    problems: ['unsupported-case-type', 'idempotency-key-reuse', 'line-conflict', 'unavailable', 'rate-limited'],
+    problems: ['idempotency-key-reuse', 'line-conflict', 'unavailable', 'rate-limited'],
     async handle({ headers, body }, req, res) {
       const caller = callerOf(res);
       checkOnBehalf(caller, body.customer.id);
@@ -85,7 +85,7 @@ export function createCaseRoute(deps: ApiDeps): Route {
         channel: body.channel,
         customerId: body.customer.id,
         customerTier: body.customer.tier,
-        orderId: body.order.id,
+        orderId: intake.orderId,
         lines: intake.lines,
         priority: 'normal',
         policyVersion: intake.policyVersion,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseEvent, CaseRecord, CaseType, Channel, Customer, ItemCondition, Order, RepairItem, Sku } from '../../domain';
+import { CaseEvent, CaseRecord, CaseType, Channel, Customer, ItemCondition, Order, OrderId, RepairItem, Sku } from '../../domain';
 import { CaseId } from './caseId';
 import { CaseView } from './caseView';
 
@@ -52,10 +52,9 @@ function checkRepairItemOrdered(body: { order: Order; item: RepairItem }, ctx: z
   }
 }
 
-/** Complaints share this shape until their own intake exists: a valid request that is refused with 422. */
 const ReturnCaseRequest = z
   .object({
-    type: CaseType.exclude(['repair']),
+    type: CaseType.extract(['return', 'exchange']),
     channel: Channel,
     customer: Customer,
     order: Order,
@@ -77,15 +76,25 @@ const RepairCaseRequest = z
   .superRefine(checkRepairItemOrdered)
   .meta({ id: 'RepairCaseRequest' });
 
+/** A complaint need not be about an order (rude staff, a website that will not load). */
+const ComplaintCaseRequest = z
+  .object({
+    type: z.literal('complaint'),
+    channel: Channel,
+    customer: Customer,
+    orderId: OrderId.optional().meta({ description: 'The order it is about, if any' }),
+    subject: z.string().min(1).max(200),
+    description: z.string().min(1).max(5000).meta({ description: 'What happened, in the customer’s words; classification reads it' }),
+  })
+  .meta({ id: 'ComplaintCaseRequest' });
+
 export const CreateCaseRequest = z
-  .discriminatedUnion('type', [ReturnCaseRequest, RepairCaseRequest])
+  .discriminatedUnion('type', [ReturnCaseRequest, RepairCaseRequest, ComplaintCaseRequest])
   .meta({ id: 'CreateCaseRequest' });
 export type CreateCaseRequest = z.infer<typeof CreateCaseRequest>;
 export type ReturnCaseRequest = z.infer<typeof ReturnCaseRequest>;
 export type RepairCaseRequest = z.infer<typeof RepairCaseRequest>;
-
-/** The case types intake can run today; the others are valid requests the API refuses with 422. */
-export const SupportedCaseType = CaseType.extract(['return', 'exchange']);
+export type ComplaintCaseRequest = z.infer<typeof ComplaintCaseRequest>;
 
 /** The stored record, with the workflow's own live view when it answered (null when it could not). */
 export const CaseWithLiveView = CaseRecord.extend({

@@ -4,3 +4,4 @@ export * from './activityOptions';
 export * from './repairPolicy';
 export * from './slaPolicy';
 export * from './complaintPolicy';
+export * from './profiles';

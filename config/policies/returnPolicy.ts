@@ -22,6 +22,8 @@ export const ReturnPolicy = z
       maxAmount: Money,
     }),
     reviewDeadlineMs: durationMs,
+    /** Operations are warned when this share of the review time has passed. */
+    reviewWarnAt: z.number().gt(0).lt(1),
     onReviewTimeout: z.enum(['approve', 'reject']),
     /** The customer must hand the parcel to the carrier within this time of the label. */
     shipByMs: durationMs,
@@ -36,6 +38,7 @@ const standard: ReturnPolicy = {
   eligibleConditions: ['unopened', 'opened', 'defective'],
   autoApprove: { tiers: ['vip'], conditions: ['unopened', 'defective'], maxAmount: 20_000 },
   reviewDeadlineMs: hours(24),
+  reviewWarnAt: 0.8,
   onReviewTimeout: 'approve',
   shipByMs: days(14),
   surveyWindowMs: days(3),

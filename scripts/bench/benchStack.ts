@@ -43,7 +43,7 @@ export async function startBench(progress: (message: string) => void): Promise<B
     returnPolicy: benchPolicy,
     simulator: { autopilot: true, delays: { pickupMs: 0, deliveryMs: 0, inspectionMs: 0 } },
   });
-  const stops: (() => Promise<unknown>)[] = [() => stack.stop(), () => run.removeDataDir()];
+  const stops: (() => Promise<unknown>)[] = [() => stack.stop()];
   const stop = async () => {
     for (const step of stops.splice(0)) await step();
   };
@@ -54,7 +54,7 @@ export async function startBench(progress: (message: string) => void): Promise<B
     const pool = createPool(stack.databaseUrl, 2);
     stops.unshift(() => pool.end());
     if (!stack.simulatorUrl) throw new Error('the bench needs the simulator, yet the stack started none');
-    const service = new ServiceClient(stack.apiUrl, stack.simulatorUrl, stack.webhookSecret);
+    const service = new ServiceClient(stack.apiUrl, stack.simulatorUrl, stack.webhookSecret, stack.tokens);
     return { runId: run.runId, stack, bare, service, pool, caseIds: [], progress, stop };
   } catch (error) {
     await stop();

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 
 /** Resident memory from /proc (Linux), in MiB; null where /proc cannot tell (another OS, a gone process). */
-export async function rssMiB(pid: number): Promise<number | null> {
+async function rssMiB(pid: number): Promise<number | null> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => null);
   const kib = status && /^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1];
   return kib ? Math.round(Number(kib) / 1024) : null;
@@ -17,7 +17,7 @@ async function childPids(pid: number): Promise<number[]> {
 }
 
 /** The Temporal dev server this process started (found by its command line), or null. */
-export async function devServerPid(): Promise<number | null> {
+async function devServerPid(): Promise<number | null> {
   for (const pid of await childPids(process.pid)) {
     const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
     if (cmdline.split('\0').includes('start-dev')) return pid;

@@ -8,32 +8,45 @@ export const demoCatalog = [
   { sku: 'HOODIE-L', unitPrice: 5_900 },
 ];
 
-/** What the demo does to a case while it runs, beyond letting the simulator drive it. */
+/** The case as GET /v1/cases/:id shows it, as far as the demo reads it. */
+export interface DemoCase {
+  status: string;
+  breached: boolean;
+  details: { escalation?: { open?: boolean } };
+}
+
+/** One thing a person does to a case, once, when the case first matches `when`. */
+export interface DemoStep {
+  when: (c: DemoCase) => boolean;
+  by: 'customer' | 'agent' | 'supervisor';
+  action: string;
+  body?: Record<string, unknown>;
+  /** Tells the simulator how to play this case from here on, just before acting. */
+  script?: Record<string, unknown>;
+}
+
 export interface DemoScenario {
   title: string;
   expectedOutcome: string;
   request: Record<string, unknown>;
-  /** Simulator script, set while the case waits for review so it applies before the label exists. */
-  script?: { pickup?: 'auto' | 'never'; inspection?: 'restockable' | 'damaged' };
-  review?: 'approve';
-  cancelAfterLabel?: boolean;
-  survey?: number;
+  steps: DemoStep[];
 }
 
-function request(
-  channel: string,
-  tier: 'standard' | 'vip',
-  type: 'return' | 'exchange',
-  item: Record<string, unknown>,
-  deliveredDaysAgo = 2,
-) {
+const at = (status: string) => (c: DemoCase) => c.status === status;
+const escalated = (c: DemoCase) => c.details.escalation?.open === true;
+
+function customer(tier: 'standard' | 'vip') {
   const id = randomUUID().slice(0, 6);
+  return { id: `demo-${id}`, tier, contact: { email: `demo-${id}@example.com` } };
+}
+
+function returnRequest(channel: string, tier: 'standard' | 'vip', type: 'return' | 'exchange', item: Record<string, unknown>, deliveredDaysAgo = 2) {
   return {
     type,
     channel,
-    customer: { id: `demo-${id}`, tier, contact: { email: `demo-${id}@example.com` } },
+    customer: customer(tier),
     order: {
-      id: `order-${id}`,
+      id: `order-${randomUUID().slice(0, 6)}`,
       purchasedAt: daysAgo(deliveredDaysAgo + 2),
       deliveredAt: daysAgo(deliveredDaysAgo),
       currency: 'EUR',
@@ -47,50 +60,137 @@ function request(
   };
 }
 
+function repairRequest(channel: string, sku: string, category: string, purchasedDaysAgo = 60) {
+  return {
+    type: 'repair',
+    channel,
+    customer: customer('standard'),
+    order: {
+      id: `order-${randomUUID().slice(0, 6)}`,
+      purchasedAt: daysAgo(purchasedDaysAgo),
+      currency: 'EUR',
+      lines: [{ sku, quantity: 1, unitPrice: 49_900 }],
+    },
+    item: { sku, category, serialNumber: `SN-${randomUUID().slice(0, 8)}` },
+    problem: 'it stopped working',
+  };
+}
+
+function complaintRequest(channel: string, tier: 'standard' | 'vip', subject: string, description: string) {
+  return { type: 'complaint', channel, customer: customer(tier), subject, description };
+}
+
+const review = (script?: Record<string, unknown>): DemoStep => ({
+  when: at('under_review'),
+  by: 'agent',
+  action: 'approve',
+  body: { note: 'checked photos' },
+  script,
+});
+const survey = (score: number): DemoStep => ({ when: at('awaiting_survey'), by: 'customer', action: 'survey', body: { score, comment: 'quick and easy' } });
+const notFixed = (script?: Record<string, unknown>): DemoStep => ({ when: at('troubleshooting'), by: 'customer', action: 'not_fixed', script });
+const confirmReceipt: DemoStep = { when: at('shipped_back'), by: 'customer', action: 'confirm' };
+const workComplaint: DemoStep[] = [
+  { when: at('routed'), by: 'supervisor', action: 'acknowledge', body: { note: 'on it' } },
+  { when: at('acknowledged'), by: 'supervisor', action: 'propose-solution', body: { solution: 'a voucher and a replacement' } },
+  { when: at('solution_proposed'), by: 'customer', action: 'confirm', body: { comment: 'thanks' } },
+];
+const acknowledgeEscalation: DemoStep = { when: escalated, by: 'supervisor', action: 'acknowledge-escalation' };
+
 export function demoScenarios(): DemoScenario[] {
   return [
     {
       title: 'app: return, approved by policy, refunded',
       expectedOutcome: 'refunded',
-      request: request('app', 'standard', 'return', { sku: 'HOODIE-M', condition: 'unopened' }),
-      survey: 5,
+      request: returnRequest('app', 'standard', 'return', { sku: 'HOODIE-M', condition: 'unopened' }),
+      steps: [survey(5)],
     },
     {
       title: 'web: exchange for another size',
       expectedOutcome: 'exchanged',
-      request: request('web', 'standard', 'exchange', { sku: 'SNEAKER-42', condition: 'unopened', replacementSku: 'SNEAKER-43' }),
+      request: returnRequest('web', 'standard', 'exchange', { sku: 'SNEAKER-42', condition: 'unopened', replacementSku: 'SNEAKER-43' }),
+      steps: [],
     },
     {
       title: 'store: opened item, an agent approves, refunded',
       expectedOutcome: 'refunded',
-      request: request('store', 'standard', 'return', { sku: 'SNEAKER-42', condition: 'opened' }),
-      review: 'approve',
-      survey: 4,
+      request: returnRequest('store', 'standard', 'return', { sku: 'SNEAKER-42', condition: 'opened' }),
+      steps: [review(), survey(4)],
     },
     {
       title: 'marketplace: inspection finds damage',
       expectedOutcome: 'rejected_after_inspection',
-      request: request('marketplace', 'standard', 'return', { sku: 'HOODIE-M', condition: 'opened' }),
-      script: { inspection: 'damaged' },
-      review: 'approve',
+      request: returnRequest('marketplace', 'standard', 'return', { sku: 'HOODIE-M', condition: 'opened' }),
+      steps: [review({ inspection: 'damaged' })],
     },
     {
       title: 'phone: requested after the return window',
       expectedOutcome: 'not_eligible',
-      request: request('phone', 'standard', 'return', { sku: 'HOODIE-M', condition: 'unopened' }, 20),
+      request: returnRequest('phone', 'standard', 'return', { sku: 'HOODIE-M', condition: 'unopened' }, 20),
+      steps: [],
     },
     {
       title: 'email: customer cancels before shipping, label voided',
       expectedOutcome: 'cancelled_by_customer',
-      request: request('email', 'standard', 'return', { sku: 'SNEAKER-42', condition: 'opened' }),
-      script: { pickup: 'never' },
-      review: 'approve',
-      cancelAfterLabel: true,
+      request: returnRequest('email', 'standard', 'return', { sku: 'SNEAKER-42', condition: 'opened' }),
+      steps: [
+        review({ pickup: 'never' }),
+        { when: at('label_issued'), by: 'customer', action: 'cancel', body: { reason: 'found it fits after all' } },
+      ],
     },
     {
       title: 'social: VIP exchange, 18 days after delivery',
       expectedOutcome: 'exchanged',
-      request: request('social', 'vip', 'exchange', { sku: 'HOODIE-M', condition: 'opened', replacementSku: 'HOODIE-L' }, 18),
+      request: returnRequest('social', 'vip', 'exchange', { sku: 'HOODIE-M', condition: 'opened', replacementSku: 'HOODIE-L' }, 18),
+      steps: [],
+    },
+    {
+      title: 'app: phone repaired under warranty, customer confirms receipt',
+      expectedOutcome: 'repaired',
+      request: repairRequest('app', 'PHONE-X', 'phone'),
+      steps: [notFixed(), confirmReceipt],
+    },
+    {
+      title: 'web: laptop out of warranty, customer approves the quote',
+      expectedOutcome: 'repaired',
+      request: repairRequest('web', 'LAPTOP-14', 'laptop', 900),
+      steps: [notFixed(), { when: at('awaiting_quote_approval'), by: 'customer', action: 'approve-quote' }, confirmReceipt],
+    },
+    {
+      title: 'mini_program: headphones fixed by the troubleshooting guide',
+      expectedOutcome: 'resolved_remotely',
+      request: repairRequest('mini_program', 'BUDS-2', 'headphones'),
+      steps: [{ when: at('troubleshooting'), by: 'customer', action: 'fixed' }],
+    },
+    {
+      title: 'marketplace: TV unrepairable, replaced from stock',
+      expectedOutcome: 'replaced',
+      request: repairRequest('marketplace', 'TV-55', 'tv'),
+      steps: [notFixed({ repair: 'unrepairable' })],
+    },
+    {
+      title: 'phone: fridge repaired by a technician at home',
+      expectedOutcome: 'repaired',
+      request: repairRequest('phone', 'FRIDGE-9', 'large_appliance'),
+      steps: [],
+    },
+    {
+      title: 'web: complaint about a late delivery, resolved',
+      expectedOutcome: 'resolved',
+      request: complaintRequest('web', 'standard', 'Where is my parcel?', 'The delivery is a week late.'),
+      steps: workComplaint,
+    },
+    {
+      title: 'email: complaint nobody answers in time, escalated, then resolved',
+      expectedOutcome: 'resolved',
+      request: complaintRequest('email', 'vip', 'Charged twice', 'I was charged twice for one order.'),
+      steps: [acknowledgeEscalation, ...workComplaint.map((s, i) => (i === 0 ? { ...s, when: (c: DemoCase) => at('routed')(c) && c.breached } : s))],
+    },
+    {
+      title: 'store: major incident, straight to management',
+      expectedOutcome: 'resolved',
+      request: complaintRequest('store', 'standard', 'Charger', 'Smoke came out of the charger and it burned the desk.'),
+      steps: [acknowledgeEscalation, ...workComplaint],
     },
   ];
 }

@@ -3,6 +3,7 @@ import type { Pool } from 'pg';
 import pino from 'pino';
 import { type Config, EnvSchema } from '../../config/env';
 import { createLogger } from '../../config/logger';
+import { formatPayloadKeys } from '../../config/payloadKeys';
 import { returnPolicies, type ReturnPolicy } from '../../config/policies/returnPolicy';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../db/embeddedPostgres';
 import { createPool } from '../../db/pool';
@@ -44,7 +45,7 @@ export async function startDrill(progress: (message: string) => void): Promise<D
   // Logs go to stderr with the progress: stdout carries the results, one JSON object per line.
   const logger = createLogger({ level: config.LOG_LEVEL, name: 'drill', destination: pino.destination(2) });
   installRuntimeLogger(logger, []);
-  const stops: (() => Promise<unknown>)[] = [() => run.removeDataDir()];
+  const stops: (() => Promise<unknown>)[] = [];
   const stop = async () => {
     for (const step of stops.splice(0)) await step();
   };
@@ -92,7 +93,7 @@ export async function startDrill(progress: (message: string) => void): Promise<D
     return {
       runId: run.runId,
       stack,
-      service: new ServiceClient(stack.apiUrl, stack.simulatorUrl, stack.webhookSecret),
+      service: new ServiceClient(stack.apiUrl, stack.simulatorUrl, stack.webhookSecret, stack.tokens),
       pool,
       worker,
       async restartTemporal() {
@@ -130,5 +131,7 @@ function workerEnv(config: Config, stack: Stack, databaseUrl: string): Record<st
     TEMPORAL_TASK_QUEUE: config.TEMPORAL_TASK_QUEUE,
     DATABASE_URL: databaseUrl,
     DATABASE_POOL_MAX: String(config.DATABASE_POOL_MAX),
+    // The worker must decrypt what the stack's client encrypts.
+    PAYLOAD_KEYS: formatPayloadKeys(stack.payloadKeys),
   };
 }

@@ -1,6 +1,6 @@
 import { FlagError, type Flags, parseFlags } from '../load/flags';
 
-export const DRILLS = ['duplicates', 'worker-kill', 'temporal-restart', 'postgres-outage'] as const;
+const DRILLS = ['duplicates', 'worker-kill', 'temporal-restart', 'postgres-outage'] as const;
 export type DrillName = (typeof DRILLS)[number];
 
 const spec = {

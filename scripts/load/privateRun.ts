@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { type Config, loadConfig } from '../../config/env';
 import { freePort } from '../net';
@@ -8,7 +8,6 @@ export interface PrivateRun {
   runId: string;
   dataDir: string;
   config: Config;
-  removeDataDir(): Promise<void>;
 }
 
 /** What a measuring run takes from the environment; everything else is its own (fresh ports, the simulator). */
@@ -18,6 +17,8 @@ const PASSED_THROUGH = ['DATABASE_URL', 'DATABASE_POOL_MAX', 'TEMPORAL_CLI_PATH'
  * The configuration of a private stack for the bench or the drill: free ports on 127.0.0.1, its
  * own Temporal, the simulator for every partner, and a data folder of its own under data/ (as
  * root, PostgreSQL runs as the postgres user, which cannot enter a private 0700 temp directory).
+ * The folder goes when the process exits, however it exits: embedded PostgreSQL's own signal hook
+ * ends the process on Ctrl-C before an orderly stop could get to it.
  */
 export async function privateRun(name: string): Promise<PrivateRun> {
   const runId = `${name}-${Date.now().toString(36)}`;
@@ -32,6 +33,10 @@ export async function privateRun(name: string): Promise<PrivateRun> {
     TEMPORAL_DEV_PORT: String(await freePort()),
     EMBEDDED_POSTGRES_PORT: String(await freePort()),
     TEMPORAL_TASK_QUEUE: runId,
+    // One client drives the whole run: a per-client budget would measure the limiter, not the service.
+    RATE_LIMIT_INTAKE: '1000000',
+    RATE_LIMIT_WEBHOOKS: '1000000',
   });
-  return { runId, dataDir, config, removeDataDir: () => rm(dataDir, { recursive: true, force: true }) };
+  process.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
+  return { runId, dataDir, config };
 }

@@ -1,3 +1,4 @@
+import { mintToken, type TokenSettings } from '../../api/auth/tokens';
 import { signWebhook } from '../../api/webhooks/signature';
 import type { CarrierEventType } from '../../domain';
 import { CARRIER_ID } from '../../sim/carrier';
@@ -19,10 +20,17 @@ export class ServiceClient {
     private readonly apiUrl: string,
     private readonly simulatorUrl: string,
     private readonly webhookSecret: string,
+    /** Cases are opened as a channel's agent would open them, with a token of the stack's. */
+    private readonly tokens: TokenSettings,
   ) {}
 
-  createCase(body: unknown, idempotencyKey: string): Promise<Answer> {
-    return this.api('/v1/cases', JSON.stringify(body), { 'idempotency-key': idempotencyKey });
+  /** Minted once: signing a token per request would load the measured path with work no channel does. */
+  private bearer: Promise<string> | undefined;
+
+  async createCase(body: unknown, idempotencyKey: string): Promise<Answer> {
+    // Outlives any run: a token expiring mid-run would turn into 401s, not measurements.
+    this.bearer ??= mintToken({ sub: 'channel-agent', role: 'agent' }, this.tokens, '12h').then((token) => `Bearer ${token}`);
+    return this.api('/v1/cases', JSON.stringify(body), { 'idempotency-key': idempotencyKey, authorization: await this.bearer });
   }
 
   /** A carrier scan, signed as the carrier signs it. */

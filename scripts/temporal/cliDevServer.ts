@@ -6,6 +6,7 @@ import { formatElapsed } from '../elapsed';
 import { pickPort } from '../net';
 import { OutputTail } from '../outputTail';
 import type { DevServer, DevServerOptions } from './devServer';
+import { sqlitePragmaArgs } from './sqlitePragmas';
 import { waitForTemporal } from './waitForTemporal';
 
 /** Generous for 2 slow cores under a parallel test run; a healthy start takes 1–2 s. */
@@ -23,6 +24,7 @@ export async function startCliDevServer(cliPath: string, opts: DevServerOptions)
     ...['--ip', '127.0.0.1', '--port', String(port)],
     ...(uiPort === null ? ['--headless'] : ['--ui-port', String(uiPort)]),
     ...(opts.dbFile ? ['--db-filename', opts.dbFile] : []),
+    ...sqlitePragmaArgs(opts.dbFile),
     ...['--namespace', opts.namespace],
     ...['--log-level', 'warn'],
   ];

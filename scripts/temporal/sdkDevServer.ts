@@ -1,5 +1,6 @@
 import { pickPort } from '../net';
 import type { DevServer, DevServerOptions } from './devServer';
+import { sqlitePragmaArgs } from './sqlitePragmas';
 
 /**
  * The last resort when no CLI binary could be found or built: the Temporal SDK downloads the CLI
@@ -20,6 +21,7 @@ export async function startSdkDevServer(opts: DevServerOptions): Promise<DevServ
       dbFilename: opts.dbFile,
       namespace: opts.namespace,
       log: { format: 'pretty', level: 'warn' },
+      extraArgs: sqlitePragmaArgs(opts.dbFile),
     },
   });
   let stopping: Promise<void> | undefined;

@@ -107,13 +107,6 @@ describe('POST /v1/cases', () => {
     expect(res.body.errors).toContainEqual(expect.objectContaining({ in: 'body', path }));
   });
 
-  it('answers 422 for a case type intake does not run yet', async () => {
-    const res = await api.createCase(returnRequest({ type: 'complaint' }));
-
-    expect(res.status).toBe(422);
-    expect(res.body.type).toBe(problemType('unsupported-case-type'));
-  });
-
   it('answers 400 for malformed JSON, 415 for another content type and 413 for a huge body', async () => {
     const headers = { 'idempotency-key': randomUUID() };
     const malformed = await api.request('POST', '/v1/cases', {

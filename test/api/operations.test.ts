@@ -129,16 +129,27 @@ describe('GET /openapi.json', () => {
       '/codec/encode',
       '/healthz',
       '/readyz',
+      '/v1/agents',
       '/v1/cases',
       '/v1/cases/{id}',
+      '/v1/cases/{id}/actions/acknowledge',
+      '/v1/cases/{id}/actions/acknowledge-escalation',
       '/v1/cases/{id}/actions/approve',
       '/v1/cases/{id}/actions/approve-quote',
+      '/v1/cases/{id}/actions/assign',
       '/v1/cases/{id}/actions/cancel',
+      '/v1/cases/{id}/actions/claim',
       '/v1/cases/{id}/actions/confirm',
       '/v1/cases/{id}/actions/decline-quote',
+      '/v1/cases/{id}/actions/escalate',
       '/v1/cases/{id}/actions/fixed',
+      '/v1/cases/{id}/actions/message',
       '/v1/cases/{id}/actions/not_fixed',
+      '/v1/cases/{id}/actions/propose-solution',
+      '/v1/cases/{id}/actions/reassign',
       '/v1/cases/{id}/actions/reject',
+      '/v1/cases/{id}/actions/reopen',
+      '/v1/cases/{id}/actions/request-info',
       '/v1/cases/{id}/actions/reschedule',
       '/v1/cases/{id}/actions/survey',
       '/v1/cases/{id}/timeline',
@@ -146,12 +157,14 @@ describe('GET /openapi.json', () => {
       '/v1/webhooks/carriers/{carrier}',
       '/v1/webhooks/suppliers/{supplierId}',
       '/v1/webhooks/warehouses/{warehouseId}',
+      '/v1/work-items',
     ]);
     const create = paths['/v1/cases']?.post;
     expect(create.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/CreateCaseRequest' });
     expect(res.body.components.schemas.CreateCaseRequest.oneOf).toEqual([
       { $ref: '#/components/schemas/ReturnCaseRequest' },
       { $ref: '#/components/schemas/RepairCaseRequest' },
+      { $ref: '#/components/schemas/ComplaintCaseRequest' },
     ]);
     expect(create.parameters).toContainEqual(expect.objectContaining({ in: 'header', name: 'Idempotency-Key' }));
     expect(Object.keys(create.responses)).toEqual(expect.arrayContaining(['201', '400', '409', '415', '422', '503']));

@@ -6,8 +6,7 @@ import { type ApiDeps, createApp, type RunningApi, startApi } from '../../api/ap
 import { accessGuard, publicAccess } from '../../api/auth/access';
 import { tokenSettings } from '../../api/auth/tokens';
 import { loadConfig } from '../../config/env';
-import { repairPolicies } from '../../config/policies/repairPolicy';
-import { returnPolicies } from '../../config/policies/returnPolicy';
+import { casePolicies } from '../../config/policies/profiles';
 import { WebhookSecrets } from '../../config/webhookSecrets';
 import { mountedRoutes } from '../support/routeTable';
 import { testAuthSecret, testPayloadCodec } from '../support/secrets';
@@ -19,7 +18,7 @@ const deps: ApiDeps = {
   pool: {} as Pool,
   temporal: {} as Client,
   logger: pino({ level: 'silent' }),
-  policies: { returns: returnPolicies.standard, repairs: repairPolicies.standard },
+  policies: casePolicies('standard'),
   auth: tokenSettings(config, testAuthSecret()),
   webhookSecrets: new WebhookSecrets(),
   payloadCodec: testPayloadCodec(),

@@ -30,6 +30,19 @@ export function testComplaintPolicy(): ComplaintPolicy {
   };
 }
 
+/**
+ * The standard rules, so the agents the local stack seeds take the complaints, with escalation
+ * levels short enough to watch but long enough to acknowledge at the first one.
+ */
+export const stackComplaintPolicy: ComplaintPolicy = {
+  ...complaintPolicies.standard,
+  version: 'complaints/e2e',
+  escalation: {
+    ...complaintPolicies.standard.escalation,
+    levels: complaintPolicies.standard.escalation.levels.map((l) => ({ ...l, ackWithinMs: seconds(30) })),
+  },
+};
+
 export async function seedAgents(pool: Pool, skill: string, count: number, capacity = 5): Promise<string[]> {
   const ids = Array.from({ length: count }, (_, i) => `agent-${skill}-${i}`);
   for (const id of ids) await upsertAgent(pool, { id, name: id, skills: [skill], capacity });

@@ -56,3 +56,19 @@ export function repairRequest(
     ...fields,
   };
 }
+
+/**
+ * A POST /v1/cases complaint body for a fresh customer, about no order in particular; the
+ * standard rules classify its words as a late delivery (category delivery, skill logistics).
+ */
+export function complaintRequest(overrides: Record<string, unknown> = {}) {
+  const id = randomUUID().slice(0, 8);
+  return {
+    type: 'complaint',
+    channel: 'web',
+    customer: { id: `cust-${id}`, tier: 'standard', contact: { email: `unhappy-${id}@example.com` } },
+    subject: 'Where is my parcel?',
+    description: 'The delivery is a week late and nobody tells me why.',
+    ...overrides,
+  };
+}

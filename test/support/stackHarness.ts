@@ -4,6 +4,7 @@ import { loadConfig } from '../../config/env';
 import { createLogger } from '../../config/logger';
 import { generatePayloadKeys } from '../../config/payloadKeys';
 import { startStack, type Stack, type StackOptions } from '../../scripts/stack';
+import { stackComplaintPolicy, testSlaPolicy } from './complaintCases';
 import { testEnv, uniqueTaskQueue } from './env';
 import { eventually } from './eventually';
 import { testRepairPolicy } from './repairCases';
@@ -14,7 +15,7 @@ import type { SimRecords } from './workflowHarness';
 /** The whole service as `npm start` runs it, on the run's Temporal server and database; short policy clocks unless given. */
 export async function startTestStack(
   name: string,
-  policies: Pick<StackOptions, 'returnPolicy' | 'repairPolicy'> = {},
+  policies: Pick<StackOptions, 'returnPolicy' | 'repairPolicy' | 'complaintPolicy' | 'slaPolicy'> = {},
 ): Promise<Stack> {
   const env = testEnv();
   const config = loadConfig({
@@ -36,6 +37,8 @@ export async function startTestStack(
     onProgress: () => undefined,
     returnPolicy: policies.returnPolicy ?? testReturnPolicy,
     repairPolicy: policies.repairPolicy ?? testRepairPolicy,
+    complaintPolicy: policies.complaintPolicy ?? stackComplaintPolicy,
+    slaPolicy: policies.slaPolicy ?? testSlaPolicy,
     simulator: { delays: { pickupMs: 100, deliveryMs: 100, inspectionMs: 100, supplierStepMs: 100 } },
     workflowBundlePath: env.workflowBundlePath,
   });

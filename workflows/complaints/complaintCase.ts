@@ -1,10 +1,10 @@
-import { allHandlersFinished, condition } from '@temporalio/workflow';
+import { condition } from '@temporalio/workflow';
 import { type SlaClockName, slaTarget } from '../../config/policies/slaPolicy';
 import type { ComplaintOutcome, Deadline } from '../../domain';
 import { addBusinessTime } from '../lib/businessCalendar';
 import { caseStore, idempotencyKey, notifications } from '../lib/activities';
 import { startEscalation } from '../lib/escalate';
-import { settleAll } from '../lib/factHandlers';
+import { closeCase } from '../lib/closeCase';
 import type { Fact } from '../lib/facts';
 import { notifyCustomer } from '../lib/notify';
 import { SlaClock } from '../lib/slaClock';
@@ -102,7 +102,7 @@ export async function complaintCase(input: ComplaintCaseInput): Promise<Complain
     if (answersQuestion) clocks.get('solution')?.resume();
     await journal.record('message.added', {
       ...(answersQuestion ? { status: 'acknowledged' as const } : {}),
-      actor: fact.actor,
+      by: fact,
       data: { text: fact.value.text },
       patch: { deadlines: deadlines() },
     });
@@ -113,7 +113,7 @@ export async function complaintCase(input: ComplaintCaseInput): Promise<Complain
     const to = await assign(fact.value.agentId ? { agentId: fact.value.agentId } : { excludeAgentId: from ?? undefined });
     if (to) state.assignee = to;
     await journal.record(to ? 'complaint.reassigned' : 'complaint.reassign_failed', {
-      actor: fact.actor,
+      by: fact,
       data: { from, to, requested: fact.value.agentId ?? null },
       patch: { assignee: state.assignee },
     });
@@ -126,15 +126,9 @@ export async function complaintCase(input: ComplaintCaseInput): Promise<Complain
   async function close(outcome: ComplaintOutcome): Promise<ComplaintCaseResult> {
     for (const clock of clocks.values()) clock.stop();
     if (state.assignee) await caseStore.releaseAgent({ caseId, agentId: state.assignee });
-    await journal.record('case.closed', {
-      status: 'closed',
-      data: { outcome, reopened: state.reopened },
-      patch: { outcome, resolution: 'human', deadlines: [], closedAt: new Date().toISOString() },
-    });
     closing = true;
-    settleAll(state);
+    await closeCase(state, outcome, 'human', { reopened: state.reopened });
     await Promise.all([...clocks.values()].map((c) => c.finished));
-    await condition(allHandlersFinished);
     return { outcome };
   }
 
@@ -166,7 +160,7 @@ export async function complaintCase(input: ComplaintCaseInput): Promise<Complain
 
   await condition(() => arrived('acknowledge'));
   clocks.get('first_response')?.stop();
-  await journal.record('complaint.acknowledged', { status: 'acknowledged', actor: facts.acknowledge!.actor, patch: { deadlines: deadlines() } });
+  await journal.record('complaint.acknowledged', { status: 'acknowledged', by: facts.acknowledge!, patch: { deadlines: deadlines() } });
   facts.acknowledge!.acknowledge();
   await notify('complaint_acknowledged');
 
@@ -177,7 +171,7 @@ export async function complaintCase(input: ComplaintCaseInput): Promise<Complain
       clocks.get('solution')?.pause();
       await journal.record('information.requested', {
         status: 'awaiting_customer',
-        actor: request.actor,
+        by: request,
         data: { ...request.value },
         patch: { deadlines: deadlines() },
       });
@@ -193,7 +187,7 @@ export async function complaintCase(input: ComplaintCaseInput): Promise<Complain
     const verifyUntil = verification ? addBusinessTime(now, verification.targetMs, verification.calendar) : now;
     await journal.record('solution.proposed', {
       status: 'solution_proposed',
-      actor: proposal.actor,
+      by: proposal,
       data: { ...proposal.value },
       patch: { deadlines: [{ name: 'verification', dueAt: new Date(verifyUntil).toISOString() }] },
     });
@@ -206,7 +200,7 @@ export async function complaintCase(input: ComplaintCaseInput): Promise<Complain
     }
     const verdict = facts.verdict!;
     if (verdict.value.satisfied) {
-      await journal.record('solution.confirmed', { actor: verdict.actor, data: { comment: verdict.value.comment } });
+      await journal.record('solution.confirmed', { by: verdict, data: { comment: verdict.value.comment } });
       const result = await close('resolved');
       await served;
       return result;
@@ -215,7 +209,7 @@ export async function complaintCase(input: ComplaintCaseInput): Promise<Complain
     startClock('solution');
     await journal.record('complaint.reopened', {
       status: 'acknowledged',
-      actor: verdict.actor,
+      by: verdict,
       data: { comment: verdict.value.comment, times: state.reopened },
       patch: { deadlines: deadlines(), details: { reopened: state.reopened } },
     });

@@ -2,7 +2,7 @@ import { allowedComplaintActions, type ComplaintAction, type ComplaintStatus } f
 import { Fact, unknownPartner } from '../lib/facts';
 import { registerFactHandlers } from '../lib/factHandlers';
 import type { CaseActionRequest } from '../lib/messages';
-import type { ComplaintCaseInput } from './input';
+import { type ComplaintCaseInput, complaintPolicyVersion } from './input';
 import type { ComplaintFacts, ComplaintState } from './state';
 
 type Slot = keyof ComplaintFacts;
@@ -44,7 +44,7 @@ export function registerComplaintHandlers(input: ComplaintCaseInput, state: Comp
   registerFactHandlers<Slot>(state, {
     caseId: input.caseId,
     type: input.type,
-    policyVersion: `${input.policy.version} + ${input.sla.version}`,
+    policyVersion: complaintPolicyVersion(input.policy, input.sla),
     allowedActions: (status) => allowedComplaintActions(status as ComplaintStatus),
     allowedSteps: () => [],
     actionSlot: (action) => slotOfAction[action as ComplaintAction],

@@ -17,3 +17,8 @@ export interface ComplaintCaseInput {
 }
 
 export const complaintCaseWorkflowType = 'complaintCase';
+
+/** The versions a complaint pins, as its record and live view name them. */
+export function complaintPolicyVersion(policy: ComplaintPolicy, sla: SlaPolicy): string {
+  return `${policy.version} + ${sla.version}`;
+}

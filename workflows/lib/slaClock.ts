@@ -3,31 +3,6 @@ import type { SlaTarget } from '../../config/policies/slaPolicy';
 import type { Deadline } from '../../domain';
 import { addBusinessTime, businessTimeBetween } from './businessCalendar';
 
-export interface SlaWait {
-  /** True once what the clock waits for has happened. */
-  done: () => boolean;
-  dueInMs: number;
-  /** Share of dueInMs after which the reminder goes out (0 < share < 1). */
-  remindAt: number;
-  onReminder: () => Promise<void>;
-  onBreach: () => Promise<void>;
-}
-
-/**
- * Waits for something that has a response target: a reminder when most of the time has passed,
- * the breach handling at the target, and then the wait goes on — a late answer is still the
- * answer the case needs. Durable timers, so a clock survives worker restarts.
- */
-export async function awaitWithinSla(wait: SlaWait): Promise<{ breached: boolean }> {
-  const reminderInMs = Math.floor(wait.dueInMs * wait.remindAt);
-  if (await condition(wait.done, reminderInMs)) return { breached: false };
-  await wait.onReminder();
-  if (await condition(wait.done, wait.dueInMs - reminderInMs)) return { breached: false };
-  await wait.onBreach();
-  await condition(wait.done);
-  return { breached: true };
-}
-
 /**
  * A response or resolution clock (design.md §6): it runs in the target's business hours, pauses
  * while the case waits on the customer, warns at the policy's share of the target and breaches

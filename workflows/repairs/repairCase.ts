@@ -1,8 +1,8 @@
-import { ActivityFailure, allHandlersFinished, condition, log } from '@temporalio/workflow';
+import { ActivityFailure, condition, log } from '@temporalio/workflow';
 import type { VisitSlot } from '../../activities/types';
 import type { RepairOutcome } from '../../domain';
-import { idempotencyKey, partners } from '../lib/activities';
-import { settleAll } from '../lib/factHandlers';
+import { caseStore, idempotencyKey, partners } from '../lib/activities';
+import { closeCase } from '../lib/closeCase';
 import { notifyCustomer } from '../lib/notify';
 import { replaceOrRefund } from './fallback';
 import { registerRepairHandlers } from './handlers';
@@ -41,18 +41,7 @@ export async function repairCase(input: RepairCaseInput): Promise<RepairCaseResu
   const arrived = (slot: keyof RepairFacts) => facts[slot] !== undefined && !facts[slot]!.acknowledged;
 
   async function close(outcome: RepairOutcome): Promise<RepairCaseResult> {
-    await journal.record('case.closed', {
-      status: 'closed',
-      data: { outcome },
-      patch: {
-        outcome,
-        resolution: state.handledByHuman ? 'human' : 'automated',
-        deadlines: [],
-        closedAt: new Date().toISOString(),
-      },
-    });
-    settleAll(state);
-    await condition(allHandlersFinished);
+    await closeCase(state, outcome, state.handledByHuman ? 'human' : 'automated');
     return { outcome };
   }
 
@@ -68,17 +57,17 @@ export async function repairCase(input: RepairCaseInput): Promise<RepairCaseResu
     const answered = await condition(() => arrived('troubleshooting') || arrived('cancel'), policy.troubleshootingWindowMs);
     if (arrived('cancel')) {
       const cancel = facts.cancel!;
-      await journal.record('case.cancelled', { actor: cancel.actor, data: { reason: cancel.value.reason } });
+      await journal.record('case.cancelled', { by: cancel, data: { reason: cancel.value.reason } });
       throw new Closing('cancelled_by_customer');
     }
     const answer = facts.troubleshooting;
     if (answered && answer?.value.fixed) {
-      await journal.record('troubleshooting.fixed', { actor: answer.actor });
+      await journal.record('troubleshooting.fixed', { by: answer });
       throw new Closing('resolved_remotely');
     }
     // The customer's "not fixed" is answered once the repair order exists, with the status it led to.
     await journal.record(answered ? 'troubleshooting.not_fixed' : 'troubleshooting.timed_out', {
-      actor: answer?.actor,
+      by: answer,
       data: { note: answer?.value.note },
     });
   }
@@ -141,7 +130,7 @@ export async function repairCase(input: RepairCaseInput): Promise<RepairCaseResu
     });
     await notify('repair_shipped_back', { trackingNumber });
     const confirmed = await condition(() => arrived('confirm'), policy.autoCloseAfterShipBackMs);
-    await journal.record(confirmed ? 'receipt.confirmed' : 'receipt.assumed', { actor: facts.confirm?.actor });
+    await journal.record(confirmed ? 'receipt.confirmed' : 'receipt.assumed', { by: facts.confirm });
     return repairing ? 'repaired' : 'returned_unrepaired';
   }
 
@@ -164,7 +153,7 @@ export async function repairCase(input: RepairCaseInput): Promise<RepairCaseResu
       const repairing = supplier.clock('repair');
       await journal.record('quote.approved', {
         status: 'repairing',
-        actor: decision!.actor,
+        by: decision!,
         data: { chargeId, ...quote },
         patch: { deadlines: [supplier.deadlineOf(repairing)] },
       });
@@ -173,7 +162,7 @@ export async function repairCase(input: RepairCaseInput): Promise<RepairCaseResu
     }
     await journal.record(decided ? 'quote.declined' : 'quote.expired', {
       status: 'awaiting_ship_back',
-      actor: decision?.actor,
+      by: decision,
       data: { reason: decision?.value.reason },
       patch: { deadlines: [supplier.deadlineOf(supplier.clock('shipped_back'))] },
     });
@@ -200,15 +189,25 @@ export async function repairCase(input: RepairCaseInput): Promise<RepairCaseResu
       const slot = slots.find((s) => s.slotId === request.value.slotId) ?? slots.find((s) => s.slotId !== booked.slotId)!;
       booked = await bookVisit(repairOrderId, slot, attempt);
       await journal.record('visit.rescheduled', {
-        actor: request.actor,
+        by: request,
         data: { requested: request.value.slotId ?? null, slot: booked },
         patch: { details: { visit: booked }, deadlines: [supplier.deadlineOf(supplier.clock('visit_completed', booked.end))] },
       });
       request.acknowledge();
       await notify('visit_booked', { start: booked.start, end: booked.end, rescheduled: true });
     }
-    const { outcome } = await supplier.take('visit_scheduled');
-    return outcome === 'repaired' ? 'repaired' : replaceOrRefund(input, state);
+    const visit = await supplier.take('visit_scheduled');
+    if (visit.outcome === 'repaired') return 'repaired';
+    // The scorecard's unrepairable rate counts unrepairable steps; at home that is the visit's verdict.
+    await caseStore.recordSupplierStep({
+      supplierId: supplier.supplierId,
+      caseId,
+      step: 'unrepairable',
+      requestedAt: visit.occurredAt,
+      completedAt: visit.occurredAt,
+      dueAt: visit.occurredAt,
+    });
+    return replaceOrRefund(input, state);
   }
 
   async function bookVisit(repairOrderId: string, slot: VisitSlot, attempt: number): Promise<VisitSlot> {

@@ -1,8 +1,9 @@
+import { condition } from '@temporalio/workflow';
 import type { PartyTemplate } from '../../activities/types';
 import type { Deadline, RepairStatus } from '../../domain';
 import { caseStore, idempotencyKey, notifications } from '../lib/activities';
 import { startEscalation } from '../lib/escalate';
-import { awaitWithinSla } from '../lib/slaClock';
+import { SlaClock } from '../lib/slaClock';
 import type { RepairCaseInput } from './input';
 import type { RepairState, SupplierReport } from './state';
 
@@ -53,13 +54,14 @@ export class SupplierDesk {
 
   /** Waits for the supplier's next step (or `alsoDone`) under its SLA; scores the step if it came. */
   async await(clock: SupplierClock, alsoDone: () => boolean = () => false): Promise<void> {
-    await awaitWithinSla({
-      done: () => this.stepArrived || alsoDone(),
-      dueInMs: clock.dueInMs,
-      remindAt: this.input.policy.supplierReminderAt,
-      onReminder: () => this.tell('supplier', 'supplier_step_reminder', clock),
-      onBreach: () => this.breach(clock),
-    });
+    const sla = new SlaClock(
+      { clock: 'supplier_response', targetMs: clock.dueInMs, calendar: null, warnAt: this.input.policy.supplierReminderAt },
+      { onWarning: () => this.tell('supplier', 'supplier_step_reminder', clock), onBreach: () => this.breach(clock) },
+    );
+    // A late step is still the step the case needs: the wait goes on past the breach.
+    await condition(() => this.stepArrived || alsoDone());
+    sla.stop();
+    await sla.finished;
     if (!this.stepArrived) return;
     await caseStore.recordSupplierStep({
       supplierId: this.supplierId,
@@ -77,7 +79,7 @@ export class SupplierDesk {
     const { receivedAt: _receivedAt, ...report } = fact.value;
     await this.state.journal.record(`supplier.${report.step}`, {
       status,
-      actor: { kind: 'supplier', id: this.supplierId },
+      by: fact,
       data: { ...report },
       patch: { deadlines: [], ...patch },
     });

@@ -1,11 +1,12 @@
-import { ActivityFailure, allHandlersFinished, condition, isCancellation, log } from '@temporalio/workflow';
+import { ActivityFailure, condition, isCancellation, log } from '@temporalio/workflow';
 import type { Actor, ReturnOutcome } from '../../domain';
-import { idempotencyKey, partners } from '../lib/activities';
+import { idempotencyKey, notifications, partners } from '../lib/activities';
 import { systemActor } from '../lib/caseJournal';
 import { Compensations } from '../lib/compensations';
-import { settleAll } from '../lib/factHandlers';
+import { closeCase } from '../lib/closeCase';
 import { notifyCustomer } from '../lib/notify';
 import { sendReplacements } from '../lib/replacements';
+import { SlaClock } from '../lib/slaClock';
 import { assessEligibility } from './eligibility';
 import { registerReturnHandlers } from './handlers';
 import type { ReturnCaseInput } from './input';
@@ -48,19 +49,19 @@ export async function returnCase(input: ReturnCaseInput): Promise<ReturnCaseResu
     notifyCustomer(caseId, customer, template, data);
 
   async function close(outcome: ReturnOutcome, data: Record<string, unknown> = {}): Promise<ReturnCaseResult> {
-    await journal.record('case.closed', {
-      status: 'closed',
-      data: { outcome, ...data },
-      patch: {
-        outcome,
-        resolution: state.handledBy ? 'human' : 'automated',
-        deadlines: [],
-        closedAt: new Date().toISOString(),
-      },
-    });
-    settleAll(state);
-    await condition(allHandlersFinished);
+    await closeCase(state, outcome, state.handledBy ? 'human' : 'automated', data);
     return { outcome };
+  }
+
+  async function tellReviewers(template: 'sla_warning' | 'sla_breached'): Promise<void> {
+    await notifications.notifyParty({
+      caseId,
+      audience: 'operations',
+      recipientId: 'returns',
+      template,
+      data: { clock: 'review' },
+      idempotencyKey: idempotencyKey(caseId, template, 'review'),
+    });
   }
 
   function stopIfCancelled(): void {
@@ -84,7 +85,21 @@ export async function returnCase(input: ReturnCaseInput): Promise<ReturnCaseResu
       patch: { deadlines: [journal.deadline('review', policy.reviewDeadlineMs)] },
     });
     await notify('case_under_review');
-    const decided = await condition(() => facts.review !== undefined || facts.cancel !== undefined, policy.reviewDeadlineMs);
+    const reviewSla = new SlaClock(
+      { clock: 'review', targetMs: policy.reviewDeadlineMs, calendar: null, warnAt: policy.reviewWarnAt },
+      {
+        onWarning: () => tellReviewers('sla_warning'),
+        onBreach: async () => {
+          await journal.record('sla.breached', { data: { clock: 'review' } });
+          await tellReviewers('sla_breached');
+        },
+      },
+    );
+    const arrived = () => facts.review !== undefined || facts.cancel !== undefined;
+    await condition(() => arrived() || reviewSla.breached);
+    const decided = arrived();
+    reviewSla.stop();
+    await reviewSla.finished;
     stopIfCancelled();
     const review = facts.review;
     const decision = decided && review ? review.value.decision : policy.onReviewTimeout;

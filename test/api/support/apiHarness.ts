@@ -7,8 +7,7 @@ import { startApi, type ApiDeps, type RunningApi } from '../../../api/app';
 import { mintToken, type Principal, tokenSettings, type TokenSettings } from '../../../api/auth/tokens';
 import { signWebhook } from '../../../api/webhooks/signature';
 import { loadConfig } from '../../../config/env';
-import { repairPolicies } from '../../../config/policies/repairPolicy';
-import { returnPolicies } from '../../../config/policies/returnPolicy';
+import { casePolicies } from '../../../config/policies/profiles';
 import { WebhookSecrets } from '../../../config/webhookSecrets';
 import { createPool } from '../../../db/pool';
 import { testEnv, uniqueTaskQueue } from '../../support/env';
@@ -152,7 +151,7 @@ export class ApiHarness extends ApiClient {
       pool,
       temporal: client,
       logger: pino({ level: 'silent' }),
-      policies: { returns: returnPolicies.standard, repairs: repairPolicies.standard },
+      policies: casePolicies('standard'),
       auth: tokenSettings(config, testAuthSecret()),
       webhookSecrets: new WebhookSecrets(config.WEBHOOK_SECRETS, webhookSecret),
       payloadCodec,

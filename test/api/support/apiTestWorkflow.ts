@@ -18,6 +18,7 @@ import type { ReturnCaseInput } from '../../../workflows/returns/input';
 import { appliedStepsQuery } from './appliedSteps';
 
 export { repairCase } from './apiTestRepairWorkflow';
+export { complaintCase } from './apiTestComplaintWorkflow';
 
 /**
  * A stand-in for the real return workflow, registered under the same type name: it speaks the

@@ -46,6 +46,7 @@ describe('npm run migrate', () => {
       '0004_supplier-steps',
       '0005_agents',
       '0006_cases-without-order',
+      '0007_open-escalations',
     ]);
   });
 

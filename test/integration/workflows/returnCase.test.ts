@@ -93,7 +93,8 @@ describe('return workflow', () => {
     });
     const handle = await harness.startReturn(input);
     expect(await handle.result()).toEqual({ outcome: 'rejected_by_review' });
-    expect(await harness.timelineTypes(input.caseId)).toContain('review.timed_out');
+    expect(await harness.timelineTypes(input.caseId)).toEqual(expect.arrayContaining(['sla.breached', 'review.timed_out']));
+    expect((await harness.caseRecord(input.caseId)).breached).toBe(true);
   });
 
   it('cancels the case and voids the label when the parcel is not shipped in time', async () => {

@@ -1,0 +1,42 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { jsonLines, runOwnStack } from './smokeRun';
+
+/** Tiny sizes: this proves the bench runs end to end and reports every figure, not how fast we are. */
+const TINY = ['--quick', '--intake-n', '8', '--e2e-n', '4', '--low-open', '5', '--open-cases', '30', '--rounds', '1'];
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'aso-bench-'));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+const sideBySide = {
+  ours: expect.objectContaining({ n: expect.any(Number), p50Ms: expect.any(Number), p99Ms: expect.any(Number) }),
+  bare: expect.objectContaining({ n: expect.any(Number), p50Ms: expect.any(Number), p99Ms: expect.any(Number) }),
+  ratio: { p50: expect.any(Number), p99: expect.any(Number), throughput: expect.any(Number) },
+};
+
+test('npm run bench reports each figure against its bare-Temporal baseline, on stdout and in the results file', async () => {
+  const out = path.join(dir, 'results.json');
+  const figures = jsonLines(await runOwnStack('scripts/bench/main.ts', [...TINY, '--out', out]));
+
+  expect(figures).toEqual([
+    expect.objectContaining({ figure: 'partnerStep', openCases: 5, ...sideBySide }),
+    expect.objectContaining({ figure: 'endToEnd', activities: expect.any(Number), ...sideBySide }),
+    expect.objectContaining({ figure: 'intake', n: 8, ...sideBySide }),
+    expect.objectContaining({
+      figure: 'scale',
+      low: expect.objectContaining({ openCases: 5 }),
+      high: expect.objectContaining({ openCases: expect.any(Number) }),
+      ratio: expect.objectContaining({ webhookP99: expect.any(Number) }),
+    }),
+  ]);
+  expect(figures[3]!.high.openCases).toBeGreaterThanOrEqual(30);
+  expect(figures[3]!.high.memory.ourProcessMiB).toBeGreaterThan(0);
+  expect(figures[3]!.high.memory.temporalServerMiB).toBeGreaterThan(0);
+  const results = JSON.parse(await readFile(out, 'utf8'));
+  expect(results.figures).toEqual(figures);
+  expect(results.machine.atStart).toEqual(expect.objectContaining({ cores: expect.any(Number), loadAverage1m: expect.any(Number) }));
+}, 180_000);

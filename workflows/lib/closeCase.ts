@@ -1,0 +1,23 @@
+import { allHandlersFinished, condition } from '@temporalio/workflow';
+import type { ResolutionKind } from '../../domain';
+import { type FactBook, settleAll } from './factHandlers';
+
+/**
+ * Closes the case record with its outcome, answers every request still waiting (a step accepted
+ * just as the case closed gets the closed status), and lets running handlers finish before the
+ * workflow completes.
+ */
+export async function closeCase<Slot extends string>(
+  book: FactBook<Slot>,
+  outcome: string,
+  resolution: ResolutionKind,
+  data: Record<string, unknown> = {},
+): Promise<void> {
+  await book.journal.record('case.closed', {
+    status: 'closed',
+    data: { outcome, ...data },
+    patch: { outcome, resolution, deadlines: [], closedAt: new Date().toISOString() },
+  });
+  settleAll(book);
+  await condition(allHandlersFinished);
+}
