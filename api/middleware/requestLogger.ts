@@ -2,17 +2,18 @@ import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
-import { redactPaths } from '../../config/logger';
+import { requestCredentialPaths } from '../../config/logger';
+import { CENSOR } from '../../config/redaction';
 
 /** A caller's request id is reused only when it is short and plain, so it cannot forge log structure. */
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /**
- * The app does not trust its caller to have configured redaction: it applies the project's list
- * itself, so contact data and credentials never reach a request log line.
+ * The app does not trust its caller's logger to censor: credentials in request headers are
+ * redacted here too, so they never reach a request log line. Bodies are never logged.
  */
 export function redactingLogger(logger: Logger): Logger {
-  return logger.child({}, { redact: { paths: redactPaths, censor: '[redacted]' } });
+  return logger.child({}, { redact: { paths: requestCredentialPaths, censor: CENSOR } });
 }
 
 /** Remembers the case a request is about so its completion line can name it. */

@@ -46,6 +46,21 @@ describe('log lines', () => {
     expect(text.trim().split('\n')).toHaveLength(5);
   });
 
+  it('carry none of it when it is bound to a child logger, or nested deeper than any document we have', () => {
+    const { logger, output } = capturingLogger();
+    const { customer } = personalRequest();
+    let deep: Record<string, unknown> = { customer };
+    for (let level = 0; level < 12; level++) deep = { level, deep };
+
+    logger.child({ customer }).info({ caseId: 'case_1' }, 'bound');
+    logger.info({ deep }, 'deep');
+
+    const text = output();
+    for (const value of personal) expect(text).not.toContain(value);
+    expect(text).toContain('case_1');
+    expect(text).toContain('"name":"redaction-test"');
+  });
+
   it('carry no credentials', () => {
     const { logger, output } = capturingLogger();
     logger.info({ req: { headers: { authorization: 'Bearer eyJ.secret.token', 'x-webhook-signature': 'v1=abc123' } } }, 'request');
