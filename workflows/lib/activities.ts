@@ -1,4 +1,4 @@
-import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
+import { patched, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type {
   CaseStorePort,
   InventoryPort,
@@ -16,14 +16,40 @@ export const partners = proxyActivities<InventoryPort & LogisticsPort & Payments
   activityOptions.partner,
 );
 export const caseStore = proxyActivities<CaseStorePort & ScorecardPort & RoutingPort>(activityOptions.caseStore);
-export const notifications = proxyActivities<NotificationPort>(activityOptions.notification);
 
 /**
- * The timeline's writes as local activities, run by the worker within the workflow task: a few ms
- * against our own database, idempotent per event key, so a round trip through the server (three
- * history events and one more workflow task per state change) buys nothing. See CaseJournal.
+ * A port whose calls moved from remote to local activities. Workflows that have passed `patchId`
+ * call `local`; histories recorded before the move replay with `remote`, the commands they ran,
+ * so cases in flight keep going. Drop the remote side once no case from before the move is open.
  */
-export const journalStore = proxyLocalActivities<CaseStorePort>(activityOptions.caseStore);
+function movedToLocal<Port extends object>(patchId: string, remote: Port, local: Port): Port {
+  return new Proxy({} as Port, {
+    get: (_target, operation) => (...args: unknown[]) => {
+      const port = (patched(patchId) ? local : remote) as Record<PropertyKey, (...a: unknown[]) => unknown>;
+      return port[operation]!(...args);
+    },
+  });
+}
+
+/**
+ * The timeline's writes and the messages to customers, operations and suppliers run as local
+ * activities, by the worker within the workflow task. Each is a short call (our own database; the
+ * notification service) and idempotent by its key, so a round trip through the server (three
+ * history events and one more workflow task per call) bought nothing but load: a new return made
+ * four workflow tasks and two activity tasks before it waited for review, and now makes one
+ * workflow task. Partner calls that move goods or money stay remote activities, visible in history
+ * as tasks of their own and retried by the server for a day.
+ */
+export const journalStore = movedToLocal(
+  'case-journal-local-activities',
+  proxyActivities<CaseStorePort>(activityOptions.caseStore),
+  proxyLocalActivities<CaseStorePort>(activityOptions.caseStore),
+);
+export const notifications = movedToLocal(
+  'notifications-local-activities',
+  proxyActivities<NotificationPort>(activityOptions.notification),
+  proxyLocalActivities<NotificationPort>(activityOptions.notification),
+);
 
 /** Idempotency keys come from the case and the step, never from randomness, so a replay reuses them. */
 export function idempotencyKey(caseId: string, ...step: (string | number)[]): string {

@@ -1,17 +1,9 @@
-import { patched } from '@temporalio/workflow';
 import type { CasePatch } from '../../activities/types';
 import type { Actor, Deadline } from '../../domain';
-import { caseStore, journalStore } from './activities';
+import { journalStore } from './activities';
 import type { Fact } from './facts';
 
 export const systemActor: Actor = { kind: 'system', id: 'orchestrator' };
-
-/**
- * Cases started before the timeline was written by local activities have remote ones in their
- * history, and replaying them must schedule the same; new cases (and old ones from their next
- * event on) take the local path. Drop the remote branch once no case from before is open.
- */
-const LOCAL_JOURNAL_PATCH = 'case-journal-local-activities';
 
 /**
  * The workflow's in-memory view of its case, and the writer of its timeline. Status changes take
@@ -65,8 +57,7 @@ export class CaseJournal<Status extends string> {
       data: { ...change.data, ...change.by?.audit },
       patch: { ...change.patch, ...(change.status ? { status: change.status } : {}) },
     };
-    const store = patched(LOCAL_JOURNAL_PATCH) ? journalStore : caseStore;
-    const written = this.tail.then(() => store.recordCaseEvent(event));
+    const written = this.tail.then(() => journalStore.recordCaseEvent(event));
     this.tail = written.catch(() => undefined);
     return written.then(() => undefined);
   }
