@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import path from 'node:path';
 import pino from 'pino';
 import { createLogger } from '../../config/logger';
 import { returnPolicies, type ReturnPolicy } from '../../config/policies/returnPolicy';
@@ -6,6 +7,7 @@ import { createPool } from '../../db/pool';
 import { installRuntimeLogger } from '../../worker/runtimeLogger';
 import { privateRun } from '../load/privateRun';
 import { ServiceClient } from '../load/serviceClient';
+import { WorkerProcess, workerEnv } from '../load/workerProcess';
 import { startStack, type Stack } from '../stack';
 import { type BareTemporal, startBareTemporal } from './bareWorker';
 
@@ -22,15 +24,19 @@ export interface Bench {
   /** Every case the run opened, in order; the index of the next one gives it a customer of its own. */
   caseIds: string[];
   progress: (message: string) => void;
+  /** The worker process's id; null when the worker runs in this process. */
+  workerPid(): number | null;
   stop(): Promise<void>;
 }
 
 /**
- * The service as `npm start` runs it (API, worker and simulator in this process; Temporal dev server
- * in memory; embedded PostgreSQL unless DATABASE_URL is set) with the simulator answering at once,
- * and next to it the bare baseline on the same Temporal server.
+ * The service with the simulator answering at once, and next to it the bare baseline on the same
+ * Temporal server (in memory). API and simulator run in this process; the worker runs as deployed,
+ * in a process of its own (worker/main.ts, logging at info to the run's folder), or with
+ * `workerPlace` 'in-process' beside the API, as `npm start` runs it. PostgreSQL is embedded unless
+ * DATABASE_URL is set.
  */
-export async function startBench(progress: (message: string) => void): Promise<Bench> {
+export async function startBench(progress: (message: string) => void, workerPlace: string): Promise<Bench> {
   const run = await privateRun('bench');
   // Logs go to stderr with the progress: stdout carries the figures, one JSON object per line.
   const logger = createLogger({ level: run.config.LOG_LEVEL, name: 'bench', destination: pino.destination(2) });
@@ -42,12 +48,23 @@ export async function startBench(progress: (message: string) => void): Promise<B
     ephemeralTemporal: true,
     returnPolicy: benchPolicy,
     simulator: { autopilot: true, delays: { pickupMs: 0, deliveryMs: 0, inspectionMs: 0 } },
+    inProcessWorker: workerPlace === 'in-process',
   });
   const stops: (() => Promise<unknown>)[] = [() => stack.stop()];
   const stop = async () => {
     for (const step of stops.splice(0)) await step();
   };
   try {
+    let worker: WorkerProcess | null = null;
+    if (workerPlace !== 'in-process') {
+      progress('starting the worker as a process of its own');
+      const started = new WorkerProcess(workerEnv(run.config, stack), path.join(run.dataDir, 'worker.log'), (detail) =>
+        progress(`UNEXPECTED: ${detail}`),
+      );
+      stops.unshift(() => started.stop());
+      await started.start();
+      worker = started;
+    }
     progress('starting the bare baseline worker');
     const bare = await startBareTemporal(stack.temporalAddress, run.config.TEMPORAL_NAMESPACE, `${run.runId}-bare`);
     stops.unshift(() => bare.stop());
@@ -55,7 +72,8 @@ export async function startBench(progress: (message: string) => void): Promise<B
     stops.unshift(() => pool.end());
     if (!stack.simulatorUrl) throw new Error('the bench needs the simulator, yet the stack started none');
     const service = new ServiceClient(stack.apiUrl, stack.simulatorUrl, stack.webhookSecret, stack.tokens);
-    return { runId: run.runId, stack, bare, service, pool, caseIds: [], progress, stop };
+    const workerPid = () => (worker ? worker.pid : null);
+    return { runId: run.runId, stack, bare, service, pool, caseIds: [], progress, workerPid, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -1,17 +1,24 @@
-import { type Flags, parseFlags } from '../load/flags';
+import { FlagError, type Flags, parseFlags } from '../load/flags';
 
 const spec = {
-  'intake-n': { default: 1000, quick: 200, help: 'cases opened for the intake figure (and bare starts)' },
+  'intake-n': { default: 1000, quick: 150, help: 'cases opened for the intake figure (and bare starts)' },
   concurrency: { default: 16, quick: 8, help: 'requests in flight for intake and for opening open cases' },
   'e2e-n': { default: 100, quick: 20, help: 'refunds run end to end (and bare workflows)' },
   'e2e-concurrency': { default: 4, quick: 4, help: 'refunds in flight at once' },
   'low-open': { default: 100, quick: 50, help: 'open cases at the low point; also the webhook probes per point' },
-  'open-cases': { default: 10_000, quick: 1_000, help: 'open cases waiting on partners at the high point' },
+  'open-cases': { default: 10_000, quick: 800, help: 'open cases waiting on partners at the high point' },
   'step-concurrency': { default: 4, quick: 4, help: 'webhooks (and bare updates) in flight at once' },
   rounds: { default: 4, quick: 2, help: 'alternating rounds of baseline and ours per figure' },
   out: { default: 'bench/results.json', help: 'where the results file goes' },
+  worker: { default: 'process', help: '"process": the worker in a process of its own, as deployed; "in-process": beside the API, as npm start runs it' },
 };
 
 export type BenchFlags = Flags<typeof spec>;
 
-export const parseBenchFlags = (argv: string[]): BenchFlags => parseFlags(argv, spec);
+const WORKER_PLACES = ['process', 'in-process'];
+
+export function parseBenchFlags(argv: string[]): BenchFlags {
+  const flags = parseFlags(argv, spec);
+  if (!WORKER_PLACES.includes(flags.worker)) throw new FlagError(`--worker must be one of ${WORKER_PLACES.join(', ')}, got "${flags.worker}"`);
+  return flags;
+}

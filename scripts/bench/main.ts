@@ -6,7 +6,7 @@ import { activitiesRun, endToEndFigure, refund } from './endToEnd';
 import { parseBenchFlags } from './flags';
 import { intakeFigure } from './intake';
 import { openUpTo } from './openPoint';
-import { partnerStepFigure } from './partnerStep';
+import { compareSteps, partnerStepFigure } from './partnerStep';
 import { Report } from './report';
 import { scaleFigure } from './scale';
 
@@ -21,16 +21,17 @@ async function main(): Promise<number> {
   const flags = parseBenchFlags(process.argv.slice(2));
   const progress = progressPrinter('bench');
   const report = new Report(flags);
-  const bench = await startBench(progress);
+  const bench = await startBench(progress, flags.worker);
   stopOnSignals(() => bench.stop(), progress);
   try {
     const activities = await warmUp(bench);
     const low = await openUpTo(bench, { target: flags['low-open'], atLeast: flags['low-open'], concurrency: flags.concurrency, what: 'low point' });
-    const step = await partnerStepFigure(bench, flags, low.openCases, low.ids);
-    report.add(step.figure);
+    const steps = await compareSteps(bench, low.ids, flags['step-concurrency'], 'partner step');
+    const lowPoint = { openCases: low.openCases, memory: low.memory, steps };
+    report.add(partnerStepFigure(lowPoint, flags['step-concurrency']));
     report.add(await endToEndFigure(bench, flags, activities));
     report.add(await intakeFigure(bench, flags));
-    report.add(await scaleFigure(bench, flags, { openCases: low.openCases, memory: low.memory, webhooks: step.ours }));
+    report.add(await scaleFigure(bench, flags, lowPoint));
   } finally {
     progress('stopping the stack');
     await bench.stop();

@@ -25,8 +25,20 @@ async function devServerPid(): Promise<number | null> {
   return null;
 }
 
-/** Our process (API, worker and simulator) and the Temporal dev server, in MiB. */
-export async function stackMemory(): Promise<{ ourProcessMiB: number | null; temporalServerMiB: number | null }> {
+export interface StackMemory {
+  /** The worker process, which holds the cached workflows; null when it runs inside the bench's own process. */
+  workerMiB: number | null;
+  /** The bench's own process: API, simulator, the baseline and the load clients (and the worker, run in-process). */
+  benchProcessMiB: number | null;
+  temporalServerMiB: number | null;
+}
+
+/** Resident memory of the stack's processes, in MiB. */
+export async function stackMemory(workerPid: number | null): Promise<StackMemory> {
   const server = await devServerPid();
-  return { ourProcessMiB: await rssMiB(process.pid), temporalServerMiB: server === null ? null : await rssMiB(server) };
+  return {
+    workerMiB: workerPid === null ? null : await rssMiB(workerPid),
+    benchProcessMiB: await rssMiB(process.pid),
+    temporalServerMiB: server === null ? null : await rssMiB(server),
+  };
 }

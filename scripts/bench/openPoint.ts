@@ -1,13 +1,15 @@
-import { type LoadSample, runBounded } from '../load/boundedRun';
+import { runBounded } from '../load/boundedRun';
+import type { Sides } from './alternate';
 import type { Bench } from './benchStack';
 import { countOpen, openCase, settle } from './cases';
-import { stackMemory } from './memory';
-import { summarize } from './stats';
+import { type StackMemory, stackMemory } from './memory';
+import { sideBySide } from './stats';
 
+/** The stack with so many cases open: its memory, and webhooks against bare updates measured then. */
 export interface OpenPoint {
   openCases: number;
-  memory: Awaited<ReturnType<typeof stackMemory>>;
-  webhooks: LoadSample;
+  memory: StackMemory;
+  steps: Sides;
 }
 
 /**
@@ -36,10 +38,10 @@ export async function openUpTo(bench: Bench, opts: { target: number; atLeast: nu
   const openedPerSecond = Number(((missing * 1000) / (Date.now() - startedAt)).toFixed(1));
   const openCount = await countOpen(bench);
   bench.progress(`${opts.what}: ${openCount} cases open`);
-  return { ids, openedPerSecond, openCases: openCount, memory: await stackMemory() };
+  return { ids, openedPerSecond, openCases: openCount, memory: await stackMemory(bench.workerPid()) };
 }
 
-/** What the results show of a point: the sample itself is summarized. */
+/** What the results show of a point: the samples summarized, with their ratio. */
 export function describePoint(point: OpenPoint) {
-  return { openCases: point.openCases, memory: point.memory, webhooks: summarize(point.webhooks) };
+  return { openCases: point.openCases, memory: point.memory, ...sideBySide(point.steps) };
 }

@@ -1,28 +1,31 @@
 import type { LoadSample } from '../load/boundedRun';
+import type { Sides } from './alternate';
 import type { Bench } from './benchStack';
-import type { BenchFlags } from './flags';
+import type { OpenPoint } from './openPoint';
 import { barePass, SCANS, scanPass, scanTargets, startBareSteps } from './probes';
 import type { Figure } from './report';
 import { mergeSamples, sideBySide } from './stats';
 
 /**
- * A signed carrier webhook (signature, case lookup, Update with validator, the step recorded in
- * the projection, the answer) against a bare executeUpdate answered by its handler at once, pass
- * for pass alternating, on the cases open at the low point. Resolves with the figure and our
- * sample, which is also the scale figure's low point.
+ * Signed carrier webhooks (signature, case lookup, Update with validator, the step recorded in the
+ * projection, the answer) on cases waiting at label_issued, against as many bare executeUpdate
+ * calls answered by their handler at once, pass for pass alternating: both scans of every case,
+ * and the baseline measured in the same minutes.
  */
-export async function partnerStepFigure(bench: Bench, flags: BenchFlags, openCases: number, caseIds: string[]) {
-  const concurrency = flags['step-concurrency'];
-  bench.progress(`partner step: ${SCANS.length} scans of ${caseIds.length} cases and as many bare updates, ${concurrency} at a time`);
+export async function compareSteps(bench: Bench, caseIds: string[], concurrency: number, label: string): Promise<Sides> {
+  bench.progress(`${label}: ${SCANS.length} scans of ${caseIds.length} cases and as many bare updates, ${concurrency} at a time`);
   const targets = await scanTargets(bench, caseIds, concurrency);
-  const handles = await startBareSteps(bench, caseIds.length, concurrency);
+  const handles = await startBareSteps(bench, caseIds.length, concurrency, label);
   const ours: LoadSample[] = [];
   const bare: LoadSample[] = [];
   for (const type of SCANS) {
     bare.push(await barePass(handles, concurrency));
     ours.push(await scanPass(bench, targets, type, concurrency));
   }
-  const sides = { ours: mergeSamples(ours), bare: mergeSamples(bare) };
-  const figure: Figure = { figure: 'partnerStep', openCases, concurrency, ...sideBySide(sides) };
-  return { figure, ours: sides.ours };
+  return { ours: mergeSamples(ours), bare: mergeSamples(bare) };
+}
+
+/** The partner-step figure: the comparison at the low point of open cases. */
+export function partnerStepFigure(low: OpenPoint, concurrency: number): Figure {
+  return { figure: 'partnerStep', openCases: low.openCases, concurrency, ...sideBySide(low.steps) };
 }

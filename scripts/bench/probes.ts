@@ -2,7 +2,6 @@ import type { WorkflowHandle } from '@temporalio/client';
 import type { CarrierEventType } from '../../domain';
 import { type LoadSample, measureLoad, runBounded } from '../load/boundedRun';
 import type { Bench } from './benchStack';
-import { mergeSamples } from './stats';
 
 /**
  * Two signed carrier scans per case waiting at label_issued: picked up, then delivered. Each is
@@ -35,20 +34,18 @@ export function scanPass(bench: Bench, targets: ScanTarget[], type: CarrierEvent
   });
 }
 
-/** Both scans for every case, one pass after the other. */
-export async function probeWebhooks(bench: Bench, caseIds: string[], concurrency: number): Promise<LoadSample> {
-  const targets = await scanTargets(bench, caseIds, concurrency);
-  const passes: LoadSample[] = [];
-  for (const type of SCANS) passes.push(await scanPass(bench, targets, type, concurrency));
-  return mergeSamples(passes);
-}
-
-/** Bare workflows that each take one update per scan, then finish. */
-export function startBareSteps(bench: Bench, count: number, concurrency: number): Promise<WorkflowHandle[]> {
+/**
+ * Bare workflows that each take one update per scan, then finish; `label` keeps each batch's ids
+ * apart. Each has answered a query before it is probed: our cases are running and waiting when
+ * scanned, so the baseline's first update must not also pay for its workflow's first task.
+ */
+export function startBareSteps(bench: Bench, count: number, concurrency: number, label: string): Promise<WorkflowHandle[]> {
   const { client, taskQueue } = bench.bare;
-  return runBounded(count, concurrency, (i) =>
-    client.workflow.start('bareSteps', { taskQueue, workflowId: `${bench.runId}-steps-${i}`, args: [SCANS.length] }),
-  );
+  return runBounded(count, concurrency, async (i) => {
+    const handle = await client.workflow.start('bareSteps', { taskQueue, workflowId: `${bench.runId}-${label}-${i}`, args: [SCANS.length] });
+    await handle.query('bareTaken');
+    return handle;
+  });
 }
 
 /** One update for every bare workflow, answered by a handler that returns at once. */

@@ -1,9 +1,7 @@
 import path from 'node:path';
 import type { Pool } from 'pg';
 import pino from 'pino';
-import { type Config, EnvSchema } from '../../config/env';
 import { createLogger } from '../../config/logger';
-import { formatPayloadKeys } from '../../config/payloadKeys';
 import { returnPolicies, type ReturnPolicy } from '../../config/policies/returnPolicy';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../db/embeddedPostgres';
 import { createPool } from '../../db/pool';
@@ -13,7 +11,7 @@ import { ServiceClient } from '../load/serviceClient';
 import { startStack, type Stack } from '../stack';
 import { type DevServer, startTemporalDevServer } from '../temporal/devServer';
 import { resolveTemporalCli } from '../temporal/resolveCli';
-import { WorkerProcess } from './workerProcess';
+import { WorkerProcess, workerEnv } from '../load/workerProcess';
 
 /** Cases close soon after their refund: the survey window is the only wait left. */
 const drillPolicy: ReturnPolicy = { ...returnPolicies.standard, version: 'returns/drill', surveyWindowMs: 500 };
@@ -81,7 +79,7 @@ export async function startDrill(progress: (message: string) => void): Promise<D
     stops.unshift(() => stack.stop());
     if (!stack.simulatorUrl) throw new Error('the drill needs the simulator, yet the stack started none');
 
-    const worker = new WorkerProcess(workerEnv(config, stack, databaseUrl), path.join(dataDir, 'worker.log'), (detail) =>
+    const worker = new WorkerProcess(workerEnv(config, stack), path.join(dataDir, 'worker.log'), (detail) =>
       progress(`UNEXPECTED: ${detail}`),
     );
     progress('starting the worker as a child process');
@@ -113,25 +111,4 @@ export async function startDrill(progress: (message: string) => void): Promise<D
     await stop();
     throw error;
   }
-}
-
-/**
- * What worker/main.ts needs, pointing at this drill's servers; every partner URL the configuration
- * knows (they all end in _URL, like the database's and the public one, which are not partners)
- * points at the simulator.
- */
-function workerEnv(config: Config, stack: Stack, databaseUrl: string): Record<string, string> {
-  const partnerUrls = Object.keys(EnvSchema.shape)
-    .filter((key) => key.endsWith('_URL') && key !== 'DATABASE_URL' && key !== 'PUBLIC_BASE_URL')
-    .map((key) => [key, stack.simulatorUrl!]);
-  return {
-    ...Object.fromEntries(partnerUrls),
-    TEMPORAL_ADDRESS: stack.temporalAddress,
-    TEMPORAL_NAMESPACE: config.TEMPORAL_NAMESPACE,
-    TEMPORAL_TASK_QUEUE: config.TEMPORAL_TASK_QUEUE,
-    DATABASE_URL: databaseUrl,
-    DATABASE_POOL_MAX: String(config.DATABASE_POOL_MAX),
-    // The worker must decrypt what the stack's client encrypts.
-    PAYLOAD_KEYS: formatPayloadKeys(stack.payloadKeys),
-  };
 }

@@ -1,7 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
+import { type Config, EnvSchema } from '../../config/env';
+import { formatPayloadKeys } from '../../config/payloadKeys';
 import { killWithParent, stopChild } from '../childLifetime';
 import { OutputTail } from '../outputTail';
+import type { Stack } from '../stack';
 
 const REPO = path.resolve(__dirname, '../..');
 /** Bundling the workflows on 2 busy cores takes seconds; a worker not polling after this is broken. */
@@ -10,9 +13,10 @@ const READY_TIMEOUT_MS = 90_000;
 const READY_MESSAGE = '"msg":"worker polling"';
 
 /**
- * The production worker entry point (worker/main.ts) as a child process of its own, so a drill can
- * kill it with SIGKILL, as a crashed host would, and start it again. One process (node with tsx's
- * loader, no wrapper), so the signal reaches the worker itself.
+ * The production worker entry point (worker/main.ts) as a child process of its own, as it is
+ * deployed: the bench measures it so, and a drill can kill it with SIGKILL, as a crashed host
+ * would, and start it again. One process (node with tsx's loader, no wrapper), so a signal reaches
+ * the worker itself.
  */
 export class WorkerProcess {
   private child: ChildProcess | null = null;
@@ -62,6 +66,11 @@ export class WorkerProcess {
     }
   }
 
+  /** The running worker's process id, or null. */
+  get pid(): number | null {
+    return this.child?.pid ?? null;
+  }
+
   /** SIGKILL: no shutdown hook runs, and tasks in flight are abandoned half-way. */
   async kill(): Promise<void> {
     const child = this.release();
@@ -84,4 +93,27 @@ export class WorkerProcess {
     this.child = null;
     return child && child.exitCode === null && child.signalCode === null ? child : null;
   }
+}
+
+/**
+ * What worker/main.ts needs to join a stack started without its own worker; every partner URL the
+ * configuration knows (they all end in _URL, like the database's and the public one, which are
+ * not partners) points at the stack's simulator.
+ */
+export function workerEnv(config: Config, stack: Stack): Record<string, string> {
+  if (!stack.simulatorUrl) throw new Error('a worker process joins a stack that plays the partners itself');
+  const simulatorUrl = stack.simulatorUrl;
+  const partnerUrls = Object.keys(EnvSchema.shape)
+    .filter((key) => key.endsWith('_URL') && key !== 'DATABASE_URL' && key !== 'PUBLIC_BASE_URL')
+    .map((key) => [key, simulatorUrl]);
+  return {
+    ...Object.fromEntries(partnerUrls),
+    TEMPORAL_ADDRESS: stack.temporalAddress,
+    TEMPORAL_NAMESPACE: config.TEMPORAL_NAMESPACE,
+    TEMPORAL_TASK_QUEUE: config.TEMPORAL_TASK_QUEUE,
+    DATABASE_URL: stack.databaseUrl,
+    DATABASE_POOL_MAX: String(config.DATABASE_POOL_MAX),
+    // The worker must decrypt what the stack's client encrypts.
+    PAYLOAD_KEYS: formatPayloadKeys(stack.payloadKeys),
+  };
 }

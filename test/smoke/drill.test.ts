@@ -1,4 +1,4 @@
-import { jsonLines, runOwnStack } from './smokeRun';
+import { jsonLines, runOwnStack, SMOKE_TIMEOUT_MS } from './smokeRun';
 
 test('npm run drill: concurrent duplicates make one case, and a killed worker loses no case and pays no refund twice', async () => {
   const args = ['--quick', '--only', 'duplicates,worker-kill', '--cases', '20', '--worker-down-s', '1'];
@@ -8,4 +8,4 @@ test('npm run drill: concurrent duplicates make one case, and a killed worker lo
     expect.objectContaining({ drill: 'duplicates', ok: true, answered: { 201: 50 }, started: 1, completed: 1, lost: 0, duplicated: 0 }),
     expect.objectContaining({ drill: 'worker-kill', ok: true, started: 20, completed: 20, lost: 0, duplicated: 0 }),
   ]);
-}, 180_000);
+}, SMOKE_TIMEOUT_MS);

@@ -1,6 +1,12 @@
 import { runScript, type ScriptRun } from '../integration/db/runScript';
 
 /**
+ * Generous: each run starts a stack of its own and bundles workflows, on 2 cores shared with the
+ * other suites (and, on a developer's machine, with whatever else runs); about a minute when idle.
+ */
+export const SMOKE_TIMEOUT_MS = 300_000;
+
+/**
  * Runs the bench or the drill as `npm run` would, each with a stack of its own: the servers and
  * bundle jest provides to the other tests are left out of its environment.
  */

@@ -1,4 +1,4 @@
-import { condition, defineUpdate, proxyActivities, setHandler } from '@temporalio/workflow';
+import { condition, defineQuery, defineUpdate, proxyActivities, setHandler } from '@temporalio/workflow';
 
 /**
  * Bare Temporal: the same server and SDK doing the least each measured operation needs, with
@@ -16,10 +16,13 @@ export async function bareActivities(count: number): Promise<void> {
 }
 
 export const bareStep = defineUpdate<number>('bareStep');
+/** Answered once the workflow has run its first task: the baseline's probes start on running workflows, as ours do. */
+export const bareTaken = defineQuery<number>('bareTaken');
 
 /** The partner-step baseline: an update that is accepted and answered at once; done after `expected`. */
 export async function bareSteps(expected: number): Promise<void> {
   let taken = 0;
   setHandler(bareStep, () => ++taken);
+  setHandler(bareTaken, () => taken);
   await condition(() => taken >= expected);
 }
