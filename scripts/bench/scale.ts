@@ -7,14 +7,16 @@ import { ratio } from './stats';
 
 /**
  * The load figure of the source material: open cases waiting on partners, raised from the low
- * point to `--open-cases`, and what that does to memory and to webhooks (as many scans as at the
- * low point, on cases opened last). The webhook p99 is also given against the bare updates
- * measured in the same minutes, which takes out what other processes did to the machine meanwhile.
+ * point to `--open-cases`, and what that does to memory and to webhooks. As many scans as at the
+ * low point go to cases spread evenly over those just opened, so most have left the worker's
+ * cache and a scan pays for replaying the history, as a scan days after the label would. The
+ * webhook p99 is also given against the bare updates measured in the same minutes, which takes
+ * out what other processes did to the machine meanwhile.
  */
 export async function scaleFigure(bench: Bench, flags: BenchFlags, low: OpenPoint): Promise<Figure> {
   const probes = flags['low-open'];
   const opened = await openUpTo(bench, { target: flags['open-cases'], atLeast: probes, concurrency: flags.concurrency, what: 'scale' });
-  const steps = await compareSteps(bench, opened.ids.slice(-probes), flags['step-concurrency'], 'scale probes');
+  const steps = await compareSteps(bench, spread(opened.ids, probes), flags['step-concurrency'], 'scale probes');
   const [lowView, highView] = [describePoint(low), describePoint({ openCases: opened.openCases, memory: opened.memory, steps })];
   const memoryRatio = (key: keyof OpenPoint['memory']) => {
     const [l, h] = [low.memory[key], opened.memory[key]];
@@ -33,4 +35,10 @@ export async function scaleFigure(bench: Bench, flags: BenchFlags, low: OpenPoin
       temporalServerMemory: memoryRatio('temporalServerMiB'),
     },
   };
+}
+
+/** `count` items spaced evenly over `items`, the first included. */
+function spread<T>(items: T[], count: number): T[] {
+  const step = Math.max(1, Math.floor(items.length / count));
+  return items.filter((_, i) => i % step === 0).slice(0, count);
 }
