@@ -36,13 +36,13 @@ export async function submit(drill: Drill, body: unknown, key: string): Promise<
 }
 
 /**
- * Opens `count` refunds, `concurrency` at a time, and calls `midway` (the fault) once half are
- * in: the rest are submitted while the fault lasts. Resolves with the ids of the started cases
+ * Opens `count` refunds, `concurrency` at a time, and calls `fault` once `faultAfter` are in; the
+ * rest, if any, are submitted while the fault lasts. Resolves with the ids of the started cases
  * once both are done.
  */
 export async function submitCohort(
   drill: Drill,
-  opts: { name: string; count: number; concurrency: number; midway: () => Promise<void> },
+  opts: { name: string; count: number; concurrency: number; faultAfter: number; fault: () => Promise<void> },
 ): Promise<string[]> {
   let fault: Promise<void> | undefined;
   const ids = await runBounded(
@@ -54,8 +54,8 @@ export async function submitCohort(
       return answer.status === 201 ? String(answer.body.id) : null;
     },
     (done) => {
-      if (done !== Math.ceil(opts.count / 2)) return;
-      fault = opts.midway();
+      if (done !== opts.faultAfter) return;
+      fault = opts.fault();
       // Awaited once the submissions are done; until then a failure must not count as unhandled.
       fault.catch(() => undefined);
     },

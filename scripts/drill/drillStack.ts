@@ -15,8 +15,12 @@ import { WorkerProcess, workerEnv } from '../load/workerProcess';
 
 /** Cases close soon after their refund: the survey window is the only wait left. */
 const drillPolicy: ReturnPolicy = { ...returnPolicies.standard, version: 'returns/drill', surveyWindowMs: 500 };
-/** Each partner step a little later than the last, so a cohort is really in flight when the fault comes. */
-const PARTNER_DELAY_MS = 300;
+/**
+ * Each partner step 1.5 s after the last: a case takes longer (three steps, the refund, then the
+ * survey window) than a cohort of 500 takes to submit on 2 cores, so when a fault comes after the
+ * last submission the whole cohort is in flight, from just requested to delivered.
+ */
+const PARTNER_DELAY_MS = 1_500;
 
 export interface Drill {
   runId: string;

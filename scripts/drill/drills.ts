@@ -6,33 +6,44 @@ import { returnRequest } from '../load/caseRequests';
 
 export type DrillResult = { drill: DrillName; ok: boolean } & (Partial<Counts> & Record<string, unknown>);
 
-/** Open cases of one cohort right now: how many the fault catches in flight. */
-async function openInCohort(drill: Drill, name: string): Promise<number> {
-  const { rows } = await drill.pool.query<{ n: string }>(
-    'SELECT count(*) AS n FROM cases WHERE customer_id LIKE $1 AND closed_at IS NULL',
+/** Open cases of one cohort right now, by status: what the fault catches in flight, and where. */
+async function openInCohort(drill: Drill, name: string): Promise<Record<string, number>> {
+  const { rows } = await drill.pool.query<{ status: string; n: string }>(
+    'SELECT status, count(*) AS n FROM cases WHERE customer_id LIKE $1 AND closed_at IS NULL GROUP BY status ORDER BY status',
     [`load-${drill.runId}-${name}-%`],
   );
-  return Number(rows[0]!.n);
+  return Object.fromEntries(rows.map((row) => [row.status, Number(row.n)]));
 }
 
-/** A cohort of refunds with the fault in the middle; every case must complete, none twice refunded. */
-async function faultDrill(drill: Drill, flags: DrillFlags, name: DrillName, fault: Fault): Promise<DrillResult> {
+/**
+ * When the fault comes: once every case of the cohort is submitted, so all of them are in flight
+ * (the worker kill), or once half are, so the other half is submitted through the fault and the
+ * API's answers to it (a Temporal restart, a PostgreSQL outage) are part of the drill.
+ */
+type FaultTiming = 'all-submitted' | 'half-submitted';
+
+/** A cohort of refunds with a fault in flight; every case must complete, none twice refunded. */
+async function faultDrill(drill: Drill, flags: DrillFlags, name: DrillName, fault: Fault, timing: FaultTiming): Promise<DrillResult> {
   if ('skipped' in fault) return { drill: name, ok: true, skipped: fault.skipped };
-  drill.progress(`${name}: ${flags.cases} refunds, ${flags.concurrency} submitted at a time; the fault comes when half are in`);
+  const faultAfter = timing === 'all-submitted' ? flags.cases : Math.ceil(flags.cases / 2);
+  drill.progress(`${name}: ${flags.cases} refunds, ${flags.concurrency} submitted at a time; the fault comes once ${faultAfter} are in`);
   const startedAt = Date.now();
-  let inFlightAtFault = 0;
+  let stagesAtFault: Record<string, number> = {};
   const ids = await submitCohort(drill, {
     name,
     count: flags.cases,
     concurrency: flags.concurrency,
-    midway: async () => {
-      inFlightAtFault = await openInCohort(drill, name);
+    faultAfter,
+    fault: async () => {
+      stagesAtFault = await openInCohort(drill, name);
       await fault.run();
     },
   });
   const counts = await countOutcome(drill, ids, flags['deadline-s'] * 1000);
   const ok = counts.started === flags.cases && counts.lost === 0 && counts.duplicated === 0;
-  return { drill: name, ok, cases: flags.cases, inFlightAtFault, ...counts, seconds: Math.round((Date.now() - startedAt) / 1000) };
+  const inFlightAtFault = Object.values(stagesAtFault).reduce((sum, n) => sum + n, 0);
+  const seconds = Math.round((Date.now() - startedAt) / 1000);
+  return { drill: name, ok, cases: flags.cases, inFlightAtFault, stagesAtFault, ...counts, seconds };
 }
 
 /** The same request, key and body, many times at once: one case, one workflow, one refund. */
@@ -54,10 +65,10 @@ export function runDrill(drill: Drill, flags: DrillFlags, name: DrillName): Prom
     case 'duplicates':
       return duplicateSubmissions(drill, flags);
     case 'worker-kill':
-      return faultDrill(drill, flags, name, workerKill(drill, flags));
+      return faultDrill(drill, flags, name, workerKill(drill, flags), 'all-submitted');
     case 'temporal-restart':
-      return faultDrill(drill, flags, name, temporalRestart(drill));
+      return faultDrill(drill, flags, name, temporalRestart(drill), 'half-submitted');
     case 'postgres-outage':
-      return faultDrill(drill, flags, name, postgresOutage(drill, flags));
+      return faultDrill(drill, flags, name, postgresOutage(drill, flags), 'half-submitted');
   }
 }

@@ -4,7 +4,7 @@ const DRILLS = ['duplicates', 'worker-kill', 'temporal-restart', 'postgres-outag
 export type DrillName = (typeof DRILLS)[number];
 
 const spec = {
-  cases: { default: 500, quick: 50, help: 'refunds in flight when the fault comes, per drill' },
+  cases: { default: 500, quick: 50, help: 'refunds per drill: the worker is killed once all are submitted, the other faults come once half are' },
   concurrency: { default: 16, quick: 8, help: 'submissions in flight at once' },
   duplicates: { default: 50, help: 'concurrent submissions with one Idempotency-Key' },
   'postgres-outage-s': { default: 30, quick: 10, help: 'how long PostgreSQL stays down' },
