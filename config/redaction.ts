@@ -30,7 +30,7 @@ function mayCarryCensored(line: string): boolean {
 }
 
 /** Replaces every censored key's value in a parsed JSON document, in place. */
-export function censorDocument(value: unknown, depth = 0): void {
+function censorDocument(value: unknown, depth = 0): void {
   if (Array.isArray(value)) {
     for (const item of value) censorDocument(item, depth + 1);
     return;

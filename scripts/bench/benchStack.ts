@@ -1,5 +1,4 @@
 import type { Pool } from 'pg';
-import path from 'node:path';
 import pino from 'pino';
 import { createLogger } from '../../config/logger';
 import { returnPolicies, type ReturnPolicy } from '../../config/policies/returnPolicy';
@@ -7,7 +6,7 @@ import { createPool } from '../../db/pool';
 import { installRuntimeLogger } from '../../worker/runtimeLogger';
 import { privateRun } from '../load/privateRun';
 import { ServiceClient } from '../load/serviceClient';
-import { WorkerProcess, workerEnv } from '../load/workerProcess';
+import { workerProcessFor } from '../load/workerProcess';
 import { startStack, type Stack } from '../stack';
 import { type BareTemporal, startBareTemporal } from './bareWorker';
 
@@ -55,15 +54,11 @@ export async function startBench(progress: (message: string) => void, workerPlac
     for (const step of stops.splice(0)) await step();
   };
   try {
-    let worker: WorkerProcess | null = null;
-    if (workerPlace !== 'in-process') {
+    const worker = workerPlace === 'in-process' ? null : workerProcessFor(run.config, stack, run.dataDir, progress);
+    if (worker) {
       progress('starting the worker as a process of its own');
-      const started = new WorkerProcess(workerEnv(run.config, stack), path.join(run.dataDir, 'worker.log'), (detail) =>
-        progress(`UNEXPECTED: ${detail}`),
-      );
-      stops.unshift(() => started.stop());
-      await started.start();
-      worker = started;
+      stops.unshift(() => worker.stop());
+      await worker.start();
     }
     progress('starting the bare baseline worker');
     const bare = await startBareTemporal(stack.temporalAddress, run.config.TEMPORAL_NAMESPACE, `${run.runId}-bare`);
@@ -72,7 +67,7 @@ export async function startBench(progress: (message: string) => void, workerPlac
     stops.unshift(() => pool.end());
     if (!stack.simulatorUrl) throw new Error('the bench needs the simulator, yet the stack started none');
     const service = new ServiceClient(stack.apiUrl, stack.simulatorUrl, stack.webhookSecret, stack.tokens);
-    const workerPid = () => (worker ? worker.pid : null);
+    const workerPid = () => worker?.pid ?? null;
     return { runId: run.runId, stack, bare, service, pool, caseIds: [], progress, workerPid, stop };
   } catch (error) {
     await stop();

@@ -11,7 +11,7 @@ import { ServiceClient } from '../load/serviceClient';
 import { startStack, type Stack } from '../stack';
 import { type DevServer, startTemporalDevServer } from '../temporal/devServer';
 import { resolveTemporalCli } from '../temporal/resolveCli';
-import { WorkerProcess, workerEnv } from '../load/workerProcess';
+import { type WorkerProcess, workerProcessFor } from '../load/workerProcess';
 
 /** Cases close soon after their refund: the survey window is the only wait left. */
 const drillPolicy: ReturnPolicy = { ...returnPolicies.standard, version: 'returns/drill', surveyWindowMs: 500 };
@@ -83,9 +83,7 @@ export async function startDrill(progress: (message: string) => void): Promise<D
     stops.unshift(() => stack.stop());
     if (!stack.simulatorUrl) throw new Error('the drill needs the simulator, yet the stack started none');
 
-    const worker = new WorkerProcess(workerEnv(config, stack), path.join(dataDir, 'worker.log'), (detail) =>
-      progress(`UNEXPECTED: ${detail}`),
-    );
+    const worker = workerProcessFor(config, stack, dataDir, progress);
     progress('starting the worker as a child process');
     stops.unshift(() => worker.stop());
     await worker.start();

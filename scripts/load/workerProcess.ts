@@ -96,11 +96,19 @@ export class WorkerProcess {
 }
 
 /**
- * What worker/main.ts needs to join a stack started without its own worker; every partner URL the
- * configuration knows (they all end in _URL, like the database's and the public one, which are
- * not partners) points at the stack's simulator.
+ * The worker process for a stack started without its own worker: its output goes to
+ * `dataDir`/worker.log, and an exit nobody asked for is reported through `progress`.
  */
-export function workerEnv(config: Config, stack: Stack): Record<string, string> {
+export function workerProcessFor(config: Config, stack: Stack, dataDir: string, progress: (message: string) => void): WorkerProcess {
+  return new WorkerProcess(workerEnv(config, stack), path.join(dataDir, 'worker.log'), (detail) => progress(`UNEXPECTED: ${detail}`));
+}
+
+/**
+ * What worker/main.ts needs to join the stack; every partner URL the configuration knows (they
+ * all end in _URL, like the database's and the public one, which are not partners) points at the
+ * stack's simulator.
+ */
+function workerEnv(config: Config, stack: Stack): Record<string, string> {
   if (!stack.simulatorUrl) throw new Error('a worker process joins a stack that plays the partners itself');
   const simulatorUrl = stack.simulatorUrl;
   const partnerUrls = Object.keys(EnvSchema.shape)

@@ -40,9 +40,9 @@ function movedToLocal<Port extends object>(patchId: string, remote: Port, local:
  * workflow task. Partner calls that move goods or money stay remote activities, visible in history
  * as tasks of their own and retried by the server for a day.
  */
-export const journalStore = movedToLocal(
+export const journalStore = movedToLocal<CaseStorePort>(
   'case-journal-local-activities',
-  proxyActivities<CaseStorePort>(activityOptions.caseStore),
+  caseStore,
   proxyLocalActivities<CaseStorePort>(activityOptions.caseStore),
 );
 export const notifications = movedToLocal(
