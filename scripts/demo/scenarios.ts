@@ -12,13 +12,18 @@ export const demoCatalog = [
 export interface DemoCase {
   status: string;
   breached: boolean;
-  details: { escalation?: { open?: boolean } };
+  details: { escalation?: { open?: boolean }; reopened?: number };
 }
 
-/** One thing a person does to a case, once, when the case first matches `when`. */
+/**
+ * One thing a person or partner does to a case, once, in the order the scenario lists them: the
+ * first step not yet taken is taken when the case first matches its `when`. It is either a
+ * person's action through the API, or a partner event the simulator sends on command
+ * (`action` names the command: carrier-event, inspection, supplier-step).
+ */
 export interface DemoStep {
   when: (c: DemoCase) => boolean;
-  by: 'customer' | 'agent' | 'supervisor';
+  by: 'customer' | 'agent' | 'supervisor' | 'partner';
   action: string;
   body?: Record<string, unknown>;
   /** Tells the simulator how to play this case from here on, just before acting. */
@@ -29,18 +34,20 @@ export interface DemoScenario {
   title: string;
   expectedOutcome: string;
   request: Record<string, unknown>;
+  /** How the simulator plays the case from the start (sim/caseScripts.ts), set before the case is opened. */
+  script?: Record<string, unknown>;
   steps: DemoStep[];
 }
 
-const at = (status: string) => (c: DemoCase) => c.status === status;
-const escalated = (c: DemoCase) => c.details.escalation?.open === true;
+export const at = (status: string) => (c: DemoCase) => c.status === status;
+export const escalated = (c: DemoCase) => c.details.escalation?.open === true;
 
-function customer(tier: 'standard' | 'vip') {
+export function customer(tier: 'standard' | 'vip') {
   const id = randomUUID().slice(0, 6);
   return { id: `demo-${id}`, tier, contact: { email: `demo-${id}@example.com` } };
 }
 
-function returnRequest(channel: string, tier: 'standard' | 'vip', type: 'return' | 'exchange', item: Record<string, unknown>, deliveredDaysAgo = 2) {
+export function returnRequest(channel: string, tier: 'standard' | 'vip', type: 'return' | 'exchange', item: Record<string, unknown>, deliveredDaysAgo = 2) {
   return {
     type,
     channel,
@@ -60,7 +67,7 @@ function returnRequest(channel: string, tier: 'standard' | 'vip', type: 'return'
   };
 }
 
-function repairRequest(channel: string, sku: string, category: string, purchasedDaysAgo = 60) {
+export function repairRequest(channel: string, sku: string, category: string, purchasedDaysAgo = 60) {
   return {
     type: 'repair',
     channel,
@@ -76,26 +83,26 @@ function repairRequest(channel: string, sku: string, category: string, purchased
   };
 }
 
-function complaintRequest(channel: string, tier: 'standard' | 'vip', subject: string, description: string) {
+export function complaintRequest(channel: string, tier: 'standard' | 'vip', subject: string, description: string) {
   return { type: 'complaint', channel, customer: customer(tier), subject, description };
 }
 
-const review = (script?: Record<string, unknown>): DemoStep => ({
+export const review = (script?: Record<string, unknown>): DemoStep => ({
   when: at('under_review'),
   by: 'agent',
   action: 'approve',
   body: { note: 'checked photos' },
   script,
 });
-const survey = (score: number): DemoStep => ({ when: at('awaiting_survey'), by: 'customer', action: 'survey', body: { score, comment: 'quick and easy' } });
-const notFixed = (script?: Record<string, unknown>): DemoStep => ({ when: at('troubleshooting'), by: 'customer', action: 'not_fixed', script });
-const confirmReceipt: DemoStep = { when: at('shipped_back'), by: 'customer', action: 'confirm' };
-const workComplaint: DemoStep[] = [
+export const survey = (score: number): DemoStep => ({ when: at('awaiting_survey'), by: 'customer', action: 'survey', body: { score, comment: 'quick and easy' } });
+export const notFixed = (script?: Record<string, unknown>): DemoStep => ({ when: at('troubleshooting'), by: 'customer', action: 'not_fixed', script });
+export const confirmReceipt: DemoStep = { when: at('shipped_back'), by: 'customer', action: 'confirm' };
+export const workComplaint: DemoStep[] = [
   { when: at('routed'), by: 'supervisor', action: 'acknowledge', body: { note: 'on it' } },
   { when: at('acknowledged'), by: 'supervisor', action: 'propose-solution', body: { solution: 'a voucher and a replacement' } },
   { when: at('solution_proposed'), by: 'customer', action: 'confirm', body: { comment: 'thanks' } },
 ];
-const acknowledgeEscalation: DemoStep = { when: escalated, by: 'supervisor', action: 'acknowledge-escalation' };
+export const acknowledgeEscalation: DemoStep = { when: escalated, by: 'supervisor', action: 'acknowledge-escalation' };
 
 export function demoScenarios(): DemoScenario[] {
   return [

@@ -4,42 +4,84 @@ import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 import { AesGcmPayloadCodec } from '../../../config/payloadCodec';
 import { PayloadKeysSetting } from '../../../config/payloadKeys';
+import type { FixtureManifest } from '../../../scripts/recordHistories';
 import { testEnv } from '../../support/env';
 
 /**
- * Histories recorded by earlier versions of the workflows (test/fixtures/histories, with the
- * fixtures' own payload key). Today's code must replay each without a nondeterminism error: this
- * is what lets operations ship a process change while cases are in flight. A change that alters
- * the commands an old history ran fails here until it is guarded by `patched()`.
+ * Histories recorded by earlier versions of the workflows (test/fixtures/histories/<recording>/,
+ * written by `npm run record-histories`, with the fixtures' own payload key). Today's code must
+ * replay each without a nondeterminism error: this is what lets operations ship a process change
+ * while cases are in flight. A change that alters the commands an old history ran fails here until
+ * it is guarded by `patched()`.
  */
 const FIXTURES = path.join(__dirname, '../../fixtures/histories');
 
-async function fixtures(): Promise<{ name: string; workflowId: string; history: ReturnType<typeof historyFromJSON> }[]> {
-  const files = (await readdir(FIXTURES)).filter((file) => file.endsWith('.json'));
-  return Promise.all(
-    files.map(async (file) => ({
-      name: file,
-      workflowId: path.basename(file, '.json'),
-      history: historyFromJSON(JSON.parse(await readFile(path.join(FIXTURES, file), 'utf8'))),
-    })),
-  );
+interface Fixture {
+  name: string;
+  workflowId: string;
+  workflowType: string;
+  outcome: string | null;
+  history: ReturnType<typeof historyFromJSON>;
 }
+
+async function recordedHistories(): Promise<Fixture[]> {
+  const recordings = (await readdir(FIXTURES, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+  const fixtures = await Promise.all(
+    recordings.map(async (recording) => {
+      const dir = path.join(FIXTURES, recording);
+      const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as FixtureManifest;
+      return Promise.all(
+        manifest.fixtures.map(async (f) => ({
+          name: `${recording}/${f.file}`,
+          workflowId: f.workflowId,
+          workflowType: f.workflowType,
+          outcome: f.outcome,
+          history: historyFromJSON(JSON.parse(await readFile(path.join(dir, f.file), 'utf8'))),
+        })),
+      );
+    }),
+  );
+  return fixtures.flat();
+}
+
+let fixtures: Fixture[];
+
+beforeAll(async () => {
+  fixtures = await recordedHistories();
+});
 
 test('every recorded history of an earlier version replays on the current workflows', async () => {
   const keys = PayloadKeysSetting.parse((await readFile(path.join(FIXTURES, 'payload-key.txt'), 'utf8')).trim());
-  const recorded = await fixtures();
-  expect(recorded.length).toBeGreaterThan(0);
-  for (const { name, workflowId, history } of recorded) {
-    await expect(
-      Worker.runReplayHistory(
-        {
-          workflowBundle: { codePath: testEnv().workflowBundlePath },
-          dataConverter: { payloadCodecs: [new AesGcmPayloadCodec(keys)] },
-          replayName: name,
-        },
-        history,
-        workflowId,
-      ),
-    ).resolves.toBeUndefined();
+  const byWorkflowId = new Map(fixtures.map((f) => [f.workflowId, f.name]));
+  const failures: string[] = [];
+  let replayed = 0;
+  const results = Worker.runReplayHistories(
+    {
+      workflowBundle: { codePath: testEnv().workflowBundlePath },
+      dataConverter: { payloadCodecs: [new AesGcmPayloadCodec(keys)] },
+      replayName: 'recorded histories',
+    },
+    fixtures.map(({ workflowId, history }) => ({ workflowId, history })),
+  );
+  for await (const result of results) {
+    replayed += 1;
+    if (result.error) failures.push(`${byWorkflowId.get(result.workflowId)}: ${result.error.message}`);
   }
+  expect(failures).toEqual([]);
+  expect(replayed).toBe(fixtures.length);
+});
+
+test('the recordings cover every process through every outcome the demo shows, and escalations', () => {
+  const covered = new Set(fixtures.map((f) => `${f.workflowType}:${f.outcome}`));
+  const expected = [
+    ...['refunded', 'exchanged', 'rejected_after_inspection', 'not_eligible', 'cancelled_by_customer', 'cancelled_not_shipped'].map(
+      (o) => `returnCase:${o}`,
+    ),
+    ...['repaired', 'returned_unrepaired', 'replaced', 'refunded', 'resolved_remotely', 'cancelled_by_customer'].map((o) => `repairCase:${o}`),
+    ...['resolved', 'resolved_unconfirmed'].map((o) => `complaintCase:${o}`),
+  ];
+  expect(expected.filter((e) => !covered.has(e))).toEqual([]);
+  expect(fixtures.filter((f) => f.workflowType === 'escalation').map((f) => f.outcome)).toEqual(
+    expect.arrayContaining(['unanswered', expect.stringMatching(/^acknowledged at /)]),
+  );
 });

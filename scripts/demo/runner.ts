@@ -1,0 +1,144 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { mintToken, type Principal } from '../../api/auth/tokens';
+import { caseIdFor } from '../../api/schemas/caseId';
+import type { Stack } from '../stack';
+import type { DemoCase, DemoScenario, DemoStep } from './scenarios';
+
+/** A scenario's case as the runner follows it. */
+export interface Tracked {
+  scenario: DemoScenario;
+  caseId: string;
+  customer: Principal;
+  seen: number;
+  status: string;
+  outcome: string | null;
+  acted: Set<number>;
+  /** Every escalation the case started, from its timeline. */
+  escalationIds: Set<string>;
+}
+
+/** The agent who opens (on the customer's behalf, from any channel), reviews and follows the cases. */
+const agent: Principal = { sub: 'demo-agent', role: 'agent' };
+/** Works the complaints and answers escalations, whoever they were routed to. */
+const supervisor: Principal = { sub: 'demo-supervisor', role: 'supervisor' };
+
+export async function call(method: 'GET' | 'POST', url: string, body?: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(url, {
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, any> };
+}
+
+async function bearer(stack: Stack, principal: Principal): Promise<Record<string, string>> {
+  return { authorization: `Bearer ${await mintToken(principal, stack.tokens)}` };
+}
+
+/**
+ * Submits every scenario's request through the API, follows each case's timeline until all have
+ * closed or the deadline passes, and plays the people and partners the scenarios call for.
+ */
+export async function runScenarios(
+  stack: Stack,
+  scenarios: DemoScenario[],
+  progress: (message: string) => void,
+  deadlineMs: number,
+): Promise<Tracked[]> {
+  const tracked = await submitAll(stack, scenarios, progress);
+  await follow(stack, tracked, progress, Date.now() + deadlineMs);
+  return tracked;
+}
+
+async function submitAll(stack: Stack, scenarios: DemoScenario[], progress: (m: string) => void): Promise<Tracked[]> {
+  const tracked: Tracked[] = [];
+  for (const [index, scenario] of scenarios.entries()) {
+    const idempotencyKey = `demo-${index}-${Date.now()}`;
+    if (scenario.script) {
+      // The case id follows from the customer and the key, so the simulator can be told before the case exists.
+      const customerId = (scenario.request.customer as { id: string }).id;
+      await call('POST', `${stack.simulatorUrl}/sim/scripts`, { caseId: caseIdFor(customerId, idempotencyKey), ...scenario.script });
+    }
+    const res = await call('POST', `${stack.apiUrl}/v1/cases`, scenario.request, {
+      'idempotency-key': idempotencyKey,
+      ...(await bearer(stack, agent)),
+    });
+    if (res.status !== 201) throw new Error(`creating "${scenario.title}" answered ${res.status}: ${JSON.stringify(res.body)}`);
+    progress(`submitted ${res.body.id}  ${scenario.title}`);
+    const customer: Principal = { sub: res.body.customerId, role: 'customer' };
+    tracked.push({
+      scenario,
+      caseId: res.body.id,
+      customer,
+      seen: 0,
+      status: 'requested',
+      outcome: null,
+      acted: new Set(),
+      escalationIds: new Set(),
+    });
+  }
+  return tracked;
+}
+
+/**
+ * Plays the next step a scenario needs once the case matches it. One step per look at the case:
+ * the next step's condition must be judged on what the case became after this one.
+ */
+async function act(stack: Stack, t: Tracked, current: DemoCase): Promise<void> {
+  const actors: Record<Exclude<DemoStep['by'], 'partner'>, Principal> = { customer: t.customer, agent, supervisor };
+  const index = t.acted.size;
+  const step = t.scenario.steps[index];
+  if (step && step.when(current)) {
+    t.acted.add(index);
+    if (step.script) await call('POST', `${stack.simulatorUrl}/sim/scripts`, { caseId: t.caseId, ...step.script });
+    const res =
+      step.by === 'partner'
+        ? await call('POST', `${stack.simulatorUrl}/sim/commands/${step.action}`, { caseId: t.caseId, ...step.body })
+        : await call(
+            'POST',
+            `${stack.apiUrl}/v1/cases/${t.caseId}/actions/${step.action}`,
+            step.body ?? {},
+            await bearer(stack, actors[step.by]),
+          );
+    // A partner command answers 200 with the status our API gave the webhook.
+    const status = step.by === 'partner' ? Number(res.body.status ?? res.status) : res.status;
+    if (status >= 400) throw new Error(`${step.by} ${step.action} on ${t.caseId} answered ${status}: ${JSON.stringify(res.body)}`);
+  }
+}
+
+async function follow(stack: Stack, tracked: Tracked[], progress: (m: string) => void, deadline: number): Promise<void> {
+  while (Date.now() < deadline && tracked.some((t) => t.status !== 'closed')) {
+    for (const t of tracked.filter((x) => x.status !== 'closed')) {
+      const timeline = await call('GET', `${stack.apiUrl}/v1/cases/${t.caseId}/timeline`, undefined, await bearer(stack, agent));
+      const events = (timeline.body.events ?? []) as { type: string; at: string; actor: { kind: string }; data: Record<string, unknown> }[];
+      for (const e of events.slice(t.seen)) {
+        if (e.type === 'escalation.started' && typeof e.data.escalationId === 'string') t.escalationIds.add(e.data.escalationId);
+        const data = Object.entries(e.data)
+          .filter(([, v]) => typeof v !== 'object')
+          .map(([k, v]) => `${k}=${String(v)}`)
+          .join(' ');
+        progress(`${t.caseId.slice(0, 14)}  ${e.type.padEnd(24)} ${e.actor.kind.padEnd(9)} ${data}`);
+      }
+      t.seen = events.length;
+      const current = await call('GET', `${stack.apiUrl}/v1/cases/${t.caseId}`, undefined, await bearer(stack, agent));
+      t.status = current.body.status;
+      t.outcome = current.body.outcome;
+      await act(stack, t, current.body as DemoCase);
+    }
+    await sleep(500);
+  }
+}
+
+/** One line per case, and whether every case closed with the outcome its scenario expects. */
+export function report(tracked: Tracked[], progress: (m: string) => void): number {
+  progress('summary');
+  let failures = 0;
+  for (const t of tracked) {
+    const ok = t.status === 'closed' && t.outcome === t.scenario.expectedOutcome;
+    if (!ok) failures += 1;
+    const state = t.status === 'closed' ? `closed as ${t.outcome}` : `STUCK at ${t.status}`;
+    progress(`  ${ok ? 'ok  ' : 'FAIL'} ${t.caseId}  ${t.scenario.title}: ${state} (expected ${t.scenario.expectedOutcome})`);
+  }
+  progress(failures === 0 ? `all ${tracked.length} cases closed as expected` : `${failures} case(s) did not close as expected`);
+  return failures === 0 ? 0 : 1;
+}

@@ -1,0 +1,205 @@
+import {
+  at,
+  complaintRequest,
+  confirmReceipt,
+  type DemoCase,
+  type DemoScenario,
+  type DemoStep,
+  demoScenarios,
+  notFixed,
+  repairRequest,
+  returnRequest,
+  survey,
+  workComplaint,
+} from '../demo/scenarios';
+
+/** A scenario whose histories become fixtures named after it. */
+export interface Recording {
+  name: string;
+  scenario: DemoScenario;
+}
+
+/** The demo's scenarios, in its order, by the names their fixtures take. */
+const demoNames = [
+  'return-refunded',
+  'exchange-exchanged',
+  'return-refunded-after-review',
+  'return-rejected-after-inspection',
+  'return-not-eligible',
+  'return-cancelled-by-customer',
+  'exchange-vip-exchanged',
+  'repair-in-warranty-repaired',
+  'repair-quote-approved-repaired',
+  'repair-resolved-remotely',
+  'repair-unrepairable-replaced',
+  'repair-on-site-repaired',
+  'complaint-resolved',
+  'complaint-escalated-resolved',
+  'complaint-major-incident-resolved',
+];
+
+const supplierStep = (when: DemoStep['when'], body: Record<string, unknown>): DemoStep => ({
+  when,
+  by: 'partner',
+  action: 'supplier-step',
+  body,
+});
+const reopened = (times: number) => (c: DemoCase) => (c.details.reopened ?? 0) === times;
+
+/** What the demo does not show: the other ends of each process, and the paths the next changes touch. */
+function moreScenarios(): Recording[] {
+  const [acknowledge, propose, confirm] = workComplaint;
+  return [
+    {
+      name: 'return-cancelled-not-shipped',
+      scenario: {
+        title: 'app: label issued, the parcel never handed over, ship-by passes',
+        expectedOutcome: 'cancelled_not_shipped',
+        request: returnRequest('app', 'standard', 'return', { sku: 'HOODIE-M', condition: 'unopened' }),
+        script: { pickup: 'never' },
+        steps: [],
+      },
+    },
+    {
+      name: 'return-rejected-by-review',
+      scenario: {
+        title: 'store: opened item, the agent rejects it',
+        expectedOutcome: 'rejected_by_review',
+        request: returnRequest('store', 'standard', 'return', { sku: 'SNEAKER-42', condition: 'opened' }),
+        steps: [{ when: at('under_review'), by: 'agent', action: 'reject', body: { reason: 'worn outdoors' } }],
+      },
+    },
+    {
+      name: 'return-review-timed-out-refunded',
+      scenario: {
+        title: 'web: nobody reviews in time, the policy approves, refunded',
+        expectedOutcome: 'refunded',
+        request: returnRequest('web', 'standard', 'return', { sku: 'SNEAKER-42', condition: 'opened' }),
+        steps: [survey(3)],
+      },
+    },
+    {
+      name: 'repair-quote-declined-returned-unrepaired',
+      scenario: {
+        title: 'web: laptop out of warranty, the customer declines the quote',
+        expectedOutcome: 'returned_unrepaired',
+        request: repairRequest('web', 'LAPTOP-14', 'laptop', 900),
+        steps: [
+          notFixed(),
+          { when: at('awaiting_quote_approval'), by: 'customer', action: 'decline-quote', body: { reason: 'too dear' } },
+          confirmReceipt,
+        ],
+      },
+    },
+    {
+      name: 'repair-unrepairable-refunded',
+      scenario: {
+        title: 'app: TV unrepairable and none in stock, refunded',
+        expectedOutcome: 'refunded',
+        request: repairRequest('app', 'OOS-TV-55', 'tv'),
+        steps: [notFixed({ repair: 'unrepairable' })],
+      },
+    },
+    {
+      name: 'repair-quote-approved-unrepairable-replaced',
+      scenario: {
+        title: 'web: quote approved and paid, then the laptop proves unrepairable, replaced',
+        expectedOutcome: 'replaced',
+        request: repairRequest('web', 'LAPTOP-15', 'laptop', 900),
+        steps: [
+          notFixed({ repair: 'manual' }),
+          supplierStep(at('repair_ordered'), { type: 'received' }),
+          supplierStep(at('at_supplier'), { type: 'diagnosed', diagnosis: 'cracked hinge', quote: { amount: 8_900, currency: 'EUR' } }),
+          { when: at('awaiting_quote_approval'), by: 'customer', action: 'approve-quote' },
+          supplierStep(at('repairing'), { type: 'unrepairable' }),
+        ],
+      },
+    },
+    {
+      name: 'repair-on-site-rescheduled-repaired',
+      scenario: {
+        title: 'phone: washing machine visit moved once, then repaired at home',
+        expectedOutcome: 'repaired',
+        request: repairRequest('phone', 'WASHER-7', 'large_appliance'),
+        script: { repair: 'manual' },
+        steps: [
+          { when: at('visit_scheduled'), by: 'customer', action: 'reschedule', body: {} },
+          supplierStep(at('visit_scheduled'), { type: 'visit_completed', outcome: 'repaired' }),
+        ],
+      },
+    },
+    {
+      name: 'repair-cancelled-by-customer',
+      scenario: {
+        title: 'app: the customer cancels during troubleshooting',
+        expectedOutcome: 'cancelled_by_customer',
+        request: repairRequest('app', 'PHONE-Y', 'phone'),
+        steps: [{ when: at('troubleshooting'), by: 'customer', action: 'cancel', body: { reason: 'bought a new one' } }],
+      },
+    },
+    {
+      name: 'repair-supplier-late-escalated-repaired',
+      scenario: {
+        title: 'app: the supplier misses its response time, the case escalates, then the repair goes on',
+        expectedOutcome: 'repaired',
+        request: repairRequest('app', 'PHONE-Z', 'phone'),
+        steps: [
+          notFixed({ repair: 'late' }),
+          supplierStep((c) => at('at_supplier')(c) && c.breached, { type: 'diagnosed', diagnosis: 'loose connector' }),
+          supplierStep(at('repairing'), { type: 'repaired' }),
+          supplierStep(at('awaiting_ship_back'), { type: 'shipped_back' }),
+          confirmReceipt,
+        ],
+      },
+    },
+    {
+      name: 'complaint-reopened-resolved',
+      scenario: {
+        title: 'app: the first solution does not satisfy, the complaint reopens, the second does',
+        expectedOutcome: 'resolved',
+        request: complaintRequest('app', 'standard', 'Wrong colour', 'The parcel held a red jacket, I ordered blue.'),
+        steps: [
+          acknowledge!,
+          propose!,
+          { when: at('solution_proposed'), by: 'customer', action: 'reopen', body: { comment: 'a voucher is not enough' } },
+          { when: (c) => at('acknowledged')(c) && reopened(1)(c), by: 'supervisor', action: 'propose-solution', body: { solution: 'the blue one, sent today' } },
+          confirm!,
+        ],
+      },
+    },
+    {
+      name: 'complaint-information-requested-resolved',
+      scenario: {
+        title: 'web: the agent asks twice for details before proposing a solution',
+        expectedOutcome: 'resolved',
+        request: complaintRequest('web', 'standard', 'Noise', 'The fan makes a noise.'),
+        steps: [
+          acknowledge!,
+          { when: at('acknowledged'), by: 'supervisor', action: 'request-info', body: { question: 'When does it happen?' } },
+          { when: at('awaiting_customer'), by: 'customer', action: 'message', body: { text: 'At full speed.' } },
+          { when: at('acknowledged'), by: 'supervisor', action: 'request-info', body: { question: 'Which model is it?' } },
+          { when: at('awaiting_customer'), by: 'customer', action: 'message', body: { text: 'The tower fan.' } },
+          propose!,
+          confirm!,
+        ],
+      },
+    },
+    {
+      name: 'complaint-resolved-unconfirmed',
+      scenario: {
+        title: 'email: the customer never answers the proposed solution',
+        expectedOutcome: 'resolved_unconfirmed',
+        request: complaintRequest('email', 'standard', 'Invoice', 'The invoice address is wrong.'),
+        steps: [acknowledge!, propose!],
+      },
+    },
+  ];
+}
+
+/** Every outcome the demo covers and the ones it leaves out; one case each. */
+export function recordingScenarios(): Recording[] {
+  const demo = demoScenarios();
+  if (demo.length !== demoNames.length) throw new Error('name every demo scenario in scripts/recording/scenarios.ts');
+  return [...demo.map((scenario, i) => ({ name: demoNames[i]!, scenario })), ...moreScenarios()];
+}
+
