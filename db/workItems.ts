@@ -1,14 +1,6 @@
 import type { Pool } from 'pg';
-import {
-  CasePriority,
-  type CaseType,
-  type ComplaintStatus,
-  type RepairStatus,
-  type ReturnStatus,
-  storeChannel,
-  type WorkItemKind,
-  type WorkQueue,
-} from '../domain';
+import { CasePriority, type CaseType, type Channel, type WorkItemKind, type WorkQueue } from '../domain';
+import { processes } from '../workflows/registry';
 import { openEscalationSql } from './queueScope';
 import { SqlParams } from './sqlParams';
 
@@ -40,26 +32,16 @@ export interface WorkItemFilter {
 interface StatusStep {
   kind: WorkItemKind;
   queue: WorkQueue;
-  types: CaseType[];
-  status: ReturnStatus | RepairStatus | ComplaintStatus;
-  channel?: typeof storeChannel;
-  deadlines: string[];
+  types: readonly string[];
+  status: string;
+  channel?: Channel;
+  deadlines: readonly string[];
 }
 
-const statusSteps: StatusStep[] = [
-  { kind: 'review_return', queue: 'returns', types: ['return', 'exchange'], status: 'under_review', deadlines: ['review'] },
-  { kind: 'acknowledge_complaint', queue: 'complaints', types: ['complaint'], status: 'routed', deadlines: ['first_response'] },
-  { kind: 'answer_complaint', queue: 'complaints', types: ['complaint'], status: 'acknowledged', deadlines: ['solution'] },
-  // Elsewhere the customer approves in their app; at a store counter, the staff do it with them.
-  {
-    kind: 'approve_quote',
-    queue: 'store',
-    types: ['repair'],
-    status: 'awaiting_quote_approval',
-    channel: storeChannel,
-    deadlines: ['quote_approval'],
-  },
-];
+/** The work items every registered process declares, each with the case types it applies to. */
+const statusSteps: StatusStep[] = processes.flatMap((p) =>
+  p.workItems.map((rule) => ({ ...rule, queue: rule.queue ?? p.queue, types: p.caseTypes })),
+);
 
 const itemColumns = 'case_id, kind, queue, assignee, due_at, priority, status, type, created_at';
 

@@ -1,14 +1,15 @@
 import { z } from 'zod';
 
-/** The vocabulary of design.md §4, shared by the API, the workflows (as types only) and the case store. */
+/**
+ * The vocabulary every process shares (docs/architecture.md): channels, customers, orders, money,
+ * actors, deadlines, timeline events. What belongs to one process lives in its folder; the case
+ * types come from the processes registered in workflows/registry.ts.
+ */
 
 export const Channel = z
   .enum(['app', 'web', 'mini_program', 'store', 'phone', 'email', 'social', 'marketplace'])
   .meta({ id: 'Channel' });
 export type Channel = z.infer<typeof Channel>;
-
-export const CaseType = z.enum(['return', 'exchange', 'repair', 'complaint']).meta({ id: 'CaseType' });
-export type CaseType = z.infer<typeof CaseType>;
 
 export const CustomerTier = z.enum(['standard', 'vip']).meta({ id: 'CustomerTier' });
 export type CustomerTier = z.infer<typeof CustomerTier>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Actor, CasePriority, CaseType, Channel, CustomerTier, Deadline, ResolutionKind } from './case';
+import { CaseType } from '../workflows/registry';
+import { Actor, CasePriority, Channel, CustomerTier, Deadline, ResolutionKind } from './case';
 import type { QueueScope } from './workQueue';
 
 /** A case as the searchable projection in PostgreSQL holds it (eventually consistent with the workflow). */
@@ -39,7 +40,8 @@ export interface OpenCaseInput {
   idempotencyKey: string;
   /** Hash of the request body: the same key with a different body is refused, not replayed. */
   requestHash: string;
-  type: CaseType;
+  /** One of the case types of the process that opens it. */
+  type: string;
   channel: Channel;
   customerId: string;
   customerTier: CustomerTier;

@@ -1,6 +1,6 @@
+export * from './access';
 export * from './case';
-export * from './returnCase';
 export * from './caseRecord';
-export * from './repairCase';
-export * from './complaintCase';
+export * from './partners';
 export * from './workQueue';
+export { CaseType } from '../workflows/registry';

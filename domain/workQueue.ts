@@ -1,24 +1,25 @@
 import { z } from 'zod';
-import type { CaseType, Channel } from './case';
+import { processes, processOf } from '../workflows/registry';
+import type { Channel } from './case';
+import { enumValues } from './enumValues';
 
 /**
  * Work queues: where the human steps of cases wait, and what an agent's token `queues` claim
- * names. A case sits in the queue of its type; a case opened at a store counter also sits in the
- * store's queue (store staff act for the customer standing there), and a case with an open
+ * names. A case sits in the queue of its process; a case opened at a store counter also sits in
+ * the store's queue (store staff act for the customer standing there), and a case with an open
  * escalation in the escalations queue until someone acknowledges it.
  */
-export const WorkQueue = z.enum(['returns', 'repairs', 'complaints', 'store', 'escalations']).meta({ id: 'WorkQueue' });
-export type WorkQueue = z.infer<typeof WorkQueue>;
-
-export const queueOfCaseType: Record<CaseType, WorkQueue> = {
-  return: 'returns',
-  exchange: 'returns',
-  repair: 'repairs',
-  complaint: 'complaints',
-};
 
 /** The channel whose cases also sit in the store queue. */
 export const storeChannel: Channel = 'store';
+
+const queues = new Set<string>([
+  ...processes.flatMap((p) => [p.queue, ...p.workItems.flatMap((rule) => (rule.queue ? [rule.queue] : []))]),
+  'store',
+  'escalations',
+]);
+export const WorkQueue = z.enum(enumValues(queues)).meta({ id: 'WorkQueue' });
+export type WorkQueue = z.infer<typeof WorkQueue>;
 
 /** The escalation waiting for an acknowledgement, as the escalation workflow keeps it on its case (details.escalation). */
 export function openEscalation(details: Record<string, unknown>): { id: string } | null {
@@ -26,8 +27,8 @@ export function openEscalation(details: Record<string, unknown>): { id: string }
   return escalation?.open === true && typeof escalation.id === 'string' ? { id: escalation.id } : null;
 }
 
-export function caseQueues(c: { type: CaseType; channel: Channel; details: Record<string, unknown> }): WorkQueue[] {
-  const queues = [queueOfCaseType[c.type]];
+export function caseQueues(c: { type: string; channel: Channel; details: Record<string, unknown> }): WorkQueue[] {
+  const queues = [processOf(c.type).queue];
   if (c.channel === storeChannel) queues.push('store');
   if (openEscalation(c.details)) queues.push('escalations');
   return queues;
@@ -42,8 +43,8 @@ export interface QueueScope {
   queues: string[];
 }
 
-/** The human steps a work queue lists. */
+/** The human steps a work queue lists: those the processes declare, and an open escalation's acknowledgement. */
 export const WorkItemKind = z
-  .enum(['review_return', 'acknowledge_complaint', 'answer_complaint', 'approve_quote', 'acknowledge_escalation'])
+  .enum(enumValues([...processes.flatMap((p) => p.workItems.map((rule) => rule.kind)), 'acknowledge_escalation']))
   .meta({ id: 'WorkItemKind' });
 export type WorkItemKind = z.infer<typeof WorkItemKind>;

@@ -6,12 +6,17 @@ import type { ChildProcess } from 'node:child_process';
  * Only a SIGKILL of this process escapes these hooks.
  */
 
-const children = new Set<ChildProcess>();
+/** Each child with the signal it gets when this process ends. */
+const children = new Map<ChildProcess, NodeJS.Signals>();
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 let hooksInstalled = false;
 
-export function killWithParent(child: ChildProcess): void {
-  children.add(child);
+/**
+ * `lastWord`: SIGKILL by default; a child that shuts down cleanly and quickly on its own signal
+ * (PostgreSQL on SIGINT) gets that instead, and finishes after this process is gone.
+ */
+export function killWithParent(child: ChildProcess, lastWord: NodeJS.Signals = 'SIGKILL'): void {
+  children.set(child, lastWord);
   child.once('exit', () => children.delete(child));
   if (hooksInstalled) return;
   hooksInstalled = true;
@@ -30,7 +35,7 @@ export async function stopChild(child: ChildProcess, graceMs = 10_000): Promise<
 }
 
 function killAll(): void {
-  for (const child of children) child.kill('SIGKILL');
+  for (const [child, signal] of children) child.kill(signal);
 }
 
 function onSignal(signal: NodeJS.Signals): void {

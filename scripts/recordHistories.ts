@@ -11,12 +11,7 @@ import { call, report, runScenarios, type Tracked } from './demo/runner';
 import { demoCatalog } from './demo/scenarios';
 import { freePort } from './net';
 import { progressPrinter } from './progress';
-import {
-  recordingComplaintPolicy,
-  recordingRepairPolicy,
-  recordingReturnPolicy,
-  recordingSlaPolicy,
-} from './recording/policies';
+import { recordingPolicies } from './recording/policies';
 import { recordingScenarios } from './recording/scenarios';
 import { startStack } from './stack';
 
@@ -120,10 +115,7 @@ async function main(): Promise<number> {
     logger,
     onProgress: progress,
     ephemeralTemporal: true,
-    returnPolicy: recordingReturnPolicy,
-    repairPolicy: recordingRepairPolicy,
-    complaintPolicy: recordingComplaintPolicy,
-    slaPolicy: recordingSlaPolicy,
+    policies: recordingPolicies,
     simulator: { autopilot: true, delays: { pickupMs: 300, deliveryMs: 300, inspectionMs: 300, supplierStepMs: 500 } },
   });
   try {

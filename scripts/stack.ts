@@ -11,11 +11,7 @@ import { tokenSettings, type TokenSettings } from '../api/auth/tokens';
 import type { Config } from '../config/env';
 import { AesGcmPayloadCodec } from '../config/payloadCodec';
 import type { PayloadKey } from '../config/payloadKeys';
-import type { ComplaintPolicy } from '../config/policies/complaintPolicy';
-import { casePolicies } from '../config/policies/profiles';
-import type { RepairPolicy } from '../config/policies/repairPolicy';
-import type { ReturnPolicy } from '../config/policies/returnPolicy';
-import type { SlaPolicy } from '../config/policies/slaPolicy';
+import { type CasePolicies, casePolicies } from '../config/policies/profiles';
 import { WebhookSecrets } from '../config/webhookSecrets';
 import { startEmbeddedPostgres } from '../db/embeddedPostgres';
 import { migrateDatabase } from '../db/migrate';
@@ -23,22 +19,18 @@ import { createPool } from '../db/pool';
 import { seedDefaultAgents } from '../db/seedAgents';
 import { createSimulator, type Simulator, type SimulatorOptions } from '../sim/createSimulator';
 import { createCaseWorker } from '../worker/createWorker';
+import { cachedWorkflowBundle } from '../worker/workflowBundleCache';
 import { localSecrets } from './localSecrets';
 import { startTemporalDevServer } from './temporal/devServer';
 import { resolveTemporalCli } from './temporal/resolveCli';
+import { userCacheDir } from './userCache';
 
 export interface StackOptions {
   config: Config;
   logger: Logger;
   onProgress: (message: string) => void;
-  /** Overrides the policy profile, e.g. the short clocks tests use. */
-  returnPolicy?: ReturnPolicy;
-  /** Likewise for repairs. */
-  repairPolicy?: RepairPolicy;
-  /** Likewise for complaints. */
-  complaintPolicy?: ComplaintPolicy;
-  /** Likewise for the SLA targets. */
-  slaPolicy?: SlaPolicy;
+  /** Overrides the profile's policies, by process name (and `sla`), e.g. the short clocks tests use. */
+  policies?: Partial<CasePolicies>;
   simulator?: Partial<Pick<SimulatorOptions, 'autopilot' | 'delays'>>;
   /** Tests keep Temporal's history in memory and skip the UI. */
   ephemeralTemporal?: boolean;
@@ -106,13 +98,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: { payloadCodecs: [payloadCodec] } });
     if (opts.inProcessWorker !== false) await startWorker(opts, temporalAddress, partners, databaseUrl, payloadCodec, stoppers);
 
-    const profile = casePolicies(config.POLICY_PROFILE);
-    const policies = {
-      returns: opts.returnPolicy ?? profile.returns,
-      repairs: opts.repairPolicy ?? profile.repairs,
-      complaints: opts.complaintPolicy ?? profile.complaints,
-      sla: opts.slaPolicy ?? profile.sla,
-    };
+    const policies: CasePolicies = { ...casePolicies(config.POLICY_PROFILE), ...opts.policies };
     const api = await startApi({
       config,
       pool,
@@ -237,7 +223,8 @@ async function startWorker(
     connection,
     namespace: opts.config.TEMPORAL_NAMESPACE,
     taskQueue: opts.config.TEMPORAL_TASK_QUEUE,
-    workflowBundlePath: opts.workflowBundlePath,
+    workflowBundlePath:
+      opts.workflowBundlePath ?? (await cachedWorkflowBundle({ dir: userCacheDir('workflow-bundles'), onProgress: opts.onProgress })),
     payloadCodec,
     activities: createActivities({ pool, partners, timeoutMs: opts.config.PARTNER_TIMEOUT_MS }),
   });

@@ -1,21 +1,32 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ConfigError, loadConfig } from '../config/env';
 import { createLogger } from '../config/logger';
 import { installRuntimeLogger } from '../worker/runtimeLogger';
+import { formatElapsed } from './elapsed';
 import { progressPrinter } from './progress';
-import { startStack } from './stack';
+import { type Stack, startStack } from './stack';
+
+/** PostgreSQL and Temporal are up by then; a /readyz that still fails is a fault, not a slow start. */
+const READY_TIMEOUT_MS = 15_000;
 
 /** `npm start`: the whole service on this machine, from nothing configured to ready. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger({ level: config.LOG_LEVEL, name: 'stack' });
   installRuntimeLogger(logger, []);
-  const progress = progressPrinter('start');
+  // Counted from the process's start, not from here: loading the code is part of what a user waits for.
+  const progress = progressPrinter('start', performance.timeOrigin);
   progress('preparing the after-sales stack (the first start builds Temporal and PostgreSQL caches)');
   const stack = await startStack({ config, logger, onProgress: progress });
+  // startStack returns with the worker running; ready is when the API says so, as a probe would see it.
+  await untilReady(stack).catch(async (err: unknown) => {
+    await stack.stop();
+    throw err;
+  });
 
   const lines = [
     '',
-    'After-Sales Orchestrator is ready',
+    `After-Sales Orchestrator is ready, ${formatElapsed(performance.now())} after the process started`,
     `  API            ${stack.apiUrl}   (try ${stack.apiUrl}/readyz, ${stack.apiUrl}/openapi.json)`,
     `  Temporal UI    ${stack.temporalUiUrl ?? '(external Temporal: see its own UI)'}`,
     `  Temporal       ${stack.temporalAddress}`,
@@ -50,6 +61,22 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+}
+
+async function untilReady(stack: Stack): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  let lastAnswer = 'none';
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`${stack.apiUrl}/readyz`, { signal: AbortSignal.timeout(READY_TIMEOUT_MS) });
+      if (res.ok) return;
+      lastAnswer = `${res.status} ${await res.text()}`;
+    } catch (err) {
+      lastAnswer = err instanceof Error ? err.message : String(err);
+    }
+    await sleep(100);
+  }
+  throw new Error(`${stack.apiUrl}/readyz did not answer 200 within ${READY_TIMEOUT_MS / 1000}s; last answer: ${lastAnswer}`);
 }
 
 main().catch((err: unknown) => {

@@ -1,4 +1,5 @@
-import type { SupplierStep, VisitOutcome } from '../domain';
+import type { VisitOutcome } from '../domain/partners';
+import type { SupplierStep } from '../workflows/repairs/state';
 import type { AutopilotRuns, AutopilotStep } from './autopilotRuns';
 import type { CaseScripts, RepairScript } from './caseScripts';
 import { newTrackingNumber } from './ids';

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { CarrierEventType, InspectionResult, SupplierStep, VisitOutcome } from '../domain';
+import type { InspectionResult, VisitOutcome } from '../domain/partners';
+import type { ParcelStep } from '../workflows/returns/state';
+import type { SupplierStep } from '../workflows/repairs/state';
 import { CARRIER_ID } from './carrier';
 
 /** The webhook bodies partners send our API (the contract the api/webhooks routes parse). */
@@ -13,7 +15,7 @@ interface PartnerEvent {
 }
 
 export interface CarrierEvent extends PartnerEvent {
-  type: CarrierEventType;
+  type: ParcelStep;
   trackingNumber: string;
 }
 

@@ -9,18 +9,19 @@ import { resolveTemporalCli } from '../scripts/temporal/resolveCli';
 import { disposeTestRun } from './setup/disposeTestRun';
 import { saveTestRun, type TestRun } from './setup/runState';
 import { createTestDatabase } from './setup/testDatabase';
-import { writeWorkflowBundle } from './setup/workflowBundle';
+import { apiStandInSource, writeWorkflowBundle } from './setup/workflowBundle';
 
 const NAMESPACE = 'default';
 
 /**
- * One Temporal dev server, one fresh migrated database and one workflow bundle for the whole run,
+ * One Temporal dev server, one fresh migrated database and the workflow bundles for the whole run,
  * handed to the test files (separate processes) through the environment; see test/support/env.ts.
  */
 export default async function globalSetup(): Promise<void> {
   const say = progressPrinter('test setup');
   const run: TestRun = { scratchDir: await mkdtemp(join(tmpdir(), 'aso-test-')) };
   const bundlePath = join(run.scratchDir, 'workflow-bundle.js');
+  const apiBundlePath = join(run.scratchDir, 'api-workflow-bundle.js');
   // Independent and each several seconds long, so they overlap; allSettled so that nothing one of
   // them started is left running when another fails.
   const steps = await Promise.allSettled([
@@ -36,7 +37,11 @@ export default async function globalSetup(): Promise<void> {
       });
       await migrateDatabase(run.database.databaseUrl);
     }),
-    timed('workflow bundle', say, () => writeWorkflowBundle(bundlePath)),
+    // One after the other: two webpack runs at once only compete for the same cores.
+    timed('workflow bundles', say, async () => {
+      await writeWorkflowBundle(bundlePath);
+      await writeWorkflowBundle(apiBundlePath, apiStandInSource);
+    }),
   ]);
   const failures = steps.filter((s): s is PromiseRejectedResult => s.status === 'rejected').map((s) => s.reason);
   if (failures.length > 0 || !run.temporal || !run.database) {
@@ -49,6 +54,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.TEMPORAL_NAMESPACE = NAMESPACE;
   process.env.DATABASE_URL = run.database.databaseUrl;
   process.env.WORKFLOW_BUNDLE_PATH = bundlePath;
+  process.env.API_WORKFLOW_BUNDLE_PATH = apiBundlePath;
 }
 
 async function timed(what: string, say: (msg: string) => void, step: () => Promise<void>): Promise<void> {

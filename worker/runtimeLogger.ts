@@ -13,9 +13,11 @@ export function installRuntimeLogger(logger: Logger, shutdownSignals?: NodeJS.Si
   Runtime.install({
     ...(shutdownSignals ? { shutdownSignals } : {}),
     logger: new DefaultLogger('INFO', (entry: LogEntry) => {
-      const meta = entry.meta ?? {};
-      const caseId = (meta as { workflowId?: string }).workflowId;
-      logger[levels[entry.level]]({ ...meta, ...(caseId ? { caseId } : {}) }, entry.message);
+      // pino serialises an Error (message, stack) only under `err`; under the SDK's `error` key
+      // "Activity failed" would lose the message.
+      const { error, ...meta } = (entry.meta ?? {}) as { error?: unknown; workflowId?: string };
+      const caseId = meta.workflowId;
+      logger[levels[entry.level]]({ ...meta, ...(caseId ? { caseId } : {}), ...(error ? { err: error } : {}) }, entry.message);
     }),
   });
 }

@@ -8,8 +8,18 @@
  * schemas, so without preloading every workflow built zod and every schema again: over a
  * megabyte and milliseconds of CPU per workflow, per cache miss. These modules hold no
  * per-workflow state, which is what preloading requires; workflow code must stay out of the list.
+ * The process registry brings every process's definition (tables, payload schemas, policies).
+ *
+ * Preloaded modules are deep-frozen, and zod memoizes on a schema the first time it parses with
+ * it, so a workflow never parses with these schemas: payloads arrive parsed by the API, and the
+ * workflows read the definitions' tables and types only.
  */
 export const workflowSource = {
   workflowsPath: require.resolve('../workflows'),
-  preloadModules: ['zod', require.resolve('../domain'), require.resolve('../config/policies')],
+  preloadModules: [
+    'zod',
+    require.resolve('../domain'),
+    require.resolve('../config/policies'),
+    require.resolve('../workflows/registry'),
+  ],
 };

@@ -1,7 +1,8 @@
 import type { RequestHandler, Response } from 'express';
 import type { Actor } from '../../domain';
+import type { Reach, Reaches } from '../../domain/access';
 import { HttpProblem } from '../problem';
-import { InvalidToken, type Principal, type Role, type TokenSettings, verifyToken } from './tokens';
+import { InvalidToken, type Principal, type TokenSettings, verifyToken } from './tokens';
 
 /**
  * Who may call a route. Every route declares one rule (in defineRoute), and a test walks the
@@ -11,12 +12,7 @@ import { InvalidToken, type Principal, type Role, type TokenSettings, verifyToke
  * - token: a bearer token whose role is listed, reaching the cases its reach allows.
  */
 
-/**
- * How far a role reaches into cases: every case, the agent's queues, the customer's own cases,
- * the cases assigned to the supplier. A case beyond reach answers 404, as if it did not exist.
- */
-export type Reach = 'all' | 'queue' | 'own' | 'assigned';
-export type Reaches = Partial<Record<Role, Reach>>;
+export { caseReaders, customerOnly, customerOrStaff, staff, type Reach, type Reaches } from '../../domain/access';
 
 export type AccessRule =
   | { kind: 'public'; why: string }
@@ -27,10 +23,6 @@ export const publicAccess = (why: string): AccessRule => ({ kind: 'public', why 
 export const partnerSignature: AccessRule = { kind: 'partner-signature' };
 export const tokenAccess = (reaches: Reaches): AccessRule => ({ kind: 'token', reaches });
 
-/** Staff: agents within their queues, supervisors and admins everywhere. */
-export const staff = { agent: 'queue', supervisor: 'all', admin: 'all' } as const satisfies Reaches;
-/** Everyone who may read a case: staff, its customer, and the supplier it is assigned to. */
-export const caseReaders = { customer: 'own', supplier: 'assigned', ...staff } as const satisfies Reaches;
 
 /** The authenticated caller of a token route, and how far this route lets their role reach. */
 export interface Caller {

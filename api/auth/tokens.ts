@@ -1,5 +1,6 @@
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
+import { Role } from '../../domain/access';
 
 /**
  * Bearer tokens: HS256 JWTs with the caller's subject id, one role and, for agents, the queues
@@ -7,8 +8,7 @@ import { z } from 'zod';
  * definition.
  */
 
-export const Role = z.enum(['customer', 'agent', 'supervisor', 'supplier', 'admin']).meta({ id: 'Role' });
-export type Role = z.infer<typeof Role>;
+export { Role };
 
 export const Principal = z.object({
   sub: z.string().min(1).max(128),

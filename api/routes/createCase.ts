@@ -1,7 +1,7 @@
 import { ServiceError } from '@temporalio/client';
 import { z } from 'zod';
 import { abandonCase, openCase } from '../../db/caseRecords';
-import { CaseRecord, type OpenCaseResult } from '../../domain';
+import { CaseRecord, CaseType, type OpenCaseResult } from '../../domain';
 import { actorOf, callerOf, type Caller, staff, tokenAccess } from '../auth/access';
 import { requireCase } from '../caseLookup';
 import { intakeFor } from '../caseIntake';
@@ -16,6 +16,8 @@ import { requestHash } from '../requestHash';
 import { defineRoute, type Route } from '../route';
 import { caseIdFor } from '../schemas/caseId';
 import { CreateCaseRequest, IdempotencyHeaders } from '../schemas/cases';
+
+const caseTypeList = CaseType.options.join(', ');
 
 const CreatedHeaders = z.object({
   Location: z.string().meta({ description: 'The URL of the case' }),
@@ -61,7 +63,7 @@ export function createCaseRoute(deps: ApiDeps): Route {
   return defineRoute({
     method: 'post',
     path: '/v1/cases',
-    summary: 'Open a return, exchange, repair or complaint case (idempotent per customer and Idempotency-Key)',
+    summary: `Open a case: ${caseTypeList} (idempotent per customer and Idempotency-Key)`,
     tags: ['cases'],
     access: tokenAccess({ customer: 'own', ...staff }),
     headers: IdempotencyHeaders,
@@ -75,24 +77,24 @@ export function createCaseRoute(deps: ApiDeps): Route {
       const idempotencyKey = headers['Idempotency-Key'];
       const caseId = caseIdFor(body.customer.id, idempotencyKey);
       const log = caseLogger(req, res, caseId);
-      const intake = intakeFor(body, deps.policies);
+      const { process, opening } = intakeFor(body, deps.policies);
 
       const result = await openCase(deps.pool, {
         caseId,
         idempotencyKey,
         requestHash: requestHash(body),
-        type: intake.type,
+        type: opening.type,
         channel: body.channel,
         customerId: body.customer.id,
         customerTier: body.customer.tier,
-        orderId: intake.orderId,
-        lines: intake.lines,
+        orderId: opening.orderId,
+        lines: opening.lines,
         priority: 'normal',
-        policyVersion: intake.policyVersion,
+        policyVersion: opening.policyVersion,
         createdAt: new Date().toISOString(),
         actor: actorOf(caller),
         audit: { requestId: String(req.id), role: caller.principal.role },
-        details: intake.details,
+        details: opening.details,
       });
       const refused = refusal(result, idempotencyKey);
       if (refused) throw refused;
@@ -100,7 +102,11 @@ export function createCaseRoute(deps: ApiDeps): Route {
       const record = await requireCase(deps.pool, caseId, caller);
       try {
         // A replay starts the workflow too: the first attempt may have stored the case and died before starting it.
-        await startCaseWorkflow(deps.temporal, deps.config.TEMPORAL_TASK_QUEUE, intake.workflow(caseId, record.createdAt));
+        await startCaseWorkflow(deps.temporal, deps.config.TEMPORAL_TASK_QUEUE, {
+          workflowType: process.workflowType,
+          caseId,
+          input: opening.workflowInput(caseId, record.createdAt),
+        });
       } catch (err) {
         log.error({ err, intake: result.kind }, 'could not start the case workflow');
         // A new case without a workflow would never move: withdraw it so the client's retry starts afresh.

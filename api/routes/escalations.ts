@@ -8,7 +8,8 @@ import { caseLogger } from '../middleware/requestLogger';
 import { jsonResponse } from '../openapi';
 import { HttpProblem } from '../problem';
 import { defineRoute, type Route } from '../route';
-import { EscalationAck, NoPayload } from '../schemas/actions';
+import { NoPayload } from '../../domain/actionPayloads';
+import { EscalationAck } from '../schemas/actions';
 import { actionRequest, actionRouteBase, actionUpdateId } from './actions';
 
 /**
@@ -31,7 +32,7 @@ function acknowledgeEscalationRoute(deps: ApiDeps): Route {
       const none = () => new HttpProblem('not-found', `case ${params.id} has no open escalation`, { caseId: params.id });
       if (!escalation) throw none();
       const ack = await updateCase(deps.temporal, escalation.id, caseActionUpdate, actionRequest(caller, req, 'acknowledge', {}), {
-        updateId: actionUpdateId(headers, req),
+        updateId: actionUpdateId('action', headers, req),
         allowedKey: 'allowedActions',
       }).catch((err: unknown) => {
         // The record trails the escalation by a moment: it may have just ended, unanswered.

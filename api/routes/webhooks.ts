@@ -1,10 +1,12 @@
 import type { Request, Response } from 'express';
 import type { CaseRecord } from '../../domain';
-import { partnerStepUpdate, type PartnerKind } from '../../workflows/lib/messages';
+import { type PartnerChannel, type PartnerKind, partnerChannels } from '../../domain/partners';
+import { partnerStepUpdate } from '../../workflows/lib/messages';
+import { partnerSteps, processOf } from '../../workflows/registry';
+import { partnerSignature } from '../auth/access';
 import { requireCase } from '../caseLookup';
 import { updateCase } from '../caseWorkflows';
 import type { ApiDeps } from '../deps';
-import { partnerSignature } from '../auth/access';
 import { jsonBody } from '../middleware/jsonBody';
 import { clientAddress, perClientLimit } from '../middleware/rateLimit';
 import { caseLogger } from '../middleware/requestLogger';
@@ -12,15 +14,7 @@ import { jsonResponse } from '../openapi';
 import { HttpProblem, type ProblemKind } from '../problem';
 import { defineRoute, type Route } from '../route';
 import { StepAck } from '../schemas/cases';
-import {
-  CarrierEvent,
-  CarrierParams,
-  SignatureHeaders,
-  SupplierEvent,
-  SupplierParams,
-  WarehouseEvent,
-  WarehouseParams,
-} from '../schemas/webhooks';
+import { partnerEvent, partnerKindsInUse, partnerParams, SignatureHeaders } from '../schemas/webhooks';
 import { requireSignature } from '../webhooks/requireSignature';
 
 interface PartnerEvent {
@@ -43,9 +37,21 @@ const partnerProblems: ProblemKind[] = [
 
 const stepTaken = { 200: jsonResponse('The case took the step (or had already taken this event)', StepAck) };
 
+/**
+ * Whether this partner may report on the case at all, judged from the record before the workflow
+ * is asked, so a partner learns nothing of the state of a case that is not its own: the case's
+ * process must take steps from its kind, and a case that names its partner of that kind (a
+ * repair's supplier) must name this one. Until the workflow has recorded its partner, the record
+ * names none and the workflow, which is ahead of the record, judges alone.
+ */
+function reportsOn(record: CaseRecord, partner: { kind: PartnerKind; id: string }): boolean {
+  const takesKind = Object.values(processOf(record.type).steps).some((step) => step.partner === partner.kind);
+  const { assignedBy }: PartnerChannel = partnerChannels[partner.kind];
+  return takesKind && (assignedBy === undefined || (record.details[assignedBy] ?? partner.id) === partner.id);
+}
+
 export function webhookRoutes(deps: ApiDeps): Route[] {
   const { config } = deps;
-  const partnerOf = (kind: PartnerKind, param: string) => (req: Request) => `${kind}:${String(req.params[param])}`;
   // Counted per partner and address before the signature is checked, so a flood of forgeries is
   // cut off cheaply and cannot use up a genuine partner's budget from elsewhere.
   const limit = perClientLimit({
@@ -53,20 +59,6 @@ export function webhookRoutes(deps: ApiDeps): Route[] {
     limit: config.RATE_LIMIT_WEBHOOKS,
     windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
     clientOf: (req) => `${req.path}@${clientAddress(req)}`,
-  });
-
-  /**
-   * What every partner's webhook route shares: signed by that partner (only its secrets verify),
-   * answered with the case's new status or a problem.
-   */
-  const partnerWebhook = (kind: PartnerKind, param: string) => ({
-    method: 'post' as const,
-    tags: ['webhooks'],
-    headers: SignatureHeaders,
-    access: partnerSignature,
-    before: [limit, ...jsonBody(requireSignature(deps.webhookSecrets, config.WEBHOOK_TOLERANCE_SECONDS, partnerOf(kind, param)))],
-    responses: stepTaken,
-    problems: partnerProblems,
   });
 
   /**
@@ -79,15 +71,10 @@ export function webhookRoutes(deps: ApiDeps): Route[] {
     partner: { kind: PartnerKind; id: string },
     event: PartnerEvent,
     data: Record<string, unknown>,
-    /** For partners the case record names (a repair's supplier): whether this one is the case's. */
-    assigned?: (record: CaseRecord) => boolean,
   ): Promise<void> {
     const log = caseLogger(req, res, event.caseId);
-    // Whether this partner belongs to the case is the workflow's to judge (a tracking number, an
-    // assignment). A partner the case record names is also refused here, before the workflow is
-    // asked, so it learns nothing of the state of a case that is not its own.
     const record = await requireCase(deps.pool, event.caseId, 'partner');
-    if (assigned && !assigned(record)) {
+    if (!reportsOn(record, partner)) {
       throw new HttpProblem('unknown-partner', `case ${event.caseId} is not assigned to ${partner.kind} ${partner.id}`, {
         caseId: event.caseId,
       });
@@ -104,42 +91,31 @@ export function webhookRoutes(deps: ApiDeps): Route[] {
     res.json({ caseId: event.caseId, status: ack.status });
   }
 
-  const carrier = defineRoute({
-    ...partnerWebhook('carrier', 'carrier'),
-    path: '/v1/webhooks/carriers/:carrier',
-    summary: 'A carrier reports a parcel picked up or delivered (signed)',
-    params: CarrierParams,
-    body: CarrierEvent,
-    handle: ({ params, body }, req, res) =>
-      applyStep(req, res, { kind: 'carrier', id: params.carrier }, body, { trackingNumber: body.trackingNumber }),
-  });
+  /** One webhook per partner kind the registered processes take steps from, signed by that partner. */
+  function partnerWebhook(kind: PartnerKind): Route {
+    const channel: PartnerChannel = partnerChannels[kind];
+    const dataFields = Object.keys(channel.data.shape);
+    const partnerOf = (req: Request) => `${kind}:${String(req.params[channel.param])}`;
+    return defineRoute({
+      method: 'post',
+      path: `/v1/webhooks/${channel.collection}/:${channel.param}`,
+      summary: `${channel.summary}: ${[...partnerSteps(kind).keys()].join(', ')}`,
+      tags: ['webhooks'],
+      headers: SignatureHeaders,
+      access: partnerSignature,
+      before: [limit, ...jsonBody(requireSignature(deps.webhookSecrets, config.WEBHOOK_TOLERANCE_SECONDS, partnerOf))],
+      params: partnerParams(kind),
+      body: partnerEvent(kind),
+      responses: stepTaken,
+      problems: partnerProblems,
+      handle: ({ params, body }, req, res) => {
+        const fields: Record<string, unknown> = body;
+        const data = Object.fromEntries(dataFields.map((field) => [field, fields[field]]));
+        const { eventId, type, caseId, occurredAt } = body;
+        return applyStep(req, res, { kind, id: String(params[channel.param]) }, { eventId, type, caseId, occurredAt }, data);
+      },
+    });
+  }
 
-  const warehouse = defineRoute({
-    ...partnerWebhook('warehouse', 'warehouseId'),
-    path: '/v1/webhooks/warehouses/:warehouseId',
-    summary: 'A warehouse reports the inspection of a returned parcel (signed)',
-    params: WarehouseParams,
-    body: WarehouseEvent,
-    handle: ({ params, body }, req, res) =>
-      applyStep(req, res, { kind: 'warehouse', id: params.warehouseId }, body, { result: body.result, notes: body.notes }),
-  });
-
-  const supplier = defineRoute({
-    ...partnerWebhook('supplier', 'supplierId'),
-    path: '/v1/webhooks/suppliers/:supplierId',
-    summary: 'A repair supplier reports a step: received, diagnosed (out of warranty with a quote), repaired, unrepairable, visit completed, shipped back (signed)',
-    params: SupplierParams,
-    body: SupplierEvent,
-    handle: ({ params, body }, req, res) => {
-      const { diagnosis, quote, trackingNumber, outcome } = body;
-      const partner = { kind: 'supplier' as const, id: params.supplierId };
-      // The workflow records its supplier on the case once the repair order is placed; until then
-      // the record names none and the workflow, which is ahead of the record, judges alone.
-      const assigned = (record: CaseRecord) =>
-        record.type === 'repair' && (record.details.supplierId ?? partner.id) === partner.id;
-      return applyStep(req, res, partner, body, { diagnosis, quote, trackingNumber, outcome }, assigned);
-    },
-  });
-
-  return [carrier, warehouse, supplier];
+  return partnerKindsInUse().map(partnerWebhook);
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { CarrierEventType, InspectionResult, SupplierStep, VisitOutcome } from '../../domain';
+import { type PartnerChannel, type PartnerKind, partnerChannels } from '../../domain/partners';
+import { enumValues } from '../../domain/enumValues';
+import { partnerSteps } from '../../workflows/registry';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../webhooks/signature';
 import { CaseId } from './caseId';
 
@@ -21,53 +23,29 @@ export const SignatureHeaders = z.object({
   [SIGNATURE_HEADER]: z.string().meta({ description: 'v1=<hex HMAC-SHA256 of "<timestamp>.<raw body>">' }),
 });
 
-export const CarrierParams = z.object({ carrier: PartnerId });
-export const WarehouseParams = z.object({ warehouseId: PartnerId });
-export const SupplierParams = z.object({ supplierId: PartnerId });
+/** The partner kinds some registered process takes steps from: each gets a webhook. */
+export function partnerKindsInUse(): PartnerKind[] {
+  return (Object.keys(partnerChannels) as PartnerKind[]).filter((kind) => partnerSteps(kind).size > 0);
+}
 
-export const CarrierEvent = z
-  .object({
-    eventId: EventId,
-    type: CarrierEventType,
-    caseId: CaseId,
-    trackingNumber: z.string().min(1).max(64),
-    occurredAt: OccurredAt,
-  })
-  .meta({ id: 'CarrierEvent' });
+/**
+ * A partner kind's signed event: the envelope (event id, case, step, time) and what that kind of
+ * partner reports. A step the registry marks as requiring a field is refused without it.
+ */
+export function partnerEvent(kind: PartnerKind) {
+  const channel: PartnerChannel = partnerChannels[kind];
+  const steps = partnerSteps(kind);
+  return z
+    .object({ eventId: EventId, type: z.enum(enumValues(steps.keys())), caseId: CaseId, occurredAt: OccurredAt, ...channel.data.shape })
+    .superRefine((event, ctx) => {
+      const fields: Record<string, unknown> = event;
+      for (const field of steps.get(String(event.type))?.requires ?? []) {
+        if (fields[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `required with ${event.type}` });
+      }
+    })
+    .meta({ id: channel.eventSchemaId });
+}
 
-export const WarehouseEvent = z
-  .object({
-    eventId: EventId,
-    type: z.literal('inspected'),
-    caseId: CaseId,
-    result: InspectionResult,
-    notes: z.string().max(2000).optional(),
-    occurredAt: OccurredAt,
-  })
-  .meta({ id: 'WarehouseEvent' });
-
-/** Steps whose event means nothing without one field: the parcel going back, the visit's result. */
-const requiredWith: Partial<Record<SupplierStep, 'trackingNumber' | 'outcome'>> = {
-  shipped_back: 'trackingNumber',
-  visit_completed: 'outcome',
-};
-
-export const SupplierEvent = z
-  .object({
-    eventId: EventId,
-    type: SupplierStep,
-    caseId: CaseId,
-    occurredAt: OccurredAt,
-    diagnosis: z.string().min(1).max(2000).optional(),
-    quote: z
-      .object({ amount: z.number().int().positive(), currency: z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code') })
-      .optional()
-      .meta({ description: 'Out of warranty: what the repair costs, in minor units; the customer approves or declines it' }),
-    trackingNumber: z.string().min(1).max(64).optional().meta({ description: 'shipped_back: the parcel coming back' }),
-    outcome: VisitOutcome.optional().meta({ description: 'visit_completed: what the technician achieved' }),
-  })
-  .superRefine((event, ctx) => {
-    const field = requiredWith[event.type];
-    if (field && event[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `required with ${event.type}` });
-  })
-  .meta({ id: 'SupplierEvent' });
+export function partnerParams(kind: PartnerKind) {
+  return z.object({ [partnerChannels[kind].param]: PartnerId });
+}

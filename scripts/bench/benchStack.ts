@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import pino from 'pino';
 import { createLogger } from '../../config/logger';
-import { returnPolicies, type ReturnPolicy } from '../../config/policies/returnPolicy';
+import { returnPolicy, type ReturnPolicy } from '../../workflows/returns/policy';
 import { createPool } from '../../db/pool';
 import { installRuntimeLogger } from '../../worker/runtimeLogger';
 import { privateRun } from '../load/privateRun';
@@ -11,7 +11,7 @@ import { startStack, type Stack } from '../stack';
 import { type BareTemporal, startBareTemporal } from './bareWorker';
 
 /** The standard rules, with a survey window short enough that a refund closes right after it is paid. */
-const benchPolicy: ReturnPolicy = { ...returnPolicies.standard, version: 'returns/bench', surveyWindowMs: 10 };
+const benchPolicy: ReturnPolicy = { ...returnPolicy.profiles.standard, version: 'returns/bench', surveyWindowMs: 10 };
 
 export interface Bench {
   runId: string;
@@ -45,7 +45,7 @@ export async function startBench(progress: (message: string) => void, workerPlac
     logger,
     onProgress: progress,
     ephemeralTemporal: true,
-    returnPolicy: benchPolicy,
+    policies: { returns: benchPolicy },
     simulator: { autopilot: true, delays: { pickupMs: 0, deliveryMs: 0, inspectionMs: 0 } },
     inProcessWorker: workerPlace === 'in-process',
   });

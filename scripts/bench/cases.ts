@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { caseIdFor } from '../../api/schemas/caseId';
-import type { ItemCondition } from '../../domain';
+import type { ItemCondition } from '../../workflows/returns/vocabulary';
 import { returnRequest } from '../load/caseRequests';
 import type { Bench } from './benchStack';
 

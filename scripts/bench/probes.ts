@@ -1,5 +1,5 @@
 import type { WorkflowHandle } from '@temporalio/client';
-import type { CarrierEventType } from '../../domain';
+import type { ParcelStep } from '../../workflows/returns/state';
 import { type LoadSample, measureLoad, runBounded } from '../load/boundedRun';
 import type { Bench } from './benchStack';
 
@@ -8,7 +8,7 @@ import type { Bench } from './benchStack';
  * answered only once the workflow took the step. The cases stay open afterwards, waiting for the
  * warehouse, so probing does not change how many cases are open.
  */
-export const SCANS: CarrierEventType[] = ['picked_up', 'delivered'];
+export const SCANS: ParcelStep[] = ['picked_up', 'delivered'];
 
 export interface ScanTarget {
   caseId: string;
@@ -26,7 +26,7 @@ export function scanTargets(bench: Bench, caseIds: string[], concurrency: number
 }
 
 /** One scan for every target, `concurrency` at a time; every answer must be 200. */
-export function scanPass(bench: Bench, targets: ScanTarget[], type: CarrierEventType, concurrency: number): Promise<LoadSample> {
+export function scanPass(bench: Bench, targets: ScanTarget[], type: ParcelStep, concurrency: number): Promise<LoadSample> {
   return measureLoad(targets.length, concurrency, async (i) => {
     const { caseId, trackingNumber } = targets[i]!;
     const res = await bench.service.carrierEvent({ caseId, type, trackingNumber, eventId: `${type}-${caseId}` });

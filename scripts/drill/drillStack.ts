@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Pool } from 'pg';
 import pino from 'pino';
 import { createLogger } from '../../config/logger';
-import { returnPolicies, type ReturnPolicy } from '../../config/policies/returnPolicy';
+import { returnPolicy, type ReturnPolicy } from '../../workflows/returns/policy';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../db/embeddedPostgres';
 import { createPool } from '../../db/pool';
 import { installRuntimeLogger } from '../../worker/runtimeLogger';
@@ -14,7 +14,7 @@ import { resolveTemporalCli } from '../temporal/resolveCli';
 import { type WorkerProcess, workerProcessFor } from '../load/workerProcess';
 
 /** Cases close soon after their refund: the survey window is the only wait left. */
-const drillPolicy: ReturnPolicy = { ...returnPolicies.standard, version: 'returns/drill', surveyWindowMs: 500 };
+const drillPolicy: ReturnPolicy = { ...returnPolicy.profiles.standard, version: 'returns/drill', surveyWindowMs: 500 };
 /**
  * Each partner step 1.5 s after the last: a case takes longer (three steps, the refund, then the
  * survey window) than a cohort of 500 takes to submit on 2 cores, so when a fault comes after the
@@ -76,7 +76,7 @@ export async function startDrill(progress: (message: string) => void): Promise<D
       config: { ...config, TEMPORAL_ADDRESS: temporal.address, DATABASE_URL: databaseUrl },
       logger,
       onProgress: progress,
-      returnPolicy: drillPolicy,
+      policies: { returns: drillPolicy },
       simulator: { autopilot: true, delays: { pickupMs: PARTNER_DELAY_MS, deliveryMs: PARTNER_DELAY_MS, inspectionMs: PARTNER_DELAY_MS } },
       inProcessWorker: false,
     });

@@ -1,4 +1,4 @@
-import type { ItemCondition } from '../../domain';
+import type { ItemCondition } from '../../workflows/returns/vocabulary';
 
 const SKU = 'LOAD-1';
 const UNIT_PRICE = 4_900;

@@ -1,6 +1,6 @@
 import { mintToken, type TokenSettings } from '../../api/auth/tokens';
 import { signWebhook } from '../../api/webhooks/signature';
-import type { CarrierEventType } from '../../domain';
+import type { ParcelStep } from '../../workflows/returns/state';
 import { CARRIER_ID } from '../../sim/carrier';
 import type { CaseScript } from '../../sim/caseScripts';
 import type { SimRecords } from '../../sim/ledger';
@@ -34,7 +34,7 @@ export class ServiceClient {
   }
 
   /** A carrier scan, signed as the carrier signs it. */
-  carrierEvent(event: { caseId: string; type: CarrierEventType; trackingNumber: string; eventId: string }): Promise<Answer> {
+  carrierEvent(event: { caseId: string; type: ParcelStep; trackingNumber: string; eventId: string }): Promise<Answer> {
     const raw = JSON.stringify({ ...event, occurredAt: new Date().toISOString() });
     return this.api(`/v1/webhooks/carriers/${CARRIER_ID}`, raw, signWebhook(this.webhookSecret, raw));
   }

@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises';
-import { homedir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+import { join } from 'node:path';
 import { findOnPath, isExecutableFile } from '../executables';
+import { userCacheDir } from '../userCache';
 import { buildTemporalCli, TEMPORAL_CLI_VERSION } from './buildCli';
 import { temporalCliVersion } from './cliVersion';
 
@@ -58,10 +58,7 @@ export async function resolveTemporalCli(
 
 /** Per-user and per-version, outside the repo, so clones and `git clean` never pay the build again. */
 export function temporalCliCacheDir(): string {
-  const xdg = process.env.XDG_CACHE_HOME;
-  // The XDG spec says to ignore a relative XDG_CACHE_HOME.
-  const cacheHome = xdg && isAbsolute(xdg) ? xdg : join(homedir(), '.cache');
-  return join(cacheHome, 'after-sales-orchestrator', 'temporal-cli', TEMPORAL_CLI_VERSION);
+  return userCacheDir('temporal-cli', TEMPORAL_CLI_VERSION);
 }
 
 async function findGo(): Promise<string | null> {

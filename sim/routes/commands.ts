@@ -1,6 +1,10 @@
 import { Router, type Response } from 'express';
 import { z } from 'zod';
-import { CarrierEventType, InspectionResult, SupplierStep, VisitOutcome } from '../../domain';
+import { enumValues } from '../../domain/enumValues';
+import { InspectionResult, VisitOutcome } from '../../domain/partners';
+import type { ParcelStep } from '../../workflows/returns/state';
+import type { SupplierStep } from '../../workflows/repairs/state';
+import { partnerSteps } from '../../workflows/registry';
 import type { Carrier } from '../carrier';
 import { newTrackingNumber } from '../ids';
 import type { Suppliers } from '../suppliers';
@@ -21,7 +25,7 @@ const commandFields = {
 };
 const CarrierEventCommand = z.object({
   ...commandFields,
-  type: CarrierEventType,
+  type: z.enum(enumValues(partnerSteps('carrier').keys() as Iterable<ParcelStep>)),
   /** Defaults to the tracking number of the case's current label. */
   trackingNumber: z.string().min(1).optional(),
 });
@@ -34,7 +38,7 @@ const SupplierStepCommand = z.object({
   ...commandFields,
   /** Defaults to the supplier of the case's newest repair order. */
   supplierId: z.string().min(1).max(64).optional(),
-  type: SupplierStep,
+  type: z.enum(enumValues(partnerSteps('supplier').keys() as Iterable<SupplierStep>)),
   diagnosis: z.string().max(2000).optional(),
   quote: z.object({ amount: minorUnits, currency }).optional(),
   /** Defaults to a fresh tracking number on shipped_back. */

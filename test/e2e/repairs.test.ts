@@ -15,7 +15,7 @@ let stack: Stack;
 let api: ApiClient;
 beforeAll(async () => {
   stack = await startTestStack('e2e-repairs', {
-    repairPolicy: {
+    repairs: {
       ...testRepairPolicy,
       supplierByCategory: { ...testRepairPolicy.supplierByCategory, headphones: lateSupplier },
       supplierResponseMs: { default: seconds(30), bySupplier: { [lateSupplier]: seconds(2) } },

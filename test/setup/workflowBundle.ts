@@ -2,13 +2,21 @@ import { writeFile } from 'node:fs/promises';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { workflowSource } from '../../worker/workflowSource';
 
+export type WorkflowSource = typeof workflowSource;
+
+/** The API tests' stand-in workflows (test/api/support/apiHarness.ts); they preload nothing. */
+export const apiStandInSource: WorkflowSource = {
+  workflowsPath: require.resolve('../api/support/apiTestWorkflow'),
+  preloadModules: [],
+};
+
 /**
- * Bundles the workflows once per run: every worker a test starts would otherwise run webpack again,
- * which costs seconds each on two cores.
+ * Bundles workflows once per run: every worker a test starts would otherwise run webpack again,
+ * which costs seconds each on two cores (and on a loaded machine has failed outright).
  */
-export async function writeWorkflowBundle(file: string): Promise<void> {
+export async function writeWorkflowBundle(file: string, source: WorkflowSource = workflowSource): Promise<void> {
   const { code } = await bundleWorkflowCode({
-    ...workflowSource,
+    ...source,
     // Webpack's per-bundle summary is noise here; its warnings and errors are not.
     logger: new DefaultLogger('WARN'),
   });

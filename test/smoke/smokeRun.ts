@@ -11,7 +11,7 @@ export const SMOKE_TIMEOUT_MS = 300_000;
  * bundle jest provides to the other tests are left out of its environment.
  */
 export function runOwnStack(script: string, args: string[]): Promise<ScriptRun> {
-  const { TEMPORAL_ADDRESS, DATABASE_URL, WORKFLOW_BUNDLE_PATH, ...env } = process.env;
+  const { TEMPORAL_ADDRESS, DATABASE_URL, WORKFLOW_BUNDLE_PATH, API_WORKFLOW_BUNDLE_PATH, ...env } = process.env;
   return runScript(script, args, env);
 }
 

@@ -1,18 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
-import { complaintPolicies, type ComplaintPolicy } from '../../config/policies/complaintPolicy';
-import { minutes, seconds } from '../../config/policies/duration';
-import { slaPolicies, type SlaPolicy } from '../../config/policies/slaPolicy';
+import { complaintPolicy, type ComplaintPolicy } from '../../workflows/complaints/policy';
+import { seconds } from '../../config/policies/duration';
+import type { SlaPolicy } from '../../config/policies/slaPolicy';
 import type { Channel, CustomerTier } from '../../domain';
 import { upsertAgent } from '../../db/agents';
 import type { ComplaintCaseInput } from '../../workflows/complaints/input';
-
-/** Round the clock, minutes not hours, so nothing breaches unless a test shortens it. */
-export const testSlaPolicy: SlaPolicy = {
-  ...slaPolicies.standard,
-  version: 'sla/test',
-  rules: slaPolicies.standard.rules.map((r) => ({ ...r, businessHours: false, targetMs: Math.min(r.targetMs, minutes(30)) })),
-};
+import { testSlaPolicy } from './slaPolicies';
 
 /**
  * Complaint rules whose skills are unique to one test file: agents live in the run's shared
@@ -20,7 +14,7 @@ export const testSlaPolicy: SlaPolicy = {
  */
 export function testComplaintPolicy(): ComplaintPolicy {
   const suffix = randomUUID().slice(0, 8);
-  const standard = complaintPolicies.standard;
+  const standard = complaintPolicy.profiles.standard;
   return {
     ...standard,
     version: 'complaints/test',
@@ -35,11 +29,11 @@ export function testComplaintPolicy(): ComplaintPolicy {
  * levels short enough to watch but long enough to acknowledge at the first one.
  */
 export const stackComplaintPolicy: ComplaintPolicy = {
-  ...complaintPolicies.standard,
+  ...complaintPolicy.profiles.standard,
   version: 'complaints/e2e',
   escalation: {
-    ...complaintPolicies.standard.escalation,
-    levels: complaintPolicies.standard.escalation.levels.map((l) => ({ ...l, ackWithinMs: seconds(30) })),
+    ...complaintPolicy.profiles.standard.escalation,
+    levels: complaintPolicy.profiles.standard.escalation.levels.map((l) => ({ ...l, ackWithinMs: seconds(30) })),
   },
 };
 

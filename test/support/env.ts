@@ -6,6 +6,8 @@ export interface TestEnv {
   namespace: string;
   databaseUrl: string;
   workflowBundlePath: string;
+  /** The API tests' stand-in workflows (test/api/support/apiTestWorkflow.ts). */
+  apiWorkflowBundlePath: string;
 }
 
 const VARIABLES = {
@@ -13,6 +15,7 @@ const VARIABLES = {
   namespace: 'TEMPORAL_NAMESPACE',
   databaseUrl: 'DATABASE_URL',
   workflowBundlePath: 'WORKFLOW_BUNDLE_PATH',
+  apiWorkflowBundlePath: 'API_WORKFLOW_BUNDLE_PATH',
 } as const satisfies Record<keyof TestEnv, string>;
 
 export function testEnv(): TestEnv {

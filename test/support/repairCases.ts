@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { seconds } from '../../config/policies/duration';
-import { repairPolicies, type RepairPolicy } from '../../config/policies/repairPolicy';
-import type { RepairItem } from '../../domain';
+import { repairPolicy, type RepairPolicy } from '../../workflows/repairs/policy';
+import type { RepairItem } from '../../workflows/repairs/vocabulary';
 import type { RepairCaseInput } from '../../workflows/repairs/input';
 
 /** Short clocks for the dev server, which has no time skipping. */
 export const testRepairPolicy: RepairPolicy = {
-  ...repairPolicies.standard,
+  ...repairPolicy.profiles.standard,
   version: 'repairs/test',
   troubleshootingWindowMs: seconds(30),
   supplierResponseMs: { default: seconds(30), bySupplier: {} },
   quoteApprovalWindowMs: seconds(30),
   autoCloseAfterShipBackMs: seconds(1),
-  escalation: { levels: repairPolicies.standard.escalation.levels.map((l) => ({ ...l, ackWithinMs: seconds(1) })) },
+  escalation: { levels: repairPolicy.profiles.standard.escalation.levels.map((l) => ({ ...l, ackWithinMs: seconds(1) })) },
 };
 
 const monthsAgo = (n: number) => new Date(Date.now() - n * 30 * 86_400_000).toISOString();

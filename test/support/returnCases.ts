@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { returnPolicies, type ReturnPolicy } from '../../config/policies/returnPolicy';
 import { seconds } from '../../config/policies/duration';
+import { returnPolicy, type ReturnPolicy } from '../../workflows/returns/policy';
 import type { ReturnCaseInput, ReturnItem } from '../../workflows/returns/input';
+import { testSlaPolicy } from './slaPolicies';
 
 /** Short clocks: the dev server has no time skipping, so every wait a test may hit is seconds. */
 export const testReturnPolicy: ReturnPolicy = {
-  ...returnPolicies.standard,
+  ...returnPolicy.profiles.standard,
   version: 'returns/test',
-  reviewDeadlineMs: seconds(30),
   shipByMs: seconds(30),
   surveyWindowMs: seconds(1),
 };
@@ -35,6 +35,7 @@ export function returnCaseInput(overrides: Partial<ReturnCaseInput> & { items?: 
     items: [{ sku: 'SHOE-42', quantity: 1, condition: 'unopened' }],
     reason: 'does not fit',
     policy: testReturnPolicy,
+    sla: testSlaPolicy,
     requestedAt: new Date().toISOString(),
     ...overrides,
   };

@@ -3,8 +3,10 @@ import { mintToken, type Principal } from '../../api/auth/tokens';
 import { loadConfig } from '../../config/env';
 import { createLogger } from '../../config/logger';
 import { generatePayloadKeys } from '../../config/payloadKeys';
-import { startStack, type Stack, type StackOptions } from '../../scripts/stack';
-import { stackComplaintPolicy, testSlaPolicy } from './complaintCases';
+import { startStack, type Stack } from '../../scripts/stack';
+import type { CasePolicies } from '../../config/policies/profiles';
+import { stackComplaintPolicy } from './complaintCases';
+import { testSlaPolicy } from './slaPolicies';
 import { testEnv, uniqueTaskQueue } from './env';
 import { eventually } from './eventually';
 import { testRepairPolicy } from './repairCases';
@@ -15,7 +17,7 @@ import type { SimRecords } from './workflowHarness';
 /** The whole service as `npm start` runs it, on the run's Temporal server and database; short policy clocks unless given. */
 export async function startTestStack(
   name: string,
-  policies: Pick<StackOptions, 'returnPolicy' | 'repairPolicy' | 'complaintPolicy' | 'slaPolicy'> = {},
+  policies: Partial<CasePolicies> = {},
 ): Promise<Stack> {
   const env = testEnv();
   const config = loadConfig({
@@ -35,10 +37,7 @@ export async function startTestStack(
     config,
     logger: createLogger({ level: 'warn', name: `e2e-${name}` }),
     onProgress: () => undefined,
-    returnPolicy: policies.returnPolicy ?? testReturnPolicy,
-    repairPolicy: policies.repairPolicy ?? testRepairPolicy,
-    complaintPolicy: policies.complaintPolicy ?? stackComplaintPolicy,
-    slaPolicy: policies.slaPolicy ?? testSlaPolicy,
+    policies: { returns: testReturnPolicy, repairs: testRepairPolicy, complaints: stackComplaintPolicy, sla: testSlaPolicy, ...policies },
     simulator: { delays: { pickupMs: 100, deliveryMs: 100, inspectionMs: 100, supplierStepMs: 100 } },
     workflowBundlePath: env.workflowBundlePath,
   });

@@ -17,12 +17,13 @@ import {
   partnerStepUpdate,
 } from '../../workflows/lib/messages';
 import type { ComplaintCaseResult } from '../../workflows/complaints/complaintCase';
-import { type ComplaintCaseInput, complaintCaseWorkflowType } from '../../workflows/complaints/input';
+import { complaints } from '../../workflows/complaints/definition';
+import type { ComplaintCaseInput } from '../../workflows/complaints/input';
+import { repairs } from '../../workflows/repairs/definition';
 import type { RepairCaseInput } from '../../workflows/repairs/input';
-import { repairCaseWorkflowType } from '../../workflows/repairs/input';
 import type { RepairCaseResult } from '../../workflows/repairs/repairCase';
+import { returns } from '../../workflows/returns/definition';
 import type { ReturnCaseInput } from '../../workflows/returns/input';
-import { returnCaseWorkflowType } from '../../workflows/returns/input';
 import type { ReturnCaseResult } from '../../workflows/returns/returnCase';
 import { testEnv, uniqueTaskQueue } from './env';
 import { eventually } from './eventually';
@@ -88,15 +89,15 @@ export class WorkflowHarness {
 
   startReturn(input: ReturnCaseInput) {
     const lines = input.items.map(({ sku, quantity }) => ({ sku, quantity }));
-    return this.startCase<ReturnCaseInput, ReturnCaseResult>(returnCaseWorkflowType, input, lines);
+    return this.startCase<ReturnCaseInput, ReturnCaseResult>(returns.workflowType, input, lines);
   }
 
   startComplaint(input: ComplaintCaseInput) {
-    return this.startCase<ComplaintCaseInput, ComplaintCaseResult>(complaintCaseWorkflowType, input, []);
+    return this.startCase<ComplaintCaseInput, ComplaintCaseResult>(complaints.workflowType, input, []);
   }
 
   startRepair(input: RepairCaseInput) {
-    return this.startCase<RepairCaseInput, RepairCaseResult>(repairCaseWorkflowType, input, [{ sku: input.item.sku, quantity: 1 }]);
+    return this.startCase<RepairCaseInput, RepairCaseResult>(repairs.workflowType, input, [{ sku: input.item.sku, quantity: 1 }]);
   }
 
   /** Opens the case record as the API would, then starts its workflow. */

@@ -1,5 +1,6 @@
-import type { ComplaintPolicy } from '../../config/policies/complaintPolicy';
-import type { CasePriority, Severity } from '../../domain';
+import type { CasePriority } from '../../domain/case';
+import type { ComplaintPolicy } from './policy';
+import type { Severity } from './vocabulary';
 
 export interface Classification {
   category: string;

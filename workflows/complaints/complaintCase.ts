@@ -1,6 +1,6 @@
 import { condition } from '@temporalio/workflow';
 import { type SlaClockName, slaTarget } from '../../config/policies/slaPolicy';
-import type { ComplaintOutcome, Deadline } from '../../domain';
+import type { Deadline } from '../../domain/case';
 import { addBusinessTime } from '../lib/businessCalendar';
 import { caseStore, idempotencyKey, notifications } from '../lib/activities';
 import { startEscalation } from '../lib/escalate';
@@ -12,6 +12,7 @@ import { classifyComplaint } from './classify';
 import { registerComplaintHandlers } from './handlers';
 import type { ComplaintCaseInput } from './input';
 import { type ComplaintFacts, ComplaintState } from './state';
+import type { ComplaintOutcome } from './vocabulary';
 
 export interface ComplaintCaseResult {
   outcome: ComplaintOutcome;
@@ -52,7 +53,7 @@ export async function complaintCase(input: ComplaintCaseInput): Promise<Complain
     await notifications.notifyParty({
       caseId,
       audience: 'operations',
-      recipientId: state.assignee ?? 'complaints',
+      recipientId: journal.assignee ?? 'complaints',
       template: kind === 'warning' ? 'sla_warning' : 'sla_breached',
       data: { clock: clock.name },
       idempotencyKey: idempotencyKey(caseId, 'sla', kind, clock.name, state.reopened),
@@ -109,13 +110,12 @@ export async function complaintCase(input: ComplaintCaseInput): Promise<Complain
   };
 
   const onReassign = async (fact: Fact<{ agentId?: string }>) => {
-    const from = state.assignee;
+    const from = journal.assignee;
     const to = await assign(fact.value.agentId ? { agentId: fact.value.agentId } : { excludeAgentId: from ?? undefined });
-    if (to) state.assignee = to;
     await journal.record(to ? 'complaint.reassigned' : 'complaint.reassign_failed', {
       by: fact,
       data: { from, to, requested: fact.value.agentId ?? null },
-      patch: { assignee: state.assignee },
+      patch: { assignee: to ?? from },
     });
   };
 
@@ -125,7 +125,7 @@ export async function complaintCase(input: ComplaintCaseInput): Promise<Complain
 
   async function close(outcome: ComplaintOutcome): Promise<ComplaintCaseResult> {
     for (const clock of clocks.values()) clock.stop();
-    if (state.assignee) await caseStore.releaseAgent({ caseId, agentId: state.assignee });
+    if (journal.assignee) await caseStore.releaseAgent({ caseId, agentId: journal.assignee });
     closing = true;
     await closeCase(state, outcome, 'human', { reopened: state.reopened });
     await Promise.all([...clocks.values()].map((c) => c.finished));
@@ -150,11 +150,11 @@ export async function complaintCase(input: ComplaintCaseInput): Promise<Complain
   await notify('complaint_received', { category: classification.category });
   if (classification.severity === 'major_incident') await escalate('major incident');
 
-  state.assignee = await assign({});
-  await journal.record(state.assignee ? 'complaint.routed' : 'complaint.queued', {
+  const routedTo = await assign({});
+  await journal.record(routedTo ? 'complaint.routed' : 'complaint.queued', {
     status: 'routed',
-    data: { assignee: state.assignee, skill: classification.skill },
-    patch: { assignee: state.assignee },
+    data: { assignee: routedTo, skill: classification.skill },
+    patch: { assignee: routedTo },
   });
   const served = Promise.all([serve('message', onMessage), serve('reassign', onReassign), serve('escalate', onEscalate)]);
 

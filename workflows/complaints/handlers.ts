@@ -1,60 +1,38 @@
-import { allowedComplaintActions, type ComplaintAction, type ComplaintStatus } from '../../domain';
-import { Fact, unknownPartner } from '../lib/facts';
+import { condition } from '@temporalio/workflow';
+import { allowedActions } from '../../domain/process';
 import { registerFactHandlers } from '../lib/factHandlers';
-import type { CaseActionRequest } from '../lib/messages';
-import { type ComplaintCaseInput, complaintPolicyVersion } from './input';
-import type { ComplaintFacts, ComplaintState } from './state';
-
-type Slot = keyof ComplaintFacts;
-
-const slotOfAction: Record<ComplaintAction, Slot> = {
-  acknowledge: 'acknowledge',
-  'request-info': 'requestInfo',
-  message: 'message',
-  'propose-solution': 'proposal',
-  confirm: 'verdict',
-  reopen: 'verdict',
-  reassign: 'reassign',
-  escalate: 'escalate',
-};
-
-function actionFact(req: CaseActionRequest): Fact<unknown> {
-  const p = req.payload;
-  const make = (value: unknown) => new Fact(value, req.actor, req.requestId);
-  switch (req.action as ComplaintAction) {
-    case 'acknowledge':
-      return make({ note: p.note });
-    case 'request-info':
-      return make({ question: p.question });
-    case 'message':
-      return make({ text: p.text });
-    case 'propose-solution':
-      return make({ solution: p.solution });
-    case 'confirm':
-    case 'reopen':
-      return make({ satisfied: req.action === 'confirm', comment: p.comment });
-    case 'reassign':
-      return make({ agentId: p.agentId });
-    case 'escalate':
-      return make({ reason: p.reason });
-  }
-}
+import { pinnedVersion } from '../lib/pinnedVersion';
+import { complaints } from './definition';
+import type { ComplaintCaseInput } from './input';
+import type { ComplaintState } from './state';
 
 export function registerComplaintHandlers(input: ComplaintCaseInput, state: ComplaintState): void {
-  registerFactHandlers<Slot>(state, {
+  const { facts } = state;
+  registerFactHandlers(state, {
+    definition: complaints,
     caseId: input.caseId,
     type: input.type,
-    policyVersion: complaintPolicyVersion(input.policy, input.sla),
-    allowedActions: (status) => allowedComplaintActions(status as ComplaintStatus),
-    allowedSteps: () => [],
-    actionSlot: (action) => slotOfAction[action as ComplaintAction],
-    stepSlot: () => 'message',
-    toActionFact: actionFact,
-    toStepFact: () => {
-      throw unknownPartner('complaints take no partner steps');
+    policyVersion: pinnedVersion(input.policy, input.sla),
+    actions: {
+      acknowledge: { slot: 'acknowledge', fact: ({ payload }) => ({ note: payload.note }) },
+      'request-info': { slot: 'requestInfo', fact: ({ payload }) => ({ question: payload.question }) },
+      message: { slot: 'message', fact: ({ payload }) => ({ text: payload.text }) },
+      'propose-solution': { slot: 'proposal', fact: ({ payload }) => ({ solution: payload.solution }) },
+      confirm: { slot: 'verdict', fact: ({ payload }) => ({ satisfied: true, comment: payload.comment }) },
+      reopen: { slot: 'verdict', fact: ({ payload }) => ({ satisfied: false, comment: payload.comment }) },
+      reassign: { slot: 'reassign', fact: ({ payload }) => ({ agentId: payload.agentId }) },
+      escalate: { slot: 'escalate', fact: ({ payload }) => ({ reason: payload.reason }) },
     },
-    checkPartner: (req) => {
-      throw unknownPartner(`complaints take no steps from ${req.partner.kind} ${req.partner.id}`);
+    steps: {},
+    // A complaint routes itself: an assignment is a reassignment to the named agent, which keeps
+    // the agents' workload counts right, in the statuses where reassigning is allowed.
+    assignment: {
+      allowed: (status) => allowedActions(complaints, status).includes('reassign'),
+      async assign(fact) {
+        await condition(() => facts.reassign === undefined || facts.reassign.acknowledged);
+        facts.reassign = fact;
+        await fact.settled();
+      },
     },
   });
 }

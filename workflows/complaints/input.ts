@@ -1,6 +1,6 @@
-import type { ComplaintPolicy } from '../../config/policies/complaintPolicy';
 import type { SlaPolicy } from '../../config/policies/slaPolicy';
-import type { Channel, Customer } from '../../domain';
+import type { Channel, Customer } from '../../domain/case';
+import type { ComplaintPolicy } from './policy';
 
 /** Everything a complaint needs, pinned at intake: its rules and its SLA targets. */
 export interface ComplaintCaseInput {
@@ -14,11 +14,4 @@ export interface ComplaintCaseInput {
   policy: ComplaintPolicy;
   sla: SlaPolicy;
   requestedAt: string;
-}
-
-export const complaintCaseWorkflowType = 'complaintCase';
-
-/** The versions a complaint pins, as its record and live view name them. */
-export function complaintPolicyVersion(policy: ComplaintPolicy, sla: SlaPolicy): string {
-  return `${policy.version} + ${sla.version}`;
 }

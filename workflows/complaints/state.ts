@@ -1,6 +1,9 @@
-import type { ComplaintStatus } from '../../domain';
+import type { StatusOf } from '../../domain/process';
 import { CaseJournal } from '../lib/caseJournal';
 import type { Fact } from '../lib/facts';
+import type { complaints } from './definition';
+
+export type ComplaintStatus = StatusOf<typeof complaints>;
 
 /** What a complaint has been told, one slot per thing it waits on. */
 export interface ComplaintFacts {
@@ -17,7 +20,6 @@ export class ComplaintState {
   readonly journal: CaseJournal<ComplaintStatus>;
   readonly facts: ComplaintFacts = {};
   readonly seenEvents = new Set<string>();
-  assignee: string | null = null;
   reopened = 0;
   escalations = 0;
 

@@ -1,5 +1,5 @@
 import type { CasePatch } from '../../activities/types';
-import type { Actor, Deadline } from '../../domain';
+import type { Actor, Deadline } from '../../domain/case';
 import { journalStore } from './activities';
 import type { Fact } from './facts';
 
@@ -19,6 +19,8 @@ export class CaseJournal<Status extends string> {
   outcome: string | null = null;
   deadlines: Deadline[] = [];
   details: Record<string, unknown> = {};
+  /** Who holds the case; the workflow is the only writer of the record's assignee. */
+  assignee: string | null = null;
   private recorded = 0;
   private tail: Promise<unknown> = Promise.resolve();
 
@@ -48,6 +50,7 @@ export class CaseJournal<Status extends string> {
     if (change.patch?.outcome) this.outcome = change.patch.outcome;
     if (change.patch?.deadlines) this.deadlines = change.patch.deadlines;
     if (change.patch?.details) this.details = { ...this.details, ...change.patch.details };
+    if (change.patch?.assignee !== undefined) this.assignee = change.patch.assignee;
     const event = {
       caseId: this.caseId,
       eventKey: `${++this.recorded}:${type}`,

@@ -1,14 +1,14 @@
 import { allHandlersFinished, condition } from '@temporalio/workflow';
-import type { ResolutionKind } from '../../domain';
-import { type FactBook, settleAll } from './factHandlers';
+import type { ResolutionKind } from '../../domain/case';
+import { type FactBook, type FactSlots, settleAll } from './factHandlers';
 
 /**
  * Closes the case record with its outcome, answers every request still waiting (a step accepted
  * just as the case closed gets the closed status), and lets running handlers finish before the
  * workflow completes.
  */
-export async function closeCase<Slot extends string>(
-  book: FactBook<Slot>,
+export async function closeCase<Facts extends FactSlots<Facts>>(
+  book: FactBook<Facts>,
   outcome: string,
   resolution: ResolutionKind,
   data: Record<string, unknown> = {},

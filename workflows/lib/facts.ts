@@ -1,6 +1,10 @@
 import { ApplicationFailure, condition } from '@temporalio/workflow';
-import type { Actor, RequestAudit } from '../../domain';
+import type { Actor } from '../../domain/case';
+import type { RequestAudit } from '../../domain/caseRecord';
 import {
+  AlreadyAssigned,
+  type AlreadyAssignedDetails,
+  type AssignRequest,
   type CaseActionRequest,
   InvalidTransition,
   type InvalidTransitionDetails,
@@ -32,8 +36,11 @@ export class Fact<T> {
   }
 }
 
+/** What a fact of a slot carries. */
+export type FactValue<F> = F extends Fact<infer T> | undefined ? T : never;
+
 /** What the timeline records of the request behind a fact: its id, and the role it came with (a partner's is its kind). */
-export function auditOf(req: CaseActionRequest | PartnerStepRequest): RequestAudit {
+export function auditOf(req: CaseActionRequest | PartnerStepRequest | AssignRequest): RequestAudit {
   return { requestId: req.requestId, role: 'role' in req ? req.role : req.partner.kind };
 }
 
@@ -49,4 +56,9 @@ export function invalidTransition(what: string, status: string, allowed: readonl
 
 export function unknownPartner(message: string): ApplicationFailure {
   return ApplicationFailure.nonRetryable(message, UnknownPartner);
+}
+
+export function alreadyAssigned(caseId: string, assignee: string): ApplicationFailure {
+  const details: AlreadyAssignedDetails = { assignee };
+  return ApplicationFailure.nonRetryable(`case ${caseId} is held by ${assignee}; a supervisor can reassign it`, AlreadyAssigned, details);
 }

@@ -1,7 +1,12 @@
 import { condition } from '@temporalio/workflow';
 import type { SlaTarget } from '../../config/policies/slaPolicy';
-import type { Deadline } from '../../domain';
+import type { Deadline } from '../../domain/case';
 import { addBusinessTime, businessTimeBetween } from './businessCalendar';
+
+/** When a target that starts now falls due, counted in its calendar's working hours (or round the clock). */
+export function targetDeadline(target: SlaTarget): Deadline {
+  return { name: target.clock, dueAt: new Date(addBusinessTime(Date.now(), target.targetMs, target.calendar)).toISOString() };
+}
 
 /**
  * A response or resolution clock (design.md §6): it runs in the target's business hours, pauses

@@ -1,5 +1,6 @@
-import type { RepairPolicy } from '../../config/policies/repairPolicy';
-import type { Channel, Customer, Order, RepairItem } from '../../domain';
+import type { Channel, Customer, Order } from '../../domain/case';
+import type { RepairPolicy } from './policy';
+import type { RepairItem } from './vocabulary';
 
 /** Everything a repair needs, pinned at intake. */
 export interface RepairCaseInput {
@@ -13,5 +14,3 @@ export interface RepairCaseInput {
   policy: RepairPolicy;
   requestedAt: string;
 }
-
-export const repairCaseWorkflowType = 'repairCase';

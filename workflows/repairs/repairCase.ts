@@ -1,6 +1,6 @@
 import { ActivityFailure, condition, log } from '@temporalio/workflow';
 import type { VisitSlot } from '../../activities/types';
-import type { RepairOutcome } from '../../domain';
+import type { RepairOutcome } from './vocabulary';
 import { caseStore, idempotencyKey, partners } from '../lib/activities';
 import { closeCase } from '../lib/closeCase';
 import { notifyCustomer } from '../lib/notify';

@@ -1,6 +1,11 @@
-import type { RepairStatus, SupplierStep, VisitOutcome } from '../../domain';
+import type { VisitOutcome } from '../../domain/partners';
+import type { StatusOf, StepOf } from '../../domain/process';
 import { CaseJournal } from '../lib/caseJournal';
 import type { Fact } from '../lib/facts';
+import type { repairs } from './definition';
+
+export type RepairStatus = StatusOf<typeof repairs>;
+export type SupplierStep = StepOf<typeof repairs>;
 
 export interface SupplierReport {
   step: SupplierStep;

@@ -1,11 +1,11 @@
 import { condition } from '@temporalio/workflow';
 import type { PartyTemplate } from '../../activities/types';
-import type { Deadline, RepairStatus } from '../../domain';
+import type { Deadline } from '../../domain/case';
 import { caseStore, idempotencyKey, notifications } from '../lib/activities';
 import { startEscalation } from '../lib/escalate';
 import { SlaClock } from '../lib/slaClock';
 import type { RepairCaseInput } from './input';
-import type { RepairState, SupplierReport } from './state';
+import type { RepairState, RepairStatus, SupplierReport } from './state';
 
 /** A supplier step the case waits for, with the response clock that started when it was asked. */
 export interface SupplierClock {

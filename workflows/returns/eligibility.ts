@@ -1,4 +1,4 @@
-import type { ReturnPolicy } from '../../config/policies/returnPolicy';
+import type { ReturnPolicy } from './policy';
 import type { ReturnCaseInput } from './input';
 import { itemsValue } from './pricing';
 

@@ -1,5 +1,7 @@
-import type { Channel, Customer, ItemCondition, Order } from '../../domain';
-import type { ReturnPolicy } from '../../config/policies/returnPolicy';
+import type { SlaPolicy } from '../../config/policies/slaPolicy';
+import type { Channel, Customer, Order } from '../../domain/case';
+import type { ReturnPolicy } from './policy';
+import type { ItemCondition } from './vocabulary';
 
 export interface ReturnItem {
   sku: string;
@@ -18,8 +20,20 @@ export interface ReturnCaseInput {
   order: Order;
   items: ReturnItem[];
   reason: string;
-  policy: ReturnPolicy;
+  policy: ReturnPolicy & LegacyReviewPolicy;
+  /**
+   * The service levels, among them the review's target. Absent from cases opened before the review
+   * target moved here from the return policy; those keep the deadline they pinned (legacyReview).
+   */
+  sla?: SlaPolicy;
   requestedAt: string;
 }
 
-export const returnCaseWorkflowType = 'returnCase';
+/**
+ * The review target a return opened before 2026-12-01 pinned in its own policy. Read only when the
+ * input has no SLA policy; remove once no such case is open.
+ */
+export interface LegacyReviewPolicy {
+  reviewDeadlineMs?: number;
+  reviewWarnAt?: number;
+}

@@ -1,17 +1,19 @@
 import { ActivityFailure, condition, isCancellation, log } from '@temporalio/workflow';
-import type { Actor, ReturnOutcome } from '../../domain';
+import { type SlaTarget, slaTarget } from '../../config/policies/slaPolicy';
+import type { Actor } from '../../domain/case';
 import { idempotencyKey, notifications, partners } from '../lib/activities';
 import { systemActor } from '../lib/caseJournal';
 import { Compensations } from '../lib/compensations';
 import { closeCase } from '../lib/closeCase';
 import { notifyCustomer } from '../lib/notify';
 import { sendReplacements } from '../lib/replacements';
-import { SlaClock } from '../lib/slaClock';
+import { SlaClock, targetDeadline } from '../lib/slaClock';
 import { assessEligibility } from './eligibility';
 import { registerReturnHandlers } from './handlers';
 import type { ReturnCaseInput } from './input';
 import { exchangeDifference, itemsValue } from './pricing';
 import { ReturnState } from './state';
+import type { ReturnOutcome } from './vocabulary';
 
 export interface ReturnCaseResult {
   outcome: ReturnOutcome;
@@ -32,6 +34,17 @@ class Closing extends Error {
 
 /** The replacement could not be sent; its steps are undone and the customer is refunded instead. */
 class ExchangeFailed extends Error {}
+
+/**
+ * The review's target: the pinned SLA policy's `review` clock, or, for a case opened before the
+ * review target moved there, the deadline its own return policy pinned. None: no deadline.
+ */
+function reviewTarget(input: ReturnCaseInput): SlaTarget | null {
+  const { sla, policy, customer, channel, type } = input;
+  if (sla) return slaTarget(sla, 'review', { caseType: type, tier: customer.tier, priority: 'normal', channel });
+  if (policy.reviewDeadlineMs === undefined) return null;
+  return { clock: 'review', targetMs: policy.reviewDeadlineMs, calendar: null, warnAt: policy.reviewWarnAt ?? 0.8 };
+}
 
 /**
  * Return / exchange (design.md §5): eligibility → approval (automatic or an agent's review raced
@@ -80,26 +93,26 @@ export async function returnCase(input: ReturnCaseInput): Promise<ReturnCaseResu
       await journal.record('case.approved', { status: 'approved', data: { by: 'policy', policy: policy.version } });
       return;
     }
+    const target = reviewTarget(input);
     await journal.record('review.requested', {
       status: 'under_review',
-      patch: { deadlines: [journal.deadline('review', policy.reviewDeadlineMs)] },
+      patch: { deadlines: target ? [targetDeadline(target)] : [] },
     });
     await notify('case_under_review');
-    const reviewSla = new SlaClock(
-      { clock: 'review', targetMs: policy.reviewDeadlineMs, calendar: null, warnAt: policy.reviewWarnAt },
-      {
+    const reviewSla =
+      target &&
+      new SlaClock(target, {
         onWarning: () => tellReviewers('sla_warning'),
         onBreach: async () => {
           await journal.record('sla.breached', { data: { clock: 'review' } });
           await tellReviewers('sla_breached');
         },
-      },
-    );
+      });
     const arrived = () => facts.review !== undefined || facts.cancel !== undefined;
-    await condition(() => arrived() || reviewSla.breached);
+    await condition(() => arrived() || reviewSla?.breached === true);
     const decided = arrived();
-    reviewSla.stop();
-    await reviewSla.finished;
+    reviewSla?.stop();
+    await reviewSla?.finished;
     stopIfCancelled();
     const review = facts.review;
     const decision = decided && review ? review.value.decision : policy.onReviewTimeout;

@@ -1,6 +1,13 @@
-import type { Actor, InspectionResult, ReturnStatus } from '../../domain';
+import type { Actor } from '../../domain/case';
+import type { InspectionResult } from '../../domain/partners';
+import type { StatusOf, StepOf } from '../../domain/process';
 import { CaseJournal } from '../lib/caseJournal';
 import type { Fact } from '../lib/facts';
+import type { returns } from './definition';
+
+export type ReturnStatus = StatusOf<typeof returns>;
+/** The carrier's steps on a return parcel. */
+export type ParcelStep = Extract<StepOf<typeof returns>, 'picked_up' | 'delivered'>;
 
 export interface ReviewDecision {
   decision: 'approve' | 'reject';

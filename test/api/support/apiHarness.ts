@@ -131,7 +131,8 @@ export class ApiHarness extends ApiClient {
       connection: nativeConnection,
       namespace: env.namespace,
       taskQueue,
-      workflowsPath: require.resolve('./apiTestWorkflow'),
+      // Bundled once per run from ./apiTestWorkflow by test/globalSetup.ts.
+      workflowBundle: { codePath: env.apiWorkflowBundlePath },
       // The repair stand-in records its supplier on the case, as the real workflow does.
       activities: createCaseStoreActivities(pool),
       dataConverter: { payloadCodecs: [payloadCodec] },

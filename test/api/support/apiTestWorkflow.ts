@@ -1,99 +1,79 @@
-import { ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
-import {
-  allowedReturnActions,
-  allowedReturnSteps,
-  type ReturnAction,
-  type ReturnPartnerStep,
-  type ReturnStatus,
-} from '../../../domain/returnCase';
-import {
-  caseActionUpdate,
-  caseViewQuery,
-  InvalidTransition,
-  partnerStepUpdate,
-  UnknownPartner,
-  type InvalidTransitionDetails,
-} from '../../../workflows/lib/messages';
+import { complaints } from '../../../workflows/complaints/definition';
+import type { ComplaintCaseInput } from '../../../workflows/complaints/input';
+import { unknownPartner } from '../../../workflows/lib/facts';
+import { pinnedVersion } from '../../../workflows/lib/pinnedVersion';
+import { repairs } from '../../../workflows/repairs/definition';
+import type { RepairCaseInput } from '../../../workflows/repairs/input';
+import { returns } from '../../../workflows/returns/definition';
 import type { ReturnCaseInput } from '../../../workflows/returns/input';
-import { appliedStepsQuery } from './appliedSteps';
-
-export { repairCase } from './apiTestRepairWorkflow';
-export { complaintCase } from './apiTestComplaintWorkflow';
+import { standIn } from './standIn';
 
 /**
- * A stand-in for the real return workflow, registered under the same type name: it speaks the
- * same messages with the domain's transition tables, but runs no activities, so API tests do not
- * depend on the process implementation. Every case starts under review; the carrier's tracking
- * number is `track-<caseId>`.
+ * The stand-in workflows API tests run, one per registered process under its workflow type (see
+ * standIn.ts). A return starts under review and its carrier's tracking number is
+ * `track-<caseId>`; a repair starts in troubleshooting and "not_fixed" places the order with the
+ * category's supplier, recorded on the case (the API refuses other suppliers' webhooks); a
+ * complaint starts routed.
  */
 
-const afterAction: Record<ReturnAction, ReturnStatus> = {
-  approve: 'label_issued',
-  reject: 'closed',
-  cancel: 'closed',
-  survey: 'closed',
-};
+const to = <S extends string>(status: S) => () => status;
 
-const afterStep: Record<ReturnPartnerStep, ReturnStatus> = {
-  picked_up: 'in_transit',
-  delivered: 'received',
-  inspected: 'awaiting_survey',
-};
+export const returnCase = standIn({
+  definition: returns,
+  initial: 'under_review',
+  afterAction: { approve: to('label_issued'), reject: to('closed'), cancel: to('closed'), survey: to('closed') },
+  afterStep: { picked_up: to('in_transit'), delivered: to('received'), inspected: to('awaiting_survey') },
+  policyVersion: (input: ReturnCaseInput) => input.policy.version,
+  checkPartner(req, input) {
+    if (req.partner.kind === 'carrier' && req.data.trackingNumber !== `track-${input.caseId}`) {
+      throw unknownPartner(`no shipment ${String(req.data.trackingNumber)}`);
+    }
+  },
+});
 
-function refuse(status: ReturnStatus, allowed: readonly string[], what: string): never {
-  const details: InvalidTransitionDetails = { status, allowed: [...allowed] };
-  throw ApplicationFailure.create({ type: InvalidTransition, message: `${what} is not allowed in ${status}`, details: [details] });
-}
+const supplierOf = (input: RepairCaseInput) => input.policy.supplierByCategory[input.item.category]!;
 
-export async function returnCase(input: ReturnCaseInput): Promise<void> {
-  let status: ReturnStatus = 'under_review';
-  let appliedSteps = 0;
-  const trackingNumber = `track-${input.caseId}`;
+export const repairCase = standIn({
+  definition: repairs,
+  initial: 'troubleshooting',
+  afterAction: {
+    fixed: to('closed'),
+    not_fixed: to('repair_ordered'),
+    'approve-quote': to('repairing'),
+    'decline-quote': to('awaiting_ship_back'),
+    confirm: to('closed'),
+    reschedule: to('visit_scheduled'),
+    cancel: to('closed'),
+  },
+  afterStep: {
+    received: to('at_supplier'),
+    // A diagnosis with a quote waits for the customer.
+    diagnosed: (_status, req) => (req.data.quote ? 'awaiting_quote_approval' : 'repairing'),
+    repaired: to('awaiting_ship_back'),
+    unrepairable: to('closed'),
+    shipped_back: to('shipped_back'),
+    visit_completed: to('closed'),
+  },
+  policyVersion: (input: RepairCaseInput) => input.policy.version,
+  recordOn: { not_fixed: (input) => ({ supplierId: supplierOf(input) }) },
+  checkPartner(req, input) {
+    if (req.partner.id !== supplierOf(input)) throw unknownPartner(`case ${input.caseId} is not assigned to supplier ${req.partner.id}`);
+  },
+});
 
-  setHandler(caseViewQuery, () => ({
-    caseId: input.caseId,
-    type: input.type,
-    status,
-    outcome: null,
-    policyVersion: input.policy.version,
-    deadlines: [],
-    allowedActions: [...allowedReturnActions(status)],
-    expectedSteps: [...allowedReturnSteps(status)],
-    details: {},
-  }));
-  setHandler(appliedStepsQuery, () => appliedSteps);
-
-  setHandler(
-    caseActionUpdate,
-    ({ action }) => {
-      status = afterAction[action as ReturnAction];
-      return { status };
-    },
-    {
-      validator: ({ action }) => {
-        const allowed = allowedReturnActions(status);
-        if (!allowed.includes(action as ReturnAction)) refuse(status, allowed, action);
-      },
-    },
-  );
-
-  setHandler(
-    partnerStepUpdate,
-    ({ step }) => {
-      status = afterStep[step as ReturnPartnerStep];
-      appliedSteps += 1;
-      return { status };
-    },
-    {
-      validator: ({ step, data }) => {
-        const allowed = allowedReturnSteps(status);
-        if (!allowed.includes(step as ReturnPartnerStep)) refuse(status, allowed, step);
-        if (step !== 'inspected' && data.trackingNumber !== trackingNumber) {
-          throw ApplicationFailure.create({ type: UnknownPartner, message: `no shipment ${String(data.trackingNumber)}` });
-        }
-      },
-    },
-  );
-
-  await condition(() => status === 'closed');
-}
+export const complaintCase = standIn({
+  definition: complaints,
+  initial: 'routed',
+  afterAction: {
+    acknowledge: to('acknowledged'),
+    'request-info': to('awaiting_customer'),
+    message: (status) => (status === 'awaiting_customer' ? 'acknowledged' : status),
+    'propose-solution': to('solution_proposed'),
+    confirm: to('closed'),
+    reopen: to('acknowledged'),
+    reassign: (status) => status,
+    escalate: (status) => status,
+  },
+  afterStep: {},
+  policyVersion: (input: ComplaintCaseInput) => pinnedVersion(input.policy, input.sla),
+});

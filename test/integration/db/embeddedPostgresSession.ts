@@ -3,13 +3,20 @@ import { startEmbeddedPostgres } from '../../../db/embeddedPostgres';
 
 /**
  * One life of an embedded server, in a process of its own (run by embeddedPostgres.test.ts):
- * start it on <dataDir> <port>, run one SQL statement, stop it, and print what happened as JSON.
+ * start it on <dataDir> <port> (with the PostgreSQL in [installDir], and [sharedDir] for what
+ * root must place outside), run one SQL statement, stop it, and print what happened as JSON.
  */
 async function main(): Promise<void> {
-  const [dataDir, port, sql] = process.argv.slice(2);
-  if (!dataDir || !port || !sql) throw new Error('usage: embeddedPostgresSession <dataDir> <port> <sql>');
+  const [dataDir, port, sql, installDir, sharedDir] = process.argv.slice(2);
+  if (!dataDir || !port || !sql) throw new Error('usage: embeddedPostgresSession <dataDir> <port> <sql> [installDir] [sharedDir]');
   const progress: string[] = [];
-  const server = await startEmbeddedPostgres({ dataDir, port: Number(port), onProgress: (m) => progress.push(m) });
+  const server = await startEmbeddedPostgres({
+    dataDir,
+    port: Number(port),
+    onProgress: (m) => progress.push(m),
+    installDir: installDir || undefined,
+    sharedDir: sharedDir || undefined,
+  });
   try {
     const client = new Client({ connectionString: server.databaseUrl });
     await client.connect();

@@ -2,7 +2,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { seconds } from '../../../config/policies/duration';
 import type { SlaPolicy } from '../../../config/policies/slaPolicy';
 import { caseActionUpdate, caseViewQuery } from '../../../workflows/lib/messages';
-import { complaintCaseInput, seedAgents, testComplaintPolicy, testSlaPolicy } from '../../support/complaintCases';
+import { complaintCaseInput, seedAgents, testComplaintPolicy } from '../../support/complaintCases';
+import { testSlaPolicy } from '../../support/slaPolicies';
 import { eventually } from '../../support/eventually';
 import { WorkflowHarness } from '../../support/workflowHarness';
 

@@ -3,6 +3,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { seconds } from '../../../config/policies/duration';
 import { type CaseActionRequest, caseActionUpdate } from '../../../workflows/lib/messages';
 import { returnCaseInput, testReturnPolicy } from '../../support/returnCases';
+import { testSlaPolicy, withTarget } from '../../support/slaPolicies';
 import { eventually } from '../../support/eventually';
 import { WorkflowHarness } from '../../support/workflowHarness';
 
@@ -89,7 +90,8 @@ describe('return workflow', () => {
   it('applies the policy decision when nobody reviews in time', async () => {
     const input = returnCaseInput({
       items: [{ sku: 'SHOE-42', quantity: 1, condition: 'opened' }],
-      policy: { ...testReturnPolicy, reviewDeadlineMs: seconds(1), onReviewTimeout: 'reject' },
+      policy: { ...testReturnPolicy, onReviewTimeout: 'reject' },
+      sla: withTarget(testSlaPolicy, 'review', seconds(1)),
     });
     const handle = await harness.startReturn(input);
     expect(await handle.result()).toEqual({ outcome: 'rejected_by_review' });

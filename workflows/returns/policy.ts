@@ -1,12 +1,15 @@
 import { z } from 'zod';
-import { CustomerTier, ItemCondition, Money } from '../../domain';
-import { days, hours, minutes, seconds } from './duration';
+import { days, minutes, seconds } from '../../config/policies/duration';
+import { CustomerTier, Money } from '../../domain/case';
+import type { PolicySpec } from '../../domain/process';
+import { ItemCondition } from './vocabulary';
 
 const durationMs = z.number().int().positive();
 
 /**
  * Rules of the return / exchange process. A case pins the whole policy it started under (it is
- * part of the workflow input), so editing this file changes new cases only.
+ * part of the workflow input), so editing this file changes new cases only. The review's target
+ * is a service level, so it lives in the SLA policy (config/policies/slaPolicy.ts, clock `review`).
  */
 export const ReturnPolicy = z
   .object({
@@ -21,9 +24,7 @@ export const ReturnPolicy = z
       conditions: z.array(ItemCondition),
       maxAmount: Money,
     }),
-    reviewDeadlineMs: durationMs,
-    /** Operations are warned when this share of the review time has passed. */
-    reviewWarnAt: z.number().gt(0).lt(1),
+    /** What a review nobody gives by its SLA target decides. */
     onReviewTimeout: z.enum(['approve', 'reject']),
     /** The customer must hand the parcel to the carrier within this time of the label. */
     shipByMs: durationMs,
@@ -33,12 +34,10 @@ export const ReturnPolicy = z
 export type ReturnPolicy = z.infer<typeof ReturnPolicy>;
 
 const standard: ReturnPolicy = {
-  version: 'returns/2026-11-22',
+  version: 'returns/2026-12-01',
   returnWindowMs: { standard: days(7), vip: days(30) },
   eligibleConditions: ['unopened', 'opened', 'defective'],
   autoApprove: { tiers: ['vip'], conditions: ['unopened', 'defective'], maxAmount: 20_000 },
-  reviewDeadlineMs: hours(24),
-  reviewWarnAt: 0.8,
   onReviewTimeout: 'approve',
   shipByMs: days(14),
   surveyWindowMs: days(3),
@@ -47,14 +46,9 @@ const standard: ReturnPolicy = {
 /** Same rules, minutes instead of days, so a demo runs to the end while you watch. */
 const demo: ReturnPolicy = {
   ...standard,
-  version: 'returns/2026-11-22-demo',
-  reviewDeadlineMs: seconds(20),
+  version: 'returns/2026-12-01-demo',
   shipByMs: minutes(2),
   surveyWindowMs: seconds(3),
 };
 
-export const returnPolicies = { standard, demo } as const satisfies Record<string, ReturnPolicy>;
-export type PolicyProfile = keyof typeof returnPolicies;
-
-/** Validates at load time so a bad edit to this file fails start-up, not a case. */
-for (const policy of Object.values(returnPolicies)) ReturnPolicy.parse(policy);
+export const returnPolicy: PolicySpec<ReturnPolicy> = { schema: ReturnPolicy, profiles: { standard, demo } };

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { CasePriority, Severity } from '../../domain';
-import { days, hours, seconds } from './duration';
+import { days, hours, seconds } from '../../config/policies/duration';
+import { CasePriority } from '../../domain/case';
+import type { PolicySpec } from '../../domain/process';
+import { Severity } from './vocabulary';
 
 const durationMs = z.number().int().positive();
 
@@ -59,6 +61,4 @@ const demo: ComplaintPolicy = {
   escalation: { ...standard.escalation, levels: standard.escalation.levels.map((l) => ({ ...l, ackWithinMs: seconds(10) })) },
 };
 
-export const complaintPolicies = { standard, demo } as const satisfies Record<string, ComplaintPolicy>;
-
-for (const policy of Object.values(complaintPolicies)) ComplaintPolicy.parse(policy);
+export const complaintPolicy: PolicySpec<ComplaintPolicy> = { schema: ComplaintPolicy, profiles: { standard, demo } };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { ProductCategory } from '../../domain';
-import { days, hours, minutes, seconds } from './duration';
+import { days, hours, minutes, seconds } from '../../config/policies/duration';
+import type { PolicySpec } from '../../domain/process';
+import { ProductCategory } from './vocabulary';
 
 const durationMs = z.number().int().positive();
 
@@ -76,6 +77,4 @@ const demo: RepairPolicy = {
   escalation: { levels: standard.escalation.levels.map((l) => ({ ...l, ackWithinMs: seconds(30) })) },
 };
 
-export const repairPolicies = { standard, demo } as const satisfies Record<string, RepairPolicy>;
-
-for (const policy of Object.values(repairPolicies)) RepairPolicy.parse(policy);
+export const repairPolicy: PolicySpec<RepairPolicy> = { schema: RepairPolicy, profiles: { standard, demo } };

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { customerOrStaff } from './access';
+import { AgentId } from './case';
+import type { ActionSpec } from './process';
+
+/**
+ * Action bodies more than one process takes. Who acts is never part of a body: the actor is the
+ * bearer token's subject and role. A process's own bodies live in its definition.
+ */
+
+export const Text = z.string().min(1).max(2000);
+export const LongText = z.string().min(1).max(5000);
+
+/** Actions that carry nothing but the decision itself. */
+export const NoPayload = z.object({}).meta({ id: 'NoPayload' });
+export const CancelAction = z.object({ reason: Text.optional() }).meta({ id: 'CancelAction' });
+/** confirm (a complaint's solution, or a repaired product back) and reopen: the customer's verdict. */
+export const VerdictAction = z.object({ comment: Text.optional() }).meta({ id: 'VerdictAction' });
+
+/** The customer's cancel, which staff may give for them; one spec, so every process documents it alike. */
+export const cancelAction = {
+  payload: CancelAction,
+  summary: 'The customer, or staff for them, cancels the case',
+  reaches: customerOrStaff,
+} as const satisfies ActionSpec;
+
+/** Work queue actions, for any case type. */
+export const AssignAction = z.object({ agentId: AgentId }).meta({ id: 'AssignAction' });

@@ -1,0 +1,162 @@
+import type { z } from 'zod';
+import type { Reaches } from './access';
+import type { Channel, Customer } from './case';
+import type { PartnerKind, PartnerStepData } from './partners';
+
+/**
+ * What a process is, as one definition: the case types it runs, its statuses with what each one
+ * allows and where it may go next, the actions people take (with their payload schemas and who
+ * may take them), the steps partners report, the work items its statuses put in queues, the
+ * policy it pins and its profiles, and how a request becomes a case. Each process folder under
+ * workflows/ exports one (definition.ts); workflows/registry.ts lists them, and everything shared
+ * (intake, actions, webhooks, work items, OpenAPI, policy profiles, test stand-ins) reads the list.
+ */
+
+/** A person's action on a case: its body, what it does, and which roles may take it (and how far they reach). */
+export interface ActionSpec<Payload extends z.ZodObject = z.ZodObject> {
+  payload: Payload;
+  summary: string;
+  reaches: Reaches;
+}
+
+/** A step a partner reports. `requires` names the event fields the step means nothing without. */
+export type StepSpec = {
+  [Kind in PartnerKind]: { partner: Kind; requires?: readonly (keyof PartnerStepData<Kind> & string)[] };
+}[PartnerKind];
+
+/** One status: what it allows now, and the statuses the process may move to from it. */
+export interface StatusRule<Status extends string, Action extends string, Step extends string> {
+  actions: readonly Action[];
+  steps: readonly Step[];
+  next: readonly Status[];
+}
+
+/**
+ * A human step waiting in a work queue while a case is in `status` (and, when given, came from
+ * `channel`); the deadlines named time it. Absent `queue`: the process's own queue.
+ */
+export interface WorkItemRule<Status extends string> {
+  kind: string;
+  status: Status;
+  deadlines: readonly string[];
+  queue?: string;
+  channel?: Channel;
+}
+
+/** POLICY_PROFILE: the shipped defaults, or the demo's short clocks. */
+export type PolicyProfile = 'standard' | 'demo';
+
+export interface PolicySpec<Policy> {
+  schema: z.ZodType<Policy>;
+  profiles: Record<PolicyProfile, Policy>;
+}
+
+/** What every intake request carries, whatever the process. */
+export interface IntakeRequestBase {
+  type: string;
+  channel: Channel;
+  customer: Customer;
+}
+
+/**
+ * What opening a case involves beyond what every case shares: the order lines it claims, the
+ * policy version it pins, the non-personal facts its record shows, and its workflow's input.
+ */
+export interface CaseOpening<Input> {
+  type: string;
+  /** The order the case is about; null when none. */
+  orderId: string | null;
+  lines: { sku: string; quantity: number }[];
+  policyVersion: string;
+  /** Non-personal facts worth searching or showing; never contact data. */
+  details: Record<string, unknown>;
+  workflowInput(caseId: string, requestedAt: string): Input;
+}
+
+/** A request schema: an object whose `type` names one of the process's case types. */
+export type RequestSchema = z.ZodObject & z.ZodType<IntakeRequestBase>;
+
+export interface IntakeSpec<Request extends RequestSchema, Policy, Sla, Input> {
+  /** The request body for this process's case types; the API's intake validates with it. */
+  request: Request;
+  // A method, so a definition with a narrower request still fits the registry's list.
+  open(request: z.output<Request>, policies: { process: Policy; sla: Sla }): CaseOpening<Input>;
+}
+
+export interface ProcessDefinition<
+  Name extends string = string,
+  CaseType extends string = string,
+  Status extends string = string,
+  Actions extends Record<string, ActionSpec> = Record<string, ActionSpec>,
+  Steps extends Record<string, StepSpec> = Record<string, StepSpec>,
+  Policy = unknown,
+  Request extends RequestSchema = RequestSchema,
+  Input = unknown,
+  Sla = unknown,
+> {
+  /** The folder and the policy key: returns, repairs, complaints. */
+  name: Name;
+  title: string;
+  caseTypes: readonly CaseType[];
+  /** The workflow type the worker registers; never renamed, or cases in flight stop replaying. */
+  workflowType: string;
+  /** The work queue its cases sit in. */
+  queue: string;
+  initialStatus: Status;
+  statuses: { readonly [S in Status]: StatusRule<Status, keyof Actions & string, keyof Steps & string> };
+  outcomes: readonly string[];
+  actions: Actions;
+  steps: Steps;
+  workItems: readonly WorkItemRule<Status>[];
+  policy: PolicySpec<Policy>;
+  intake: IntakeSpec<Request, Policy, Sla, Input>;
+}
+
+/** Any registered process, as shared code reads it. */
+export type Process = ProcessDefinition;
+
+/** Keeps the literal names of a definition's statuses, actions and steps in its type. */
+export function defineProcess<
+  const Name extends string,
+  const CaseType extends string,
+  Status extends string,
+  const Actions extends Record<string, ActionSpec>,
+  const Steps extends Record<string, StepSpec>,
+  Policy,
+  Request extends RequestSchema,
+  Input,
+  Sla,
+>(
+  definition: ProcessDefinition<Name, CaseType, Status, Actions, Steps, Policy, Request, Input, Sla>,
+): ProcessDefinition<Name, CaseType, Status, Actions, Steps, Policy, Request, Input, Sla> {
+  return definition;
+}
+
+/** The statuses of a definition. */
+export type StatusOf<P> = P extends ProcessDefinition<string, string, infer S> ? S : never;
+/** The action names of a definition. */
+export type ActionOf<P> = P extends ProcessDefinition<string, string, string, infer A> ? keyof A & string : never;
+/** The step names of a definition. */
+export type StepOf<P> = P extends ProcessDefinition<string, string, string, Record<string, ActionSpec>, infer S> ? keyof S & string : never;
+
+/** What the API sends a workflow for a person's action, the payload typed by that action's schema. */
+export type ActionMessage<P, A extends ActionOf<P> = ActionOf<P>> =
+  P extends ProcessDefinition<string, string, string, infer Actions>
+    ? { [K in A]: { action: K; payload: z.output<Actions[K]['payload']> } }[A]
+    : never;
+
+/** What the API sends a workflow for a partner's step, the data typed by that partner kind's event. */
+export type StepMessage<P, S extends StepOf<P> = StepOf<P>> =
+  P extends ProcessDefinition<string, string, string, Record<string, ActionSpec>, infer Steps>
+    ? { [K in S]: { step: K; data: PartnerStepData<Steps[K]['partner']> } }[S]
+    : never;
+
+/** The actions a status of a process allows; none for a status it does not have. */
+export function allowedActions(process: Process, status: string): readonly string[] {
+  return process.statuses[status]?.actions ?? [];
+}
+
+/** The partner steps a status of a process expects; none for a status it does not have. */
+export function expectedSteps(process: Process, status: string): readonly string[] {
+  return process.statuses[status]?.steps ?? [];
+}

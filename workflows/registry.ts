@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { enumValues } from '../domain/enumValues';
+import type { PartnerKind } from '../domain/partners';
+import type { PolicyProfile, Process, StepSpec } from '../domain/process';
+import { complaints } from './complaints/definition';
+import { repairs } from './repairs/definition';
+import { returns } from './returns/definition';
+
+/**
+ * Every process the service runs, one definition each (domain/process.ts). Adding a process is a
+ * folder under workflows/ with its definition and workflow, one line here, and its workflow's
+ * export in workflows/index.ts. Everything shared reads this list: intake, actions, webhooks, work
+ * items, the OpenAPI document, policy profiles, the API tests' stand-in workflows.
+ *
+ * Definitions import only leaf modules (domain/case, domain/access, domain/partners, policy
+ * durations), never this file or what imports it, so the list can be read anywhere, the workflow
+ * sandbox included.
+ */
+export const processes = [returns, repairs, complaints] as const;
+
+export type RegisteredProcess = (typeof processes)[number];
+
+type CaseTypeName = RegisteredProcess['caseTypes'][number];
+const caseTypes = processes.flatMap((p): readonly CaseTypeName[] => p.caseTypes);
+export const CaseType = z.enum(enumValues(caseTypes)).meta({ id: 'CaseType' });
+export type CaseType = z.infer<typeof CaseType>;
+
+export function isCaseType(value: string): value is CaseType {
+  return (caseTypes as readonly string[]).includes(value);
+}
+
+const byCaseType = new Map<string, Process>(processes.flatMap((p) => p.caseTypes.map((type) => [type, p as Process] as const)));
+
+/** The process that runs cases of this type. */
+export function processOf(caseType: string): Process {
+  const process = byCaseType.get(caseType);
+  if (!process) throw new Error(`no registered process runs ${caseType} cases`);
+  return process;
+}
+
+/** Every registered process's steps that one kind of partner reports, by name, with what each requires. */
+export function partnerSteps(kind: PartnerKind): Map<string, StepSpec> {
+  return new Map(processes.flatMap((p) => Object.entries<StepSpec>(p.steps)).filter(([, spec]) => spec.partner === kind));
+}
+
+/** The one policy of each process a new case pins, by process name. */
+export type ProcessPolicies = { [P in RegisteredProcess as P['name']]: P['policy']['profiles'][PolicyProfile] };
+
+/** Every process's policy of one profile (POLICY_PROFILE), by process name. */
+export function processPolicies(profile: PolicyProfile): ProcessPolicies {
+  // Built from the list, so its shape follows from the names there; TypeScript cannot follow fromEntries.
+  return Object.fromEntries(processes.map((p) => [p.name, p.policy.profiles[profile]])) as ProcessPolicies;
+}
+
+/** A policy edit that breaks its own schema fails at start-up, not in a case. */
+for (const process of processes) {
+  for (const profile of Object.values(process.policy.profiles)) (process.policy.schema as z.ZodType).parse(profile);
+}
