@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { type PartnerChannel, partnerChannels } from '../../domain/partners';
+import type { Process } from '../../domain/process';
+import { WorkQueue } from '../../domain/workQueue';
+import * as workflows from '../../workflows';
+import { processes } from '../../workflows/registry';
+
+/**
+ * What every registered process must have, and have consistent. The type of a definition already
+ * demands each part; these check what a type cannot: that the parts agree with each other.
+ */
+const registered: Process[] = [...processes];
+
+/** The statuses reachable from `from` by following `next`. */
+function reachable(process: Process, from: string): Set<string> {
+  const seen = new Set([from]);
+  const queue = [from];
+  for (let status = queue.shift(); status !== undefined; status = queue.shift()) {
+    for (const next of process.statuses[status]?.next ?? []) {
+      if (!seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return seen;
+}
+
+describe.each(registered.map((p) => [p.name, p] as const))('the %s process', (_name, process) => {
+  const statuses = Object.keys(process.statuses);
+
+  it('has a workflow exported under its workflow type', () => {
+    expect(typeof (workflows as Record<string, unknown>)[process.workflowType]).toBe('function');
+  });
+
+  it('starts somewhere, ends in closed, and can reach closed from every status it reaches', () => {
+    expect(statuses).toContain(process.initialStatus);
+    expect(process.statuses.closed).toEqual({ actions: [], steps: [], next: [] });
+    const fromStart = reachable(process, process.initialStatus);
+    expect(statuses.filter((s) => !fromStart.has(s))).toEqual([]);
+    expect(statuses.filter((s) => !reachable(process, s).has('closed'))).toEqual([]);
+    for (const rule of Object.values(process.statuses)) expect(rule.next.filter((s) => !statuses.includes(s))).toEqual([]);
+  });
+
+  it('allows in some status every action and step it declares, and declares every one a status allows', () => {
+    const allowed = (part: 'actions' | 'steps') => new Set(Object.values(process.statuses).flatMap((rule) => rule[part]));
+    expect([...allowed('actions')].sort()).toEqual(Object.keys(process.actions).sort());
+    expect([...allowed('steps')].sort()).toEqual(Object.keys(process.steps).sort());
+  });
+
+  it('gives every action an object body, a summary and at least one role', () => {
+    for (const spec of Object.values(process.actions)) {
+      expect(spec.payload).toBeInstanceOf(z.ZodObject);
+      expect(spec.summary.length).toBeGreaterThan(10);
+      expect(Object.keys(spec.reaches).length).toBeGreaterThan(0);
+    }
+  });
+
+  it('takes each partner step from a partner kind with a webhook, requiring only fields its events have', () => {
+    for (const step of Object.values(process.steps)) {
+      const channel: PartnerChannel = partnerChannels[step.partner];
+      expect(Object.keys(channel.data.shape)).toEqual(expect.arrayContaining([...(step.requires ?? [])]));
+    }
+  });
+
+  it('ends in named outcomes, a failure among them', () => {
+    expect(process.outcomes).toContain('failed');
+    expect(new Set(process.outcomes).size).toBe(process.outcomes.length);
+  });
+
+  it('puts work items in known queues, in statuses it has, timed by deadlines', () => {
+    for (const rule of process.workItems) {
+      expect(statuses).toContain(rule.status);
+      expect(WorkQueue.options).toContain(rule.queue ?? process.queue);
+      expect(rule.deadlines.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('ships a standard and a demo policy that its own schema accepts, each with its own version', () => {
+    const { standard, demo } = process.policy.profiles;
+    expect(process.policy.schema.safeParse(standard).success).toBe(true);
+    expect(process.policy.schema.safeParse(demo).success).toBe(true);
+    const version = (policy: unknown) => (policy as { version: string }).version;
+    expect(version(demo)).not.toBe(version(standard));
+  });
+
+  it('takes intake requests whose type is one of its case types, and only those', () => {
+    const type = process.intake.request.shape.type;
+    expect(type).toBeDefined();
+    for (const caseType of process.caseTypes) expect(type!.safeParse(caseType).success).toBe(true);
+    expect(type!.safeParse('not-a-case-type').success).toBe(false);
+  });
+});
+
+test('no two processes run the same case type, take the same work item kind or share a name', () => {
+  const all = (pick: (p: Process) => readonly string[]) => registered.flatMap(pick);
+  for (const values of [all((p) => p.caseTypes), all((p) => p.workItems.map((w) => w.kind)), all((p) => [p.name, p.workflowType])]) {
+    expect(new Set(values).size).toBe(values.length);
+  }
+});
