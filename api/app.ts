@@ -6,7 +6,8 @@ import type { ApiDeps } from './deps';
 import { corsPolicy } from './middleware/cors';
 import { errorHandler, notFound } from './middleware/errors';
 import { redactingLogger, requestLogger } from './middleware/requestLogger';
-import { openApiDocument } from './openapi';
+import { httpUrl, listeningUrl } from './listeningUrl';
+import { openApiDocument, servedDocument } from './openapi';
 import { actionRoutes, unknownAction } from './routes/actions';
 import { assignmentRoutes } from './routes/assignment';
 import { caseReadRoutes } from './routes/cases';
@@ -38,8 +39,8 @@ export function createApp(deps: ApiDeps): express.Express {
   const router = express.Router();
   for (const route of routes) route.mount(router, deps.auth);
   router.post('/v1/cases/:id/actions/:action', accessGuard(tokenAccess(caseReaders), deps.auth), unknownAction(deps));
-  router.get('/openapi.json', accessGuard(publicAccess('the API contract'), deps.auth), (_req, res) => {
-    res.json(document);
+  router.get('/openapi.json', accessGuard(publicAccess('the API contract'), deps.auth), (req, res) => {
+    res.json(servedDocument(document, deps.config.PUBLIC_BASE_URL ?? listeningUrl(req)));
   });
 
   const app = express();
@@ -78,7 +79,7 @@ export function startApi(deps: ApiDeps & { host: string; port: number }): Promis
           // Keep-alive connections with no request in flight would otherwise hold close() open.
           server.closeIdleConnections();
         });
-      resolve({ url: `http://${deps.host.includes(':') ? `[${deps.host}]` : deps.host}:${port}`, close });
+      resolve({ url: httpUrl(deps.host, port), close });
     });
   });
 }

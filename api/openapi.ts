@@ -40,6 +40,14 @@ export function openApiDocument(routes: readonly Documented[]) {
     bearerFormat: 'JWT',
     description: 'HS256 JWT with claims sub, role (customer, agent, supervisor, supplier, admin) and, for agents, queues',
   });
+  registry.registerComponent('securitySchemes', 'webhookSignature', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-Webhook-Signature',
+    description:
+      "A partner's signature of each request, not a fixed key: v1=<hex HMAC-SHA256 with the partner's secret over " +
+      '"<X-Webhook-Timestamp>.<raw body>">, the timestamp in Unix seconds and at most 5 minutes old by default',
+  });
   for (const route of routes) route.document(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
@@ -47,6 +55,15 @@ export function openApiDocument(routes: readonly Documented[]) {
       title: 'After-Sales Orchestrator API',
       version: '1',
       description: 'After-sales cases (returns, exchanges, repairs, complaints) as durable workflows; errors are application/problem+json.',
+      // package.json: UNLICENSED. Naming it tells an integrator no licence is granted.
+      license: { name: 'Proprietary: no licence is granted' },
     },
   });
+}
+
+export type OpenApiDocument = ReturnType<typeof openApiDocument>;
+
+/** The document as one API serves it: naming the URL it is reached at, which the routes are relative to. */
+export function servedDocument(document: OpenApiDocument, serverUrl: string): OpenApiDocument {
+  return { ...document, servers: [{ url: serverUrl, description: 'This API' }] };
 }

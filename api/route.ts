@@ -24,6 +24,8 @@ export interface RouteSpec<P, Q, H, B> {
   method: 'get' | 'post';
   /** Express syntax (/v1/cases/:id); converted for the OpenAPI document. */
   path: string;
+  /** Its stable, unique camelCase name in /openapi.json; client generators name their methods after it. */
+  operationId: string;
   summary: string;
   tags: string[];
   /** Who may call it; enforced before anything else runs, and published in /openapi.json. */
@@ -101,14 +103,25 @@ function openApiPath(path: string): string {
 
 /** Error answers that follow from what a route reads, so no route has to list them. */
 function implicitProblems(spec: Schemas & { access: AccessRule }): ProblemKind[] {
-  const kinds: ProblemKind[] = ['internal'];
+  // Every route refuses NUL characters in its path or query before any schema runs (and, where
+  // it has them, undecodable path segments and unreadable bodies).
+  const kinds: ProblemKind[] = ['internal', 'bad-request'];
   if (spec.access.kind === 'token') kinds.push('unauthorized', 'forbidden');
   if (spec.access.kind === 'partner-signature') kinds.push('invalid-signature');
   if ([spec.params, spec.query, spec.headers, spec.body].some((s) => s !== undefined)) kinds.push('validation');
-  // Undecodable path segments, NUL characters and unreadable bodies are refused before any schema runs.
-  if (spec.params || spec.query || spec.body) kinds.push('bad-request');
   if (spec.body) kinds.push('malformed-json', 'payload-too-large', 'unsupported-media-type');
   return kinds;
+}
+
+function securityOf(access: AccessRule): Record<string, string[]>[] {
+  switch (access.kind) {
+    case 'token':
+      return [{ bearerAuth: [] }];
+    case 'partner-signature':
+      return [{ webhookSignature: [] }];
+    case 'public':
+      return [];
+  }
 }
 
 export function defineRoute<
@@ -128,10 +141,11 @@ export function defineRoute<
       registry.registerPath({
         method: spec.method,
         path: openApiPath(spec.path),
+        operationId: spec.operationId,
         summary: spec.summary,
         description: describeAccess(spec.access),
         tags: spec.tags,
-        security: spec.access.kind === 'token' ? [{ bearerAuth: [] }] : [],
+        security: securityOf(spec.access),
         request: {
           params: spec.params,
           query: spec.query,

@@ -78,9 +78,12 @@ export async function startServer(
   const gone = exited(child);
   let timer: NodeJS.Timeout | undefined;
   const ready = new Promise<void>((resolve, reject) => {
+    // The line can arrive split across two chunks.
+    let recent = '';
     follow(child, (text) => {
       output(text);
-      if (text.includes('database system is ready to accept connections')) resolve();
+      recent = (recent + text).slice(-200);
+      if (recent.includes('database system is ready to accept connections')) resolve();
     });
     void gone.then((how) => reject(new Error(`postgres ${how} before it was ready`)));
     timer = setTimeout(() => reject(new Error(`postgres was not ready within ${READY_TIMEOUT_MS / 1000}s`)), READY_TIMEOUT_MS);

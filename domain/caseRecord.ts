@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseType } from '../workflows/registry';
+import { CaseDetails, CaseStatus, CaseType } from '../workflows/registry';
 import { Actor, CasePriority, Channel, CustomerTier, Deadline, ResolutionKind } from './case';
 import type { QueueScope } from './workQueue';
 
@@ -20,7 +20,7 @@ export const CaseRecord = z
     policyVersion: z.string(),
     deadlines: z.array(Deadline),
     breached: z.boolean(),
-    details: z.record(z.string(), z.unknown()),
+    details: CaseDetails,
     createdAt: z.iso.datetime({ offset: true }),
     updatedAt: z.iso.datetime({ offset: true }),
     closedAt: z.iso.datetime({ offset: true }).nullable(),
@@ -65,7 +65,7 @@ export type OpenCaseResult =
   | { kind: 'line_conflict'; caseId: string; sku: string };
 
 export const CaseListFilter = z.object({
-  status: z.string().min(1).max(64).optional(),
+  status: CaseStatus.optional().meta({ description: 'Cases in this status; any status of a registered process' }),
   type: CaseType.optional(),
   channel: Channel.optional(),
   customerId: z.string().min(1).max(64).optional(),

@@ -5,9 +5,9 @@ import type { PartnerKind, PartnerStepData } from './partners';
 
 /**
  * What a process is, as one definition: the case types it runs, its statuses with what each one
- * allows and where it may go next, the actions people take (with their payload schemas and who
- * may take them), the steps partners report, the work items its statuses put in queues, the
- * policy it pins and its profiles, and how a request becomes a case. Each process folder under
+ * allows and where it may go next, the facts its record shows, the actions people take (with
+ * their payload schemas and who may take them), the steps partners report, the work items its
+ * statuses put in queues, the policy it pins and its profiles, and how a request becomes a case. Each process folder under
  * workflows/ exports one (definition.ts); workflows/registry.ts lists them, and everything shared
  * (intake, actions, webhooks, work items, OpenAPI, policy profiles, test stand-ins) reads the list.
  */
@@ -105,6 +105,11 @@ export interface ProcessDefinition<
   initialStatus: Status;
   statuses: { readonly [S in Status]: StatusRule<Status, keyof Actions & string, keyof Steps & string> };
   outcomes: readonly string[];
+  /**
+   * The non-personal facts its case record shows (CaseRecord.details), each described: what its
+   * intake writes and what its workflow adds. Published merged with the other processes' facts.
+   */
+  details: z.ZodObject;
   actions: Actions;
   steps: Steps;
   workItems: readonly WorkItemRule<Status>[];

@@ -17,7 +17,7 @@ import { notificationRoutes } from './routes/notifications';
 import { paymentsRoutes } from './routes/payments';
 import { supplierRoutes } from './routes/suppliers';
 import { RepairAutopilot } from './repairAutopilot';
-import { Suppliers } from './suppliers';
+import { Suppliers, type VisitTimes } from './suppliers';
 import { Warehouse } from './warehouse';
 import { WebhookSender } from './webhookSender';
 
@@ -31,6 +31,8 @@ export interface SimulatorOptions {
   autopilot: boolean;
   /** supplierStepMs: the time between one supplier step and the next. */
   delays?: { pickupMs?: number; deliveryMs?: number; inspectionMs?: number; supplierStepMs?: number };
+  /** When technicians can come; unset: the mornings after the order. */
+  visitTimes?: VisitTimes;
   /** Units per SKU unless seeded (POST /sim/catalog); SKUs starting with OOS- have none. */
   defaultStock?: number;
   /** Silent when absent: embedding code (tests, the local stack) passes its own. */
@@ -60,7 +62,7 @@ export function createSimulator(opts: SimulatorOptions): Simulator {
   const ledger = new Ledger();
   const warehouse = new Warehouse(ledger, opts.defaultStock ?? 100);
   const carrier = new Carrier(ledger, warehouse);
-  const suppliers = new Suppliers(ledger);
+  const suppliers = new Suppliers(ledger, opts.visitTimes);
   const faults = new Faults();
   const replies = new IdempotentReplies();
   const scripts = new CaseScripts();

@@ -21,21 +21,36 @@ const DAY_MS = 86_400_000;
 const VISIT_START_HOUR_UTC = 9;
 const VISIT_LENGTH_MS = 3 * 3_600_000;
 
-/** The slot on the n-th day after the order; its id says which, so it needs no storage. */
-function slotOn(order: RepairOrderRecord, day: number): VisitSlotRecord {
+/**
+ * When the simulated technicians come, for demos and tests that cannot wait for tomorrow morning:
+ * the n-th slot starts firstInMs + (n - 1) × everyMs after the order and lasts lengthMs.
+ */
+export interface VisitTimes {
+  firstInMs: number;
+  everyMs: number;
+  lengthMs: number;
+}
+
+/** The n-th slot after the order (a morning on the n-th day, unless timed otherwise); its id says which, so it needs no storage. */
+function slotOn(order: RepairOrderRecord, day: number, times: VisitTimes | undefined): VisitSlotRecord {
   const ordered = new Date(order.at);
-  const start = Date.UTC(ordered.getUTCFullYear(), ordered.getUTCMonth(), ordered.getUTCDate() + day, VISIT_START_HOUR_UTC);
+  const start = times
+    ? ordered.getTime() + times.firstInMs + (day - 1) * times.everyMs
+    : Date.UTC(ordered.getUTCFullYear(), ordered.getUTCMonth(), ordered.getUTCDate() + day, VISIT_START_HOUR_UTC);
   return {
     slotId: `${order.repairOrderId}.day${day}`,
     start: new Date(start).toISOString(),
-    end: new Date(start + VISIT_LENGTH_MS).toISOString(),
+    end: new Date(start + (times?.lengthMs ?? VISIT_LENGTH_MS)).toISOString(),
   };
 }
 
 export class Suppliers {
   private readonly orders = new Map<string, RepairOrder>();
 
-  constructor(private readonly ledger: Ledger) {}
+  constructor(
+    private readonly ledger: Ledger,
+    private readonly visitTimes?: VisitTimes,
+  ) {}
 
   placeOrder(supplierId: string, request: RepairOrderRequest): RepairOrderRecord {
     const order = this.ledger.add('repairOrders', { ...request, supplierId, repairOrderId: newId('ro') });
@@ -70,7 +85,7 @@ export class Suppliers {
   freeSlots(order: RepairOrder): VisitSlotRecord[] {
     const slots: VisitSlotRecord[] = [];
     for (let day = 1; slots.length < OFFERED_SLOTS; day += 1) {
-      const slot = slotOn(order, day);
+      const slot = slotOn(order, day, this.visitTimes);
       if (slot.slotId !== order.visit?.slot.slotId) slots.push(slot);
     }
     return slots;

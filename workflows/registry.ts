@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { commonDetails } from '../domain/caseDetails';
 import { enumValues } from '../domain/enumValues';
 import type { PartnerKind } from '../domain/partners';
-import type { PolicyProfile, Process, StepSpec } from '../domain/process';
+import type { PolicyProfile, Process, StatusOf, StepSpec } from '../domain/process';
 import { complaints } from './complaints/definition';
 import { repairs } from './repairs/definition';
 import { returns } from './returns/definition';
@@ -12,9 +13,9 @@ import { returns } from './returns/definition';
  * export in workflows/index.ts. Everything shared reads this list: intake, actions, webhooks, work
  * items, the OpenAPI document, policy profiles, the API tests' stand-in workflows.
  *
- * Definitions import only leaf modules (domain/case, domain/access, domain/partners, policy
- * durations), never this file or what imports it, so the list can be read anywhere, the workflow
- * sandbox included.
+ * Definitions import only leaf modules (domain/case, domain/caseDetails, domain/access,
+ * domain/partners, policy durations), never this file or what imports it, so the list can be read
+ * anywhere, the workflow sandbox included.
  */
 export const processes = [returns, repairs, complaints] as const;
 
@@ -28,6 +29,34 @@ export type CaseType = z.infer<typeof CaseType>;
 export function isCaseType(value: string): value is CaseType {
   return (caseTypes as readonly string[]).includes(value);
 }
+
+// Object.keys loses the literal names the definitions keep in their types.
+const statuses = processes.flatMap((p) => Object.keys(p.statuses) as StatusOf<RegisteredProcess>[]);
+/** Every status a case of some registered process can be in: what the case list filters by. */
+export const CaseStatus = z.enum(enumValues(statuses)).meta({ id: 'CaseStatus' });
+export type CaseStatus = z.infer<typeof CaseStatus>;
+
+/**
+ * Every process's record facts and the ones any case may show, merged by name into what the API
+ * publishes as a case's `details`. All optional, since a case shows what it has reached; other keys
+ * are let through, since records keep what older versions wrote.
+ */
+function mergedDetails(parts: readonly z.ZodObject[]) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [name, field] of parts.flatMap((part) => Object.entries(part.shape))) {
+    if (shape[name] !== undefined && shape[name] !== field) {
+      throw new Error(`details.${name} is described twice: describe a shared fact once, in domain/caseDetails.ts`);
+    }
+    shape[name] = field;
+  }
+  return z
+    .object(shape)
+    .partial()
+    .loose()
+    .meta({ id: 'CaseDetails', description: 'Non-personal facts of the case, filled in as it goes; never contact data' });
+}
+
+export const CaseDetails = mergedDetails([commonDetails, ...processes.map((p) => p.details)]);
 
 const byCaseType = new Map<string, Process>(processes.flatMap((p) => p.caseTypes.map((type) => [type, p as Process] as const)));
 

@@ -10,6 +10,7 @@ import type { ApiDeps } from '../deps';
 import { jsonBody } from '../middleware/jsonBody';
 import { caseLogger } from '../middleware/requestLogger';
 import { jsonResponse } from '../openapi';
+import { operationIdFor } from '../operationId';
 import { HttpProblem } from '../problem';
 import { defineRoute, type Route } from '../route';
 import { ActionHeaders } from '../schemas/actions';
@@ -29,6 +30,7 @@ export function actionRouteBase(name: string) {
   return {
     method: 'post' as const,
     path: `/v1/cases/:id/actions/${name}`,
+    operationId: operationIdFor('caseAction', name),
     tags: ['actions'],
     params: CaseIdParams,
     headers: ActionHeaders,

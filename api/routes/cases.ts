@@ -16,6 +16,7 @@ function getCaseRoute(deps: ApiDeps): Route {
   return defineRoute({
     method: 'get',
     path: '/v1/cases/:id',
+    operationId: 'getCase',
     summary: "One case: the stored record and, when the workflow answers, its live state",
     tags: ['cases'],
     access: tokenAccess(caseReaders),
@@ -41,6 +42,7 @@ function timelineRoute(deps: ApiDeps): Route {
   return defineRoute({
     method: 'get',
     path: '/v1/cases/:id/timeline',
+    operationId: 'getCaseTimeline',
     summary: "A case's events, oldest first",
     tags: ['cases'],
     access: tokenAccess(caseReaders),
@@ -59,6 +61,7 @@ function listRoute(deps: ApiDeps): Route {
   return defineRoute({
     method: 'get',
     path: '/v1/cases',
+    operationId: 'listCases',
     summary: 'Search cases, newest first; follow nextCursor for the next page (customers and suppliers see only theirs)',
     tags: ['cases'],
     access: tokenAccess(caseReaders),

@@ -4,6 +4,7 @@ import { callerOf, tokenAccess } from '../auth/access';
 import type { ApiDeps } from '../deps';
 import { jsonBody } from '../middleware/jsonBody';
 import { jsonResponse } from '../openapi';
+import { operationIdFor } from '../operationId';
 import { HttpProblem } from '../problem';
 import { defineRoute, type Route } from '../route';
 
@@ -22,6 +23,7 @@ function codecRoute(deps: ApiDeps, direction: 'encode' | 'decode'): Route {
   return defineRoute({
     method: 'post',
     path: `/codec/${direction}`,
+    operationId: operationIdFor('codec', direction),
     summary: `Remote codec for the Temporal UI and CLI: ${direction === 'decode' ? 'decrypts' : 'encrypts'} payloads`,
     tags: ['operations'],
     access: tokenAccess({ supervisor: 'all', admin: 'all' }),

@@ -63,6 +63,7 @@ export function createCaseRoute(deps: ApiDeps): Route {
   return defineRoute({
     method: 'post',
     path: '/v1/cases',
+    operationId: 'openCase',
     summary: `Open a case: ${caseTypeList} (idempotent per customer and Idempotency-Key)`,
     tags: ['cases'],
     access: tokenAccess({ customer: 'own', ...staff }),

@@ -23,6 +23,7 @@ function liveness(): Route {
   return defineRoute({
     method: 'get',
     path: '/healthz',
+    operationId: 'getLiveness',
     summary: 'Liveness: the process answers',
     tags: ['operations'],
     access: publicAccess('a liveness probe'),
@@ -43,6 +44,7 @@ function readiness({ pool, temporal }: ApiDeps): Route {
   return defineRoute({
     method: 'get',
     path: '/readyz',
+    operationId: 'getReadiness',
     summary: 'Readiness: PostgreSQL and Temporal both answer',
     tags: ['operations'],
     access: publicAccess('a readiness probe'),

@@ -11,6 +11,7 @@ function scorecardRoute(deps: ApiDeps): Route {
   return defineRoute({
     method: 'get',
     path: '/v1/suppliers/:id/scorecard',
+    operationId: 'getSupplierScorecard',
     summary: "A repair supplier's scorecard: steps on time and late, mean turnaround per step, unrepairable rate",
     tags: ['suppliers'],
     access: tokenAccess({ supplier: 'assigned', ...staff }),

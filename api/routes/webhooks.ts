@@ -11,6 +11,7 @@ import { jsonBody } from '../middleware/jsonBody';
 import { clientAddress, perClientLimit } from '../middleware/rateLimit';
 import { caseLogger } from '../middleware/requestLogger';
 import { jsonResponse } from '../openapi';
+import { operationIdFor } from '../operationId';
 import { HttpProblem, type ProblemKind } from '../problem';
 import { defineRoute, type Route } from '../route';
 import { StepAck } from '../schemas/cases';
@@ -99,6 +100,7 @@ export function webhookRoutes(deps: ApiDeps): Route[] {
     return defineRoute({
       method: 'post',
       path: `/v1/webhooks/${channel.collection}/:${channel.param}`,
+      operationId: operationIdFor('partnerStep', kind),
       summary: `${channel.summary}: ${[...partnerSteps(kind).keys()].join(', ')}`,
       tags: ['webhooks'],
       headers: SignatureHeaders,

@@ -11,6 +11,7 @@ function workItemsRoute(deps: ApiDeps): Route {
   return defineRoute({
     method: 'get',
     path: '/v1/work-items',
+    operationId: 'listWorkItems',
     summary:
       'The human steps waiting, most urgent first (earliest due; none due last); agents see theirs and the unassigned ones of their queues',
     tags: ['work queues'],
@@ -30,6 +31,7 @@ function agentsRoute(deps: ApiDeps): Route {
   return defineRoute({
     method: 'get',
     path: '/v1/agents',
+    operationId: 'listAgents',
     summary: 'The agent roster: skills, capacity, availability and the cases each holds now',
     tags: ['work queues'],
     access: tokenAccess({ supervisor: 'all', admin: 'all' }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Deadline } from '../../domain';
+import { CaseDetails } from '../../workflows/registry';
 import type { CaseView as WorkflowCaseView } from '../../workflows/lib/messages';
 
 /** What the workflow's caseView query answers; `satisfies` keeps it in step with the workflow's type. */
@@ -13,6 +14,6 @@ export const CaseView = z
     deadlines: z.array(Deadline),
     allowedActions: z.array(z.string()),
     expectedSteps: z.array(z.string()),
-    details: z.record(z.string(), z.unknown()),
+    details: CaseDetails,
   })
   .meta({ id: 'CaseView' }) satisfies z.ZodType<WorkflowCaseView>;

@@ -23,7 +23,9 @@ export function partnerWrite<S extends z.ZodType>(
   handle: (input: z.output<S>, req: Request) => PartnerReply,
 ): RequestHandler {
   return (req, res) => {
-    const faultStatus = deps.faults.take(operation);
+    // Read before validation, as an outage answers before anything is parsed.
+    const caseId = (req.body as { caseId?: unknown } | undefined)?.caseId;
+    const faultStatus = deps.faults.take(operation, typeof caseId === 'string' ? caseId : undefined);
     if (faultStatus !== undefined) {
       res.status(faultStatus).json({ error: 'injected_fault', operation });
       return;

@@ -188,4 +188,19 @@ describe('GET /v1/cases', () => {
     expect(cursor.status).toBe(400);
     expect(cursor.body.errors).toEqual([expect.objectContaining({ in: 'query', path: 'cursor' })]);
   });
+
+  it('filters by any status of a registered process, and answers 400 naming the field for another', async () => {
+    const body = returnRequest();
+    const caseId = await api.openCase(body);
+    const ofCustomer = (status: string) => api.get(`/v1/cases?customerId=${body.customer.id}&status=${status}`);
+
+    const requested = await ofCustomer('requested');
+    const proposed = await ofCustomer('solution_proposed');
+    const unknown = await ofCustomer('lost_in_the_post');
+
+    expect(requested.body.items.map((c: { id: string }) => c.id)).toEqual([caseId]);
+    expect(proposed).toMatchObject({ status: 200, body: { items: [] } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toEqual([expect.objectContaining({ in: 'query', path: 'status' })]);
+  });
 });

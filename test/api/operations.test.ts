@@ -3,6 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import pino from 'pino';
 import { returnRequest } from '../support/requests';
 import type { ApiDeps } from '../../api/app';
+import { CaseDetails, CaseStatus } from '../../workflows/registry';
 import { ApiHarness, type ApiClient } from './support/apiHarness';
 
 let api: ApiHarness;
@@ -171,5 +172,39 @@ describe('GET /openapi.json', () => {
     expect(paths['/v1/cases']?.get.parameters.map((p: { name: string }) => p.name)).toEqual(
       expect.arrayContaining(['status', 'type', 'channel', 'customerId', 'breached', 'limit', 'cursor']),
     );
+  });
+
+  it('names each operation once, in camelCase, generated ones after their action or partner', async () => {
+    const paths = (await api.get('/openapi.json')).body.paths as Record<string, Record<string, { operationId: string }>>;
+    const ids = Object.values(paths).flatMap((methods) => Object.values(methods).map((op) => op.operationId));
+
+    expect(ids.filter((id) => !/^[a-z][A-Za-z0-9]*$/.test(String(id)))).toEqual([]);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(paths['/v1/cases']?.post?.operationId).toBe('openCase');
+    expect(paths['/v1/cases/{id}/actions/approve-quote']?.post?.operationId).toBe('caseActionApproveQuote');
+    expect(paths['/v1/webhooks/carriers/{carrier}']?.post?.operationId).toBe('partnerStepCarrier');
+  });
+
+  it('names the server it is reached at, or PUBLIC_BASE_URL when set', async () => {
+    const published = await api.variant({ config: { ...api.deps.config, PUBLIC_BASE_URL: 'https://returns.example.com' } });
+
+    expect((await api.get('/openapi.json')).body.servers).toEqual([expect.objectContaining({ url: api.url })]);
+    expect((await published.get('/openapi.json')).body.servers).toEqual([
+      expect.objectContaining({ url: 'https://returns.example.com' }),
+    ]);
+  });
+
+  it('publishes the statuses the case list filters by, and the facts a case record shows', async () => {
+    const document = (await api.get('/openapi.json')).body;
+    const status = document.paths['/v1/cases'].get.parameters.find((p: { name: string }) => p.name === 'status');
+    const details = document.components.schemas.CaseDetails;
+
+    expect(status.schema.enum).toEqual(CaseStatus.options);
+    expect(Object.keys(details.properties)).toEqual(Object.keys(CaseDetails.shape));
+    expect(details.properties.returnLabel.properties).toEqual({ carrier: expect.anything(), trackingNumber: expect.anything() });
+    const undescribed = Object.entries(details.properties as Record<string, { description?: string; $ref?: string }>)
+      .filter(([, field]) => !field.description && !document.components.schemas[String(field.$ref).split('/').pop()!]?.description)
+      .map(([name]) => name);
+    expect(undescribed).toEqual([]);
   });
 });

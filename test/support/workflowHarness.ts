@@ -7,7 +7,7 @@ import { openCase } from '../../db/caseRecords';
 import { getCase, getTimeline } from '../../db/caseQueries';
 import { createPool } from '../../db/pool';
 import type { CaseRecord } from '../../domain';
-import { createSimulator, type Simulator } from '../../sim/createSimulator';
+import { createSimulator, type Simulator, type SimulatorOptions } from '../../sim/createSimulator';
 import { createCaseWorker } from '../../worker/createWorker';
 import {
   type CaseActionRequest,
@@ -41,7 +41,8 @@ export interface SimRecords {
   cancelledShipments: { caseId: string }[];
   notifications: { caseId: string; template: string }[];
   webhooks: { caseId: string; status: number | null }[];
-  repairOrders?: { caseId: string }[];
+  repairOrders?: { caseId: string; repairOrderId: string }[];
+  cancelledRepairOrders?: { caseId: string; repairOrderId: string }[];
   partyMessages?: { caseId: string; audience: string; recipientId: string; template: string }[];
   visits?: { caseId: string; slot: { slotId: string; start: string } }[];
 }
@@ -61,10 +62,10 @@ export class WorkflowHarness {
     private readonly connections: { close(): Promise<void> }[],
   ) {}
 
-  static async start(name: string): Promise<WorkflowHarness> {
+  static async start(name: string, simulator: Pick<SimulatorOptions, 'visitTimes'> = {}): Promise<WorkflowHarness> {
     const env = testEnv();
     const pool = createPool(env.databaseUrl, 5);
-    const sim = createSimulator({ webhookSecret: 'test-secret-test-secret', autopilot: false });
+    const sim = createSimulator({ webhookSecret: 'test-secret-test-secret', autopilot: false, ...simulator });
     const simUrl = await sim.start(0, '127.0.0.1');
     const taskQueue = uniqueTaskQueue(name);
     const nativeConnection = await NativeConnection.connect({ address: env.temporalAddress });
@@ -180,8 +181,12 @@ export class WorkflowHarness {
     return (await getTimeline(this.pool, caseId)).map((e) => e.type);
   }
 
-  injectFault(operation: string, failTimes: number): Promise<void> {
-    return this.simControl('/sim/faults', { operation, failTimes });
+  /**
+   * The next failTimes calls of the operation fail with status: a 5xx the activity retries, a 4xx
+   * is a refusal for good. With caseId, only that case's calls fail.
+   */
+  injectFault(operation: string, failTimes: number, opts: { status?: number; caseId?: string } = {}): Promise<void> {
+    return this.simControl('/sim/faults', { operation, failTimes, ...opts });
   }
 
   seedCatalog(entry: { sku: string; unitPrice?: number; stock?: number }): Promise<void> {

@@ -1,15 +1,20 @@
 import { z } from 'zod';
+import { casePolicies } from '../../config/policies/profiles';
 import { type PartnerChannel, partnerChannels } from '../../domain/partners';
 import type { Process } from '../../domain/process';
 import { WorkQueue } from '../../domain/workQueue';
 import * as workflows from '../../workflows';
-import { processes } from '../../workflows/registry';
+import { CaseDetails, processes } from '../../workflows/registry';
+import { complaintRequest, repairRequest, returnRequest } from '../support/requests';
 
 /**
  * What every registered process must have, and have consistent. The type of a definition already
  * demands each part; these check what a type cannot: that the parts agree with each other.
  */
 const registered: Process[] = [...processes];
+
+/** A valid intake request of each process, by its name: a new process adds one here. */
+const sampleRequests: Record<string, () => unknown> = { returns: returnRequest, repairs: repairRequest, complaints: complaintRequest };
 
 /** The statuses reachable from `from` by following `next`. */
 function reachable(process: Process, from: string): Set<string> {
@@ -61,6 +66,24 @@ describe.each(registered.map((p) => [p.name, p] as const))('the %s process', (_n
       const channel: PartnerChannel = partnerChannels[step.partner];
       expect(Object.keys(channel.data.shape)).toEqual(expect.arrayContaining([...(step.requires ?? [])]));
     }
+  });
+
+  it('describes every fact its record shows, its intake writes only those, and the API publishes them', () => {
+    expect(process.details).toBeInstanceOf(z.ZodObject);
+    const fields = Object.entries(process.details.shape);
+    expect(fields.length).toBeGreaterThan(0);
+    for (const [name, field] of fields) {
+      expect({ name, description: field.description }).toEqual({ name, description: expect.any(String) });
+      expect(CaseDetails.shape[name]?.unwrap()).toBe(field);
+    }
+    const sample = sampleRequests[process.name];
+    expect(sample).toBeDefined();
+    const policies = casePolicies('standard');
+    const opening = process.intake.open(process.intake.request.parse(sample!()), {
+      process: policies[process.name as keyof typeof policies],
+      sla: policies.sla,
+    });
+    expect(process.details.strict().partial().safeParse(opening.details).error).toBeUndefined();
   });
 
   it('ends in named outcomes, a failure among them', () => {

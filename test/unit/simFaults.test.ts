@@ -18,4 +18,14 @@ describe('simulated partner outages', () => {
     faults.arm({ operation: 'logistics.label', failTimes: 0, status: 503 });
     expect(faults.take('logistics.label')).toBeUndefined();
   });
+
+  it('fails only the calls of the case a fault is armed for, before any fault for every case', () => {
+    const faults = new Faults();
+    faults.arm({ operation: 'notifications.party', caseId: 'case-a', failTimes: 1, status: 422 });
+    faults.arm({ operation: 'notifications.party', failTimes: 1, status: 503 });
+    expect(faults.take('notifications.party', 'case-b')).toBe(503);
+    expect(faults.take('notifications.party', 'case-b')).toBeUndefined();
+    expect(faults.take('notifications.party', 'case-a')).toBe(422);
+    expect(faults.take('notifications.party', 'case-a')).toBeUndefined();
+  });
 });

@@ -1,12 +1,14 @@
-import { condition } from '@temporalio/workflow';
+import { condition, log } from '@temporalio/workflow';
 import { type SlaClockName, slaTarget } from '../../config/policies/slaPolicy';
+import type { NotificationTemplate } from '../../activities/types';
 import type { Deadline } from '../../domain/case';
 import { addBusinessTime } from '../lib/businessCalendar';
-import { caseStore, idempotencyKey, notifications } from '../lib/activities';
+import { caseStore } from '../lib/activities';
 import { startEscalation } from '../lib/escalate';
 import { closeCase } from '../lib/closeCase';
 import type { Fact } from '../lib/facts';
-import { notifyCustomer } from '../lib/notify';
+import { notifyCustomer, notifyParty } from '../lib/notify';
+import { failureReason, isPartnerFailure } from '../lib/partnerFailure';
 import { SlaClock } from '../lib/slaClock';
 import { classifyComplaint } from './classify';
 import { registerComplaintHandlers } from './handlers';
@@ -31,12 +33,20 @@ export async function complaintCase(input: ComplaintCaseInput): Promise<Complain
   const { journal, facts } = state;
   const { caseId, customer, policy, sla } = input;
   const arrived = (slot: keyof ComplaintFacts) => facts[slot] !== undefined && !facts[slot]!.acknowledged;
-  const notify = (template: Parameters<typeof notifyCustomer>[2], data?: Record<string, unknown>) =>
-    notifyCustomer(caseId, customer, template, data);
+  const notify = (template: NotificationTemplate, data?: Record<string, unknown>) => notifyCustomer(journal, customer, template, data);
   const classification = classifyComplaint(`${input.subject}\n${input.description}`, policy);
   const subject = { caseType: 'complaint' as const, tier: customer.tier, priority: classification.priority, channel: input.channel };
   const clocks = new Map<SlaClockName, SlaClock>();
   let closing = false;
+  let served: Promise<unknown> = Promise.resolve();
+  /** The agent routing last gave the case to. */
+  let routedTo: string | null = null;
+  /** Fails the flow when work running beside it fails: a clock's message, an action being served. */
+  let failBeside: (err: unknown) => void = () => undefined;
+  const besideFailed = new Promise<never>((_, reject) => {
+    failBeside = reject;
+  });
+  const watch = (work: Promise<unknown>) => void work.catch(failBeside);
 
   const deadlines = (): Deadline[] =>
     [...clocks.values()].map((c) => c.deadline()).filter((d): d is Deadline => d !== null);
@@ -45,18 +55,19 @@ export async function complaintCase(input: ComplaintCaseInput): Promise<Complain
     const target = slaTarget(sla, name, subject);
     if (!target) return;
     clocks.get(name)?.stop();
-    clocks.set(name, new SlaClock(target, { onWarning: (c) => slaEvent('warning', c), onBreach: (c) => slaEvent('breached', c) }));
+    const clock = new SlaClock(target, { onWarning: (c) => slaEvent('warning', c), onBreach: (c) => slaEvent('breached', c) });
+    clocks.set(name, clock);
+    watch(clock.finished.then(() => clock.throwIfFailed()));
   }
 
   async function slaEvent(kind: 'warning' | 'breached', clock: SlaClock): Promise<void> {
     await journal.record(`sla.${kind}`, { data: { clock: clock.name, targetMs: clock.target.targetMs }, patch: { deadlines: deadlines() } });
-    await notifications.notifyParty({
-      caseId,
+    await notifyParty(journal, {
       audience: 'operations',
       recipientId: journal.assignee ?? 'complaints',
       template: kind === 'warning' ? 'sla_warning' : 'sla_breached',
       data: { clock: clock.name },
-      idempotencyKey: idempotencyKey(caseId, 'sla', kind, clock.name, state.reopened),
+      key: ['sla', kind, clock.name, state.reopened],
     });
     if (kind === 'breached') await escalate(`${clock.name} target missed`);
   }
@@ -75,24 +86,24 @@ export async function complaintCase(input: ComplaintCaseInput): Promise<Complain
   async function assign(change: { agentId?: string; excludeAgentId?: string }): Promise<string | null> {
     const { agentId } = await caseStore.assignAgent({ caseId, skill: classification.skill, ...change });
     if (agentId) {
-      await notifications.notifyParty({
-        caseId,
+      routedTo = agentId;
+      await notifyParty(journal, {
         audience: 'operations',
         recipientId: agentId,
         template: 'complaint_assigned',
         data: { category: classification.category, severity: classification.severity },
-        idempotencyKey: idempotencyKey(caseId, 'assigned', agentId, state.escalations, state.reopened),
+        key: ['assigned', agentId, state.escalations, state.reopened],
       });
     }
     return agentId;
   }
 
   /** Takes each fact of a slot as it arrives, for as long as the case is open. */
-  async function serve<T>(slot: keyof ComplaintFacts, take: (fact: Fact<T>) => Promise<void>): Promise<void> {
+  async function serve<S extends keyof ComplaintFacts>(slot: S, take: (fact: NonNullable<ComplaintFacts[S]>) => Promise<void>): Promise<void> {
     for (;;) {
       await condition(() => arrived(slot) || closing);
       if (closing) return;
-      const fact = facts[slot] as Fact<T>;
+      const fact = facts[slot]!;
       await take(fact);
       fact.acknowledge();
     }
@@ -125,97 +136,113 @@ export async function complaintCase(input: ComplaintCaseInput): Promise<Complain
 
   async function close(outcome: ComplaintOutcome): Promise<ComplaintCaseResult> {
     for (const clock of clocks.values()) clock.stop();
-    if (journal.assignee) await caseStore.releaseAgent({ caseId, agentId: journal.assignee });
+    // Routing's word, not the record's: a failure may come between the two.
+    const holder = routedTo ?? journal.assignee;
+    if (holder) await caseStore.releaseAgent({ caseId, agentId: holder });
     closing = true;
     await closeCase(state, outcome, 'human', { reopened: state.reopened });
     await Promise.all([...clocks.values()].map((c) => c.finished));
     return { outcome };
   }
 
-  const { caseId: repeatOf } = await caseStore.findRecentComplaint({
-    customerId: customer.id,
-    excludeCaseId: caseId,
-    withinMs: policy.repeatWindowMs,
-  });
-  startClock('first_response');
-  startClock('solution');
-  await journal.record('complaint.classified', {
-    data: { ...classification, repeatOf },
-    patch: {
-      priority: classification.priority,
-      details: { ...classification, repeat: repeatOf !== null, repeatOf },
-      deadlines: deadlines(),
-    },
-  });
-  await notify('complaint_received', { category: classification.category });
-  if (classification.severity === 'major_incident') await escalate('major incident');
-
-  const routedTo = await assign({});
-  await journal.record(routedTo ? 'complaint.routed' : 'complaint.queued', {
-    status: 'routed',
-    data: { assignee: routedTo, skill: classification.skill },
-    patch: { assignee: routedTo },
-  });
-  const served = Promise.all([serve('message', onMessage), serve('reassign', onReassign), serve('escalate', onEscalate)]);
-
-  await condition(() => arrived('acknowledge'));
-  clocks.get('first_response')?.stop();
-  await journal.record('complaint.acknowledged', { status: 'acknowledged', by: facts.acknowledge!, patch: { deadlines: deadlines() } });
-  facts.acknowledge!.acknowledge();
-  await notify('complaint_acknowledged');
-
-  for (;;) {
-    await condition(() => arrived('proposal') || arrived('requestInfo'));
-    if (arrived('requestInfo')) {
-      const request = facts.requestInfo!;
-      clocks.get('solution')?.pause();
-      await journal.record('information.requested', {
-        status: 'awaiting_customer',
-        by: request,
-        data: { ...request.value },
-        patch: { deadlines: deadlines() },
-      });
-      request.acknowledge();
-      await notify('information_requested', { question: request.value.question });
-      await condition(() => journal.status !== 'awaiting_customer');
-      continue;
-    }
-    const proposal = facts.proposal!;
-    clocks.get('solution')?.stop();
-    const verification = slaTarget(sla, 'verification', subject);
-    const now = Date.now();
-    const verifyUntil = verification ? addBusinessTime(now, verification.targetMs, verification.calendar) : now;
-    await journal.record('solution.proposed', {
-      status: 'solution_proposed',
-      by: proposal,
-      data: { ...proposal.value },
-      patch: { deadlines: [{ name: 'verification', dueAt: new Date(verifyUntil).toISOString() }] },
+  /** Everything the flow does until the case's outcome is known; close() then ends it. */
+  async function handle(): Promise<ComplaintOutcome> {
+    const { caseId: repeatOf } = await caseStore.findRecentComplaint({
+      customerId: customer.id,
+      excludeCaseId: caseId,
+      withinMs: policy.repeatWindowMs,
     });
-    proposal.acknowledge();
-    await notify('solution_proposed', { solution: proposal.value.solution });
-
-    if (!(await condition(() => arrived('verdict'), Math.max(1, verifyUntil - now)))) {
-      await journal.record('verification.lapsed');
-      break;
-    }
-    const verdict = facts.verdict!;
-    if (verdict.value.satisfied) {
-      await journal.record('solution.confirmed', { by: verdict, data: { comment: verdict.value.comment } });
-      const result = await close('resolved');
-      await served;
-      return result;
-    }
-    state.reopened++;
+    startClock('first_response');
     startClock('solution');
-    await journal.record('complaint.reopened', {
-      status: 'acknowledged',
-      by: verdict,
-      data: { comment: verdict.value.comment, times: state.reopened },
-      patch: { deadlines: deadlines(), details: { reopened: state.reopened } },
+    await journal.record('complaint.classified', {
+      data: { ...classification, repeatOf },
+      patch: {
+        priority: classification.priority,
+        details: { ...classification, repeat: repeatOf !== null, repeatOf },
+        deadlines: deadlines(),
+      },
     });
-    verdict.acknowledge();
+    await notify('complaint_received', { category: classification.category });
+    if (classification.severity === 'major_incident') await escalate('major incident');
+
+    const firstAgent = await assign({});
+    await journal.record(firstAgent ? 'complaint.routed' : 'complaint.queued', {
+      status: 'routed',
+      data: { assignee: firstAgent, skill: classification.skill },
+      patch: { assignee: firstAgent },
+    });
+    served = Promise.all([serve('message', onMessage), serve('reassign', onReassign), serve('escalate', onEscalate)]);
+    watch(served);
+
+    await condition(() => arrived('acknowledge'));
+    clocks.get('first_response')?.stop();
+    await journal.record('complaint.acknowledged', { status: 'acknowledged', by: facts.acknowledge!, patch: { deadlines: deadlines() } });
+    facts.acknowledge!.acknowledge();
+    await notify('complaint_acknowledged');
+
+    for (;;) {
+      await condition(() => arrived('proposal') || arrived('requestInfo'));
+      if (arrived('requestInfo')) {
+        const request = facts.requestInfo!;
+        clocks.get('solution')?.pause();
+        await journal.record('information.requested', {
+          status: 'awaiting_customer',
+          by: request,
+          data: { ...request.value },
+          patch: { deadlines: deadlines() },
+        });
+        request.acknowledge();
+        await notify('information_requested', { question: request.value.question });
+        await condition(() => journal.status !== 'awaiting_customer');
+        continue;
+      }
+      const proposal = facts.proposal!;
+      clocks.get('solution')?.stop();
+      const verification = slaTarget(sla, 'verification', subject);
+      const now = Date.now();
+      const verifyUntil = verification ? addBusinessTime(now, verification.targetMs, verification.calendar) : now;
+      await journal.record('solution.proposed', {
+        status: 'solution_proposed',
+        by: proposal,
+        data: { ...proposal.value },
+        patch: { deadlines: [{ name: 'verification', dueAt: new Date(verifyUntil).toISOString() }] },
+      });
+      proposal.acknowledge();
+      await notify('solution_proposed', { solution: proposal.value.solution });
+
+      if (!(await condition(() => arrived('verdict'), Math.max(1, verifyUntil - now)))) {
+        await journal.record('verification.lapsed');
+        break;
+      }
+      const verdict = facts.verdict!;
+      if (verdict.value.satisfied) {
+        await journal.record('solution.confirmed', { by: verdict, data: { comment: verdict.value.comment } });
+        return 'resolved';
+      }
+      state.reopened++;
+      startClock('solution');
+      await journal.record('complaint.reopened', {
+        status: 'acknowledged',
+        by: verdict,
+        data: { comment: verdict.value.comment, times: state.reopened },
+        patch: { deadlines: deadlines(), details: { reopened: state.reopened } },
+      });
+      verdict.acknowledge();
+    }
+    return 'resolved_unconfirmed';
   }
-  const result = await close('resolved_unconfirmed');
-  await served;
-  return result;
+
+  try {
+    const outcome = await Promise.race([handle(), besideFailed]);
+    const result = await close(outcome);
+    await served;
+    return result;
+  } catch (err) {
+    if (!isPartnerFailure(err)) throw err;
+    // A partner refused for good (the notification gateway, say) or stayed down past the retry
+    // window: record why and close, freeing the agent, rather than fail the execution.
+    log.error('complaint case failed', { caseId, error: String(err.cause ?? err) });
+    await journal.record('case.failed', { data: { error: failureReason(err) } });
+    return close('failed');
+  }
 }

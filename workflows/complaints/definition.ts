@@ -3,6 +3,7 @@ import { customerOnly, customerOrStaff, staff } from '../../domain/access';
 import { LongText, Text, VerdictAction } from '../../domain/actionPayloads';
 import { AgentId } from '../../domain/case';
 import { defineProcess } from '../../domain/process';
+import { ComplaintDetails } from './details';
 import { ComplaintCaseRequest, openComplaint } from './intake';
 import { complaintPolicy } from './policy';
 import { ComplaintOutcome } from './vocabulary';
@@ -34,6 +35,7 @@ export const complaints = defineProcess({
     closed: { actions: [], steps: [], next: [] },
   },
   outcomes: ComplaintOutcome.options,
+  details: ComplaintDetails,
   actions: {
     acknowledge: {
       payload: z.object({ note: Text.optional() }).meta({ id: 'AcknowledgeAction' }),

@@ -2,6 +2,7 @@ import type { CasePatch } from '../../activities/types';
 import type { Actor, Deadline } from '../../domain/case';
 import { journalStore } from './activities';
 import type { Fact } from './facts';
+import { OccurrenceKeys } from './occurrenceKeys';
 
 export const systemActor: Actor = { kind: 'system', id: 'orchestrator' };
 
@@ -21,6 +22,8 @@ export class CaseJournal<Status extends string> {
   details: Record<string, unknown> = {};
   /** Who holds the case; the workflow is the only writer of the record's assignee. */
   assignee: string | null = null;
+  /** Keys for the case's side effects, one per occurrence. */
+  readonly keys: OccurrenceKeys;
   private recorded = 0;
   private tail: Promise<unknown> = Promise.resolve();
 
@@ -29,6 +32,7 @@ export class CaseJournal<Status extends string> {
     initial: Status,
   ) {
     this.status = initial;
+    this.keys = new OccurrenceKeys(caseId);
   }
 
   /**

@@ -11,7 +11,8 @@ export async function startEscalation(
   key: string,
   spec: Omit<EscalationInput, 'escalationId' | 'parentCaseId'>,
 ): Promise<string> {
-  const escalationId = `${journal.caseId}:escalation:${key}`;
+  // A second escalation of the same clock (a technician late twice) is a workflow of its own.
+  const escalationId = journal.keys.key('escalation', key);
   await startChild(escalation, {
     workflowId: escalationId,
     args: [{ escalationId, parentCaseId: journal.caseId, ...spec }],

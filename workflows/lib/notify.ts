@@ -1,27 +1,48 @@
 import { log } from '@temporalio/workflow';
-import type { NotificationTemplate } from '../../activities/types';
-import type { Customer } from '../../domain';
-import { idempotencyKey, notifications } from './activities';
+import type { NotificationTemplate, PartyTemplate } from '../../activities/types';
+import type { Customer } from '../../domain/case';
+import { notifications } from './activities';
+import type { CaseJournal } from './caseJournal';
 
 /**
- * Tells the customer about a step. A message that cannot be delivered within its policy window
- * is logged and dropped: a lost notification must never stop a refund.
+ * Tells the customer about a step, once per occurrence (a second visit booking is a second
+ * message). A message that cannot be delivered within its policy window is logged and dropped: a
+ * lost notification must never stop a refund.
  */
 export async function notifyCustomer(
-  caseId: string,
+  journal: CaseJournal<string>,
   customer: Customer,
   template: NotificationTemplate,
   data: Record<string, unknown> = {},
 ): Promise<void> {
+  const { caseId } = journal;
   try {
     await notifications.notifyCustomer({
       caseId,
       customer: { id: customer.id, contact: customer.contact },
       template,
       data,
-      idempotencyKey: idempotencyKey(caseId, 'notify', template),
+      idempotencyKey: journal.keys.key('notify', template),
     });
   } catch (err) {
     log.warn('customer notification dropped', { caseId, template, error: String(err) });
   }
+}
+
+/**
+ * Tells a supplier's desk or an operations role, once per occurrence of `key` (the step parts
+ * that name the message, such as the clock and the reopening it belongs to).
+ */
+export async function notifyParty(
+  journal: CaseJournal<string>,
+  message: {
+    audience: 'supplier' | 'operations';
+    recipientId: string;
+    template: PartyTemplate;
+    data: Record<string, unknown>;
+    key: (string | number)[];
+  },
+): Promise<void> {
+  const { key, ...party } = message;
+  await notifications.notifyParty({ caseId: journal.caseId, ...party, idempotencyKey: journal.keys.key(...key) });
 }

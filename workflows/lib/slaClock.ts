@@ -21,14 +21,22 @@ export class SlaClock {
   private runningSince: number | null = Date.now();
   private changes = 0;
   private stopped = false;
-  /** Settles when the clock is stopped; a failing warning or breach handler rejects it. */
+  /**
+   * Why a warning or breach handler failed (a message refused for good), if one did. The owner
+   * waits for it beside what it waits for, and throws it: `finished` itself never rejects, so a
+   * failure cannot go unheard while the owner waits for something else.
+   */
+  failure: unknown = undefined;
+  /** Settles when the clock is stopped, or when a handler failed. */
   readonly finished: Promise<void>;
 
   constructor(
     readonly target: SlaTarget,
     private readonly events: { onWarning(clock: SlaClock): Promise<void>; onBreach(clock: SlaClock): Promise<void> },
   ) {
-    this.finished = this.run();
+    this.finished = this.run().catch((err: unknown) => {
+      this.failure = err ?? new Error(`the ${this.name} clock failed`);
+    });
   }
 
   get name(): string {
@@ -58,6 +66,15 @@ export class SlaClock {
     if (this.runningSince !== null || this.stopped) return;
     this.runningSince = Date.now();
     this.changes++;
+  }
+
+  get failed(): boolean {
+    return this.failure !== undefined;
+  }
+
+  /** Throws what made a handler fail, so the owner's failure path runs. */
+  throwIfFailed(): void {
+    if (this.failure !== undefined) throw this.failure;
   }
 
   stop(): void {

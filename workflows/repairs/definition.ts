@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { customerOrStaff } from '../../domain/access';
 import { cancelAction, NoPayload, Text, VerdictAction } from '../../domain/actionPayloads';
 import { defineProcess } from '../../domain/process';
+import { RepairDetails } from './details';
 import { openRepair, RepairCaseRequest } from './intake';
 import { repairPolicy } from './policy';
 import { RepairOutcome } from './vocabulary';
@@ -35,6 +36,7 @@ export const repairs = defineProcess({
     closed: { actions: [], steps: [], next: [] },
   },
   outcomes: RepairOutcome.options,
+  details: RepairDetails,
   actions: {
     fixed: { payload: NoPayload, summary: 'The troubleshooting guide fixed the product: the repair closes', reaches: customerOrStaff },
     not_fixed: {

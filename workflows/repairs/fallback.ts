@@ -1,7 +1,8 @@
-import { ActivityFailure, isCancellation } from '@temporalio/workflow';
+import { isCancellation } from '@temporalio/workflow';
 import { idempotencyKey, partners } from '../lib/activities';
 import { Compensations } from '../lib/compensations';
 import { notifyCustomer } from '../lib/notify';
+import { failureReason, isPartnerFailure } from '../lib/partnerFailure';
 import { sendReplacements } from '../lib/replacements';
 import type { RepairCaseInput } from './input';
 import type { RepairState } from './state';
@@ -18,12 +19,12 @@ export async function replaceOrRefund(input: RepairCaseInput, state: RepairState
       data: { ...shipped },
       patch: { details: { replacement: { sku: shipped!.sku, trackingNumber: shipped!.trackingNumber } } },
     });
-    await notifyCustomer(caseId, customer, 'replacement_shipped', { trackingNumbers: [shipped!.trackingNumber] });
+    await notifyCustomer(journal, customer, 'replacement_shipped', { trackingNumbers: [shipped!.trackingNumber] });
     return 'replaced';
   } catch (err) {
-    if (isCancellation(err) || !(err instanceof ActivityFailure)) throw err;
+    if (isCancellation(err) || !isPartnerFailure(err)) throw err;
     const undone = await undo.run();
-    await journal.record('replacement.failed', { data: { error: String(err.cause?.message ?? err.message), compensations: undone } });
+    await journal.record('replacement.failed', { data: { error: failureReason(err), compensations: undone } });
   }
   const amount = order.lines.find((l) => l.sku === item.sku)?.unitPrice ?? 0;
   await journal.record('refund.started', { status: 'refunding', data: { amount } });
@@ -35,6 +36,6 @@ export async function replaceOrRefund(input: RepairCaseInput, state: RepairState
     idempotencyKey: idempotencyKey(caseId, 'refund', 'unrepairable'),
   });
   await journal.record('refund.issued', { data: { refundId, amount, currency: order.currency }, patch: { details: { refundId } } });
-  await notifyCustomer(caseId, customer, 'refund_issued', { amount, currency: order.currency });
+  await notifyCustomer(journal, customer, 'refund_issued', { amount, currency: order.currency });
   return 'refunded';
 }

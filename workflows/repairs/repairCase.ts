@@ -1,8 +1,10 @@
-import { ActivityFailure, condition, log } from '@temporalio/workflow';
-import type { VisitSlot } from '../../activities/types';
+import { condition, log, patched } from '@temporalio/workflow';
+import type { NotificationTemplate, VisitSlot } from '../../activities/types';
 import type { RepairOutcome } from './vocabulary';
 import { caseStore, idempotencyKey, partners } from '../lib/activities';
 import { closeCase } from '../lib/closeCase';
+import { failureReason, isPartnerFailure } from '../lib/partnerFailure';
+import { Compensations, type Registered } from '../lib/compensations';
 import { notifyCustomer } from '../lib/notify';
 import { replaceOrRefund } from './fallback';
 import { registerRepairHandlers } from './handlers';
@@ -22,6 +24,18 @@ class Closing extends Error {
   }
 }
 
+/** The customer cancelled while the repair order was being placed: it is cancelled at the supplier. */
+class CancelledByCustomer extends Error {}
+
+/**
+ * Changes guarded for repairs recorded before them (docs/architecture.md, "Changing a process"):
+ * a cancel that arrives while the order is placed is honoured, a failed repair cancels its repair
+ * order and refunds a paid quote, and a paid quote is refunded when the item proves unrepairable.
+ */
+const CANCEL_WHILE_ORDERING = 'repair-cancel-while-ordering';
+const FAILURE_UNDOES = 'repair-failure-undoes';
+const QUOTE_REFUNDED_WHEN_UNREPAIRABLE = 'repair-quote-refunded-when-unrepairable';
+
 /**
  * Repair (design.md §5): warranty check → guided troubleshooting (may end it remotely) → a repair
  * order at the category's supplier → supplier steps by signed webhook, each against the
@@ -36,9 +50,15 @@ export async function repairCase(input: RepairCaseInput): Promise<RepairCaseResu
   const { journal, facts } = state;
   const { caseId, customer, policy, item } = input;
   const supplier = new SupplierDesk(input, state);
-  const notify = (template: Parameters<typeof notifyCustomer>[2], data?: Record<string, unknown>) =>
-    notifyCustomer(caseId, customer, template, data);
+  const notify = (template: NotificationTemplate, data?: Record<string, unknown>) => notifyCustomer(journal, customer, template, data);
   const arrived = (slot: keyof RepairFacts) => facts[slot] !== undefined && !facts[slot]!.acknowledged;
+  const undo = new Compensations();
+  let paidQuote: { refund: Registered; amount: number; currency: string } | undefined;
+
+  /** A cancel taken while the case was still requested, once the order exists to be cancelled. */
+  function stopIfCancelled(): void {
+    if (arrived('cancel') && patched(CANCEL_WHILE_ORDERING)) throw new CancelledByCustomer();
+  }
 
   async function close(outcome: RepairOutcome): Promise<RepairCaseResult> {
     await closeCase(state, outcome, state.handledByHuman ? 'human' : 'automated');
@@ -118,6 +138,13 @@ export async function repairCase(input: RepairCaseInput): Promise<RepairCaseResu
       await supplier.await(repairing);
       if (supplier.pendingStep.step === 'unrepairable') {
         await supplier.take('replacing');
+        if (paidQuote && patched(QUOTE_REFUNDED_WHEN_UNREPAIRABLE)) {
+          paidQuote.refund.discard();
+          const { amount, currency } = paidQuote;
+          const refundId = await refundQuote(paidQuote);
+          await journal.record('quote.refunded', { data: { refundId, amount, currency } });
+          await notify('refund_issued', { amount, currency });
+        }
         return replaceOrRefund(input, state);
       }
       await supplier.take('awaiting_ship_back', { deadlines: [supplier.deadlineOf(supplier.clock('shipped_back'))] });
@@ -150,6 +177,8 @@ export async function repairCase(input: RepairCaseInput): Promise<RepairCaseResu
         currency: quote.currency,
         idempotencyKey: idempotencyKey(caseId, 'repair-quote'),
       });
+      const refund = undo.add('refund the paid quote', () => refundQuote(quote));
+      paidQuote = { refund, ...quote };
       const repairing = supplier.clock('repair');
       await journal.record('quote.approved', {
         status: 'repairing',
@@ -170,9 +199,22 @@ export async function repairCase(input: RepairCaseInput): Promise<RepairCaseResu
     return null;
   }
 
+  /** The quote the customer paid, back to them; one refund however often it is asked for. */
+  async function refundQuote(quote: { amount: number; currency: string }): Promise<string> {
+    const { refundId } = await partners.issueRefund({
+      caseId,
+      orderId: input.order.id,
+      amount: quote.amount,
+      currency: quote.currency,
+      idempotencyKey: idempotencyKey(caseId, 'refund', 'repair-quote'),
+    });
+    return refundId;
+  }
+
   async function repairOnSite(repairOrderId: string): Promise<RepairOutcome> {
     const { slots } = await partners.listVisitSlots({ caseId, supplierId: supplier.supplierId, repairOrderId });
     let booked = await bookVisit(repairOrderId, slots[0]!, 0);
+    stopIfCancelled();
     await journal.record('visit.booked', {
       status: 'visit_scheduled',
       data: { supplierId: supplier.supplierId, repairOrderId, slot: booked },
@@ -231,12 +273,30 @@ export async function repairCase(input: RepairCaseInput): Promise<RepairCaseResu
     if (!onSite) await troubleshoot();
     state.handledByHuman = true;
     const repairOrderId = await placeOrder(warranty.inWarranty, onSite);
+    undo.add('cancel the repair order', () =>
+      partners.cancelRepairOrder({
+        caseId,
+        supplierId: supplier.supplierId,
+        repairOrderId,
+        idempotencyKey: idempotencyKey(caseId, 'cancel-repair-order'),
+      }),
+    );
+    stopIfCancelled();
     return await close(await (onSite ? repairOnSite(repairOrderId) : repairAtSupplier(repairOrderId)));
   } catch (err) {
     if (err instanceof Closing) return close(err.outcome);
-    if (!(err instanceof ActivityFailure)) throw err;
+    if (err instanceof CancelledByCustomer) {
+      const undone = await undo.run();
+      const cancel = facts.cancel!;
+      await journal.record('case.cancelled', { by: cancel, data: { reason: cancel.value.reason, compensations: undone } });
+      return close('cancelled_by_customer');
+    }
+    if (!isPartnerFailure(err)) throw err;
+    // A partner refused for good (or stayed down past the retry window): undo what the repair
+    // started (the order at the supplier, a paid quote), record why, and close.
     log.error('repair case failed', { caseId, error: String(err.cause ?? err) });
-    await journal.record('case.failed', { data: { error: String(err.cause?.message ?? err.message) } });
+    const undone = patched(FAILURE_UNDOES) ? await undo.run() : undefined;
+    await journal.record('case.failed', { data: { error: failureReason(err), ...(undone && { compensations: undone }) } });
     return close('failed');
   }
 }

@@ -1,8 +1,9 @@
 import { condition } from '@temporalio/workflow';
 import type { PartyTemplate } from '../../activities/types';
 import type { Deadline } from '../../domain/case';
-import { caseStore, idempotencyKey, notifications } from '../lib/activities';
+import { caseStore } from '../lib/activities';
 import { startEscalation } from '../lib/escalate';
+import { notifyParty } from '../lib/notify';
 import { SlaClock } from '../lib/slaClock';
 import type { RepairCaseInput } from './input';
 import type { RepairState, RepairStatus, SupplierReport } from './state';
@@ -59,9 +60,10 @@ export class SupplierDesk {
       { onWarning: () => this.tell('supplier', 'supplier_step_reminder', clock), onBreach: () => this.breach(clock) },
     );
     // A late step is still the step the case needs: the wait goes on past the breach.
-    await condition(() => this.stepArrived || alsoDone());
+    await condition(() => this.stepArrived || alsoDone() || sla.failed);
     sla.stop();
     await sla.finished;
+    sla.throwIfFailed();
     if (!this.stepArrived) return;
     await caseStore.recordSupplierStep({
       supplierId: this.supplierId,
@@ -88,14 +90,12 @@ export class SupplierDesk {
   }
 
   private async tell(audience: 'supplier' | 'operations', template: PartyTemplate, clock: SupplierClock): Promise<void> {
-    const { caseId } = this.input;
-    await notifications.notifyParty({
-      caseId,
+    await notifyParty(this.state.journal, {
       audience,
       recipientId: audience === 'supplier' ? this.supplierId : 'operations',
       template,
       data: { supplierId: this.supplierId, awaiting: clock.label, dueAt: this.deadlineOf(clock).dueAt },
-      idempotencyKey: idempotencyKey(caseId, template, audience, clock.label, clock.requestedAt),
+      key: [template, audience, clock.label, clock.requestedAt],
     });
   }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { customerOnly, staff } from '../../domain/access';
 import { cancelAction, Text } from '../../domain/actionPayloads';
 import { defineProcess } from '../../domain/process';
+import { ReturnDetails } from './details';
 import { openReturn, ReturnCaseRequest } from './intake';
 import { returnPolicy } from './policy';
 import { ReturnOutcome } from './vocabulary';
@@ -32,6 +33,7 @@ export const returns = defineProcess({
     closed: { actions: [], steps: [], next: [] },
   },
   outcomes: ReturnOutcome.options,
+  details: ReturnDetails,
   actions: {
     approve: {
       payload: z.object({ note: Text.optional() }).meta({ id: 'ApproveAction' }),

@@ -1,11 +1,13 @@
-import { ActivityFailure, condition, isCancellation, log } from '@temporalio/workflow';
+import { condition, isCancellation, log, patched } from '@temporalio/workflow';
 import { type SlaTarget, slaTarget } from '../../config/policies/slaPolicy';
+import type { NotificationTemplate } from '../../activities/types';
 import type { Actor } from '../../domain/case';
-import { idempotencyKey, notifications, partners } from '../lib/activities';
+import { idempotencyKey, partners } from '../lib/activities';
 import { systemActor } from '../lib/caseJournal';
 import { Compensations } from '../lib/compensations';
 import { closeCase } from '../lib/closeCase';
-import { notifyCustomer } from '../lib/notify';
+import { notifyCustomer, notifyParty } from '../lib/notify';
+import { failureReason, isPartnerFailure } from '../lib/partnerFailure';
 import { sendReplacements } from '../lib/replacements';
 import { SlaClock, targetDeadline } from '../lib/slaClock';
 import { assessEligibility } from './eligibility';
@@ -35,6 +37,9 @@ class Closing extends Error {
 /** The replacement could not be sent; its steps are undone and the customer is refunded instead. */
 class ExchangeFailed extends Error {}
 
+/** Guards the change for returns recorded before it (docs/architecture.md, "Changing a process"). */
+const LABEL_UNDO_ENDS_AT_PICKUP = 'return-label-undo-ends-at-pickup';
+
 /**
  * The review's target: the pinned SLA policy's `review` clock, or, for a case opened before the
  * review target moved there, the deadline its own return policy pinned. None: no deadline.
@@ -58,8 +63,7 @@ export async function returnCase(input: ReturnCaseInput): Promise<ReturnCaseResu
   const { journal, facts } = state;
   const { caseId, customer, policy } = input;
   const undo = new Compensations();
-  const notify = (template: Parameters<typeof notifyCustomer>[2], data?: Record<string, unknown>) =>
-    notifyCustomer(caseId, customer, template, data);
+  const notify = (template: NotificationTemplate, data?: Record<string, unknown>) => notifyCustomer(journal, customer, template, data);
 
   async function close(outcome: ReturnOutcome, data: Record<string, unknown> = {}): Promise<ReturnCaseResult> {
     await closeCase(state, outcome, state.handledBy ? 'human' : 'automated', data);
@@ -67,14 +71,7 @@ export async function returnCase(input: ReturnCaseInput): Promise<ReturnCaseResu
   }
 
   async function tellReviewers(template: 'sla_warning' | 'sla_breached'): Promise<void> {
-    await notifications.notifyParty({
-      caseId,
-      audience: 'operations',
-      recipientId: 'returns',
-      template,
-      data: { clock: 'review' },
-      idempotencyKey: idempotencyKey(caseId, template, 'review'),
-    });
+    await notifyParty(journal, { audience: 'operations', recipientId: 'returns', template, data: { clock: 'review' }, key: [template, 'review'] });
   }
 
   function stopIfCancelled(): void {
@@ -109,10 +106,11 @@ export async function returnCase(input: ReturnCaseInput): Promise<ReturnCaseResu
         },
       });
     const arrived = () => facts.review !== undefined || facts.cancel !== undefined;
-    await condition(() => arrived() || reviewSla?.breached === true);
+    await condition(() => arrived() || reviewSla?.breached === true || reviewSla?.failed === true);
     const decided = arrived();
     reviewSla?.stop();
     await reviewSla?.finished;
+    reviewSla?.throwIfFailed();
     stopIfCancelled();
     const review = facts.review;
     const decision = decided && review ? review.value.decision : policy.onReviewTimeout;
@@ -138,7 +136,7 @@ export async function returnCase(input: ReturnCaseInput): Promise<ReturnCaseResu
       idempotencyKey: idempotencyKey(caseId, 'return-label'),
     });
     state.label = label;
-    undo.add('void return label', () =>
+    const voidLabel = undo.add('void return label', () =>
       partners.voidLabel({ caseId, labelId: label.labelId, idempotencyKey: idempotencyKey(caseId, 'void-label') }),
     );
     stopIfCancelled();
@@ -161,6 +159,8 @@ export async function returnCase(input: ReturnCaseInput): Promise<ReturnCaseResu
       throw new Closing('cancelled_not_shipped');
     }
     const pickup = facts.pickedUp!;
+    // The carrier has the parcel: the label is used, and voiding it would undo nothing.
+    if (patched(LABEL_UNDO_ENDS_AT_PICKUP)) voidLabel.discard();
     await journal.record('parcel.picked_up', {
       status: 'in_transit',
       by: pickup,
@@ -300,12 +300,12 @@ export async function returnCase(input: ReturnCaseInput): Promise<ReturnCaseResu
       await notify('case_cancelled', { reason: cancel.value.reason });
       return close('cancelled_by_customer');
     }
-    if (!(err instanceof ActivityFailure)) throw err;
+    if (!isPartnerFailure(err)) throw err;
     // A partner refused for good (or stayed down past the retry window): undo, record why, and
     // close so the order line is free for a new request instead of leaving the case hanging.
     log.error('return case failed', { caseId, error: String(err.cause ?? err) });
     const undone = await undo.run();
-    await journal.record('case.failed', { data: { error: String(err.cause?.message ?? err.message), compensations: undone } });
+    await journal.record('case.failed', { data: { error: failureReason(err), compensations: undone } });
     return close('failed');
   }
 }

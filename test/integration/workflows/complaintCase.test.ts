@@ -82,6 +82,32 @@ describe('complaint workflow', () => {
     expect(await harness.timelineTypes(input.caseId)).toEqual(
       expect.arrayContaining(['complaint.reopened', 'solution.confirmed']),
     );
+    const proposals = (await harness.records(input.caseId)).notifications.filter((n) => n.template === 'solution_proposed');
+    expect(proposals).toHaveLength(2);
+  });
+
+  it('tells the customer of every question the agent asks', async () => {
+    const input = complaintCaseInput(policy);
+    const { assignee } = await openAndAcknowledge(input);
+    for (const [question, answer] of [['Which model?', 'The X200'], ['Since when?', 'A week']]) {
+      await harness.action(input.caseId, 'request-info', agentActor(assignee), { question });
+      await harness.action(input.caseId, 'message', customerOf(input), { text: answer });
+    }
+
+    const questions = (await harness.records(input.caseId)).notifications.filter((n) => n.template === 'information_requested');
+    expect(questions).toHaveLength(2);
+  });
+
+  it('closes as failed, giving its agent back, when a partner refuses for good', async () => {
+    const input = complaintCaseInput(policy);
+    // The agent's assignment message is refused: the gateway does not know the recipient.
+    await harness.injectFault('notifications.party', 1, { status: 422, caseId: input.caseId });
+    const handle = await harness.startComplaint(input);
+
+    expect(await handle.result()).toEqual({ outcome: 'failed' });
+    expect(await harness.timelineTypes(input.caseId)).toContain('case.failed');
+    const { rows } = await harness.pool.query('SELECT agent_id FROM agent_assignments WHERE case_id = $1', [input.caseId]);
+    expect(rows).toEqual([]);
   });
 
   it('flags a repeat complaint from a customer whose last one closed recently', async () => {

@@ -121,7 +121,7 @@ describe('repair workflow', () => {
     expect((await harness.records(input.caseId)).refunds).toEqual([expect.objectContaining({ amount: 59_900 })]);
   });
 
-  it('books a technician for a bulky product, reschedules on request, and closes on the visit outcome', async () => {
+  it('books a technician for a bulky product, reschedules on request (telling the customer of each booking), and closes on the visit outcome', async () => {
     const input = repairCaseInput({ item: { sku: 'FRIDGE-9', category: 'large_appliance' } });
     const handle = await harness.startRepair(input);
     const firstVisit = await eventually(async () => {
@@ -138,6 +138,8 @@ describe('repair workflow', () => {
 
     expect(await handle.result()).toEqual({ outcome: 'repaired' });
     expect(await harness.timelineTypes(input.caseId)).toEqual(expect.arrayContaining(['visit.booked', 'visit.rescheduled']));
+    const bookings = (await harness.records(input.caseId)).notifications.filter((n) => n.template === 'visit_booked');
+    expect(bookings).toHaveLength(2);
   });
 
   it('refuses steps out of order, from another supplier, and takes a redelivered step once', async () => {
@@ -181,5 +183,87 @@ describe('repair workflow', () => {
     expect(await supplier(input.caseId, 'received')).toEqual({ status: 'at_supplier' });
     const { rows } = await harness.pool.query('SELECT on_time FROM supplier_steps WHERE case_id = $1', [input.caseId]);
     expect(rows).toEqual([{ on_time: false }]);
+  });
+});
+
+describe('repair undo', () => {
+  const quote = { amount: 12_900, currency: 'EUR' };
+
+  /** Received, diagnosed with a quote, and the customer approves (and pays) it. */
+  async function quoteApproved(input: ReturnType<typeof repairCaseInput>) {
+    const handle = await pastTroubleshooting(input);
+    await supplier(input.caseId, 'received');
+    await supplier(input.caseId, 'diagnosed', { diagnosis: 'cracked screen', quote });
+    expect(await harness.action(input.caseId, 'approve-quote', customerOf(input))).toEqual({ status: 'repairing' });
+    return handle;
+  }
+
+  it('refunds the quote the customer paid when the product then proves unrepairable', async () => {
+    const input = repairCaseInput({ purchasedMonthsAgo: 30 });
+    const handle = await quoteApproved(input);
+    await supplier(input.caseId, 'unrepairable');
+
+    expect(await handle.result()).toEqual({ outcome: 'replaced' });
+    const records = await harness.records(input.caseId);
+    expect(records.charges).toEqual([expect.objectContaining({ amount: quote.amount })]);
+    expect(records.refunds).toEqual([expect.objectContaining({ amount: quote.amount })]);
+    expect(await harness.timelineTypes(input.caseId)).toContain('quote.refunded');
+  });
+
+  it('cancels the repair order and refunds the paid quote when a partner refuses for good', async () => {
+    const input = repairCaseInput({
+      purchasedMonthsAgo: 30,
+      policy: { supplierResponseMs: { default: seconds(2), bySupplier: {} }, supplierReminderAt: 0.5 },
+    });
+    const handle = await quoteApproved(input);
+    // The reminder to the supplier is refused for good, a second into the repair clock.
+    await harness.injectFault('notifications.party', 1, { status: 422, caseId: input.caseId });
+
+    expect(await handle.result()).toEqual({ outcome: 'failed' });
+    const records = await harness.records(input.caseId);
+    expect(records.refunds).toEqual([expect.objectContaining({ amount: quote.amount })]);
+    expect(records.cancelledRepairOrders).toEqual([expect.objectContaining({ repairOrderId: records.repairOrders![0]!.repairOrderId })]);
+    expect(await harness.timelineTypes(input.caseId)).toContain('case.failed');
+  });
+
+  it('cancels the repair order when the customer cancels while it is being placed', async () => {
+    const input = repairCaseInput({ item: { sku: 'FRIDGE-2', category: 'large_appliance' } });
+    // The supplier is down for two tries, so the order is placed about three seconds in.
+    await harness.injectFault('suppliers.order', 2, { caseId: input.caseId });
+    const handle = await harness.startRepair(input);
+    await harness.waitForStatus(input.caseId, 'requested');
+
+    expect(await harness.action(input.caseId, 'cancel', customerOf(input), { reason: 'bought a new one' })).toEqual({ status: 'closed' });
+    expect(await handle.result()).toEqual({ outcome: 'cancelled_by_customer' });
+    const records = await harness.records(input.caseId);
+    expect(records.repairOrders).toHaveLength(1);
+    expect(records.cancelledRepairOrders).toEqual([expect.objectContaining({ repairOrderId: records.repairOrders![0]!.repairOrderId })]);
+  });
+
+  it('escalates a visit that is late again as an escalation of its own, and goes on', async () => {
+    // Technicians come within seconds here, so the visit clock runs out while the test watches.
+    const timed = await WorkflowHarness.start('repair-late-visits', { visitTimes: { firstInMs: 500, everyMs: 1_000, lengthMs: 500 } });
+    try {
+      const input = repairCaseInput({
+        item: { sku: 'FRIDGE-3', category: 'large_appliance' },
+        policy: {
+          supplierResponseMs: { default: seconds(1), bySupplier: {} },
+          escalation: { levels: [{ name: 'team_lead', ackWithinMs: seconds(60) }] },
+        },
+      });
+      const handle = await timed.startRepair(input);
+      const escalations = async () => (await timed.timelineTypes(input.caseId)).filter((t) => t === 'escalation.started');
+      await eventually(async () => expect(await escalations()).toHaveLength(1));
+      await timed.action(input.caseId, 'reschedule', customerOf(input));
+      await eventually(async () => expect(await escalations()).toHaveLength(2));
+
+      const homeserve = { kind: 'supplier' as const, id: 'homeserve' };
+      expect(await timed.partnerStep(input.caseId, { step: 'visit_completed', partner: homeserve, data: { outcome: 'repaired' } })).toEqual({
+        status: 'closed',
+      });
+      expect(await handle.result()).toEqual({ outcome: 'repaired' });
+    } finally {
+      await timed.close();
+    }
   });
 });

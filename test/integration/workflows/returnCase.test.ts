@@ -141,6 +141,20 @@ describe('return workflow', () => {
     expect((await harness.records(input.caseId)).refunds).toHaveLength(1);
   });
 
+  it('closes as failed when payments refuse the refund for good, leaving the used label alone', async () => {
+    const input = returnCaseInput();
+    await harness.injectFault('payments.refund', 1, { status: 422, caseId: input.caseId });
+    const handle = await harness.startReturn(input);
+    await harness.deliverParcel(input.caseId);
+
+    expect(await handle.result()).toEqual({ outcome: 'failed' });
+    const records = await harness.records(input.caseId);
+    expect(records.refunds).toHaveLength(0);
+    // The carrier has scanned the label; voiding it now would cancel nothing and confuse the carrier.
+    expect(records.voidedLabels).toHaveLength(0);
+    expect(await harness.timelineTypes(input.caseId)).toContain('case.failed');
+  });
+
   it('rejects an out-of-order carrier step and leaves the case where it was', async () => {
     const input = returnCaseInput();
     await harness.startReturn(input);

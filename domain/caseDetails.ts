@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { Channel, Sku } from './case';
+
+/**
+ * The non-personal facts a case record shows (CaseRecord.details), as far as more than one
+ * process shows them. Each process describes its own in its definition (`details`), and the
+ * registry publishes them merged by name, so a name shared by two processes must be described
+ * once, here, to mean one thing whatever the case type.
+ */
+
+const TrackingNumber = z.string().min(1).max(64);
+
+export const sharedDetails = {
+  channel: Channel.meta({ description: 'The sales channel the case was opened from' }),
+  refundId: z.string().meta({ description: "The payment provider's id of the refund paid to the customer" }),
+  shipment: z
+    .object({
+      sku: Sku,
+      trackingNumber: TrackingNumber.meta({ description: "The carrier's tracking number of the parcel to the customer" }),
+    })
+    .meta({ id: 'ReplacementShipment', description: 'A replacement sent to the customer from stock' }),
+} as const;
+
+/**
+ * The escalation a case started, as the escalation workflow keeps it on the case (any process may
+ * escalate): open until someone acknowledges it or its last level runs out.
+ */
+export const EscalationDetails = z
+  .object({
+    id: z.string().meta({ description: 'The escalation workflow id; acknowledge-escalation acts on it' }),
+    level: z.string().meta({ description: 'The level it has reached: team_lead, supervisor or management' }),
+    dueAt: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .meta({ description: 'When the current level must have acknowledged it; absent once it is no longer open' }),
+    open: z.boolean().meta({ description: 'True while it waits for an acknowledgement' }),
+  })
+  .meta({ id: 'EscalationDetails', description: "The case's latest escalation: raised level by level until someone acknowledges it" });
+
+/** What every process's record may show, whichever process it is. */
+export const commonDetails = z.object({ escalation: EscalationDetails });

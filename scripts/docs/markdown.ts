@@ -1,0 +1,35 @@
+/** Markdown the generated parts of docs/ are made of. */
+
+export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]) => `| ${cells.map((c) => c.replaceAll('|', '\\|')).join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+export const code = (text: string): string => `\`${text}\``;
+
+/** `a`, `b` and `c`; a dash for none. */
+export function codes(values: readonly string[]): string {
+  return values.length === 0 ? '–' : values.map(code).join(', ');
+}
+
+const units = [
+  { ms: 86_400_000, one: '1 day', many: 'days' },
+  { ms: 3_600_000, one: '1 h', many: 'h' },
+  { ms: 60_000, one: '1 min', many: 'min' },
+  { ms: 1_000, one: '1 s', many: 's' },
+] as const;
+
+/** A policy duration as a person reads it: the largest unit that divides it (36 h, not 1.5 days). */
+export function duration(ms: number): string {
+  const unit = units.find((u) => ms % u.ms === 0);
+  if (!unit) return `${ms} ms`;
+  const n = ms / unit.ms;
+  return n === 1 ? unit.one : `${n.toLocaleString('en')} ${unit.many}`;
+}
+
+/** An amount in minor units (cents) as the order's currency shows it. */
+export function money(minorUnits: number): string {
+  return `${(minorUnits / 100).toLocaleString('en', { minimumFractionDigits: 2 })} (${minorUnits.toLocaleString('en')} minor units)`;
+}
+
+export const percent = (share: number): string => `${Math.round(share * 100)} %`;

@@ -1,0 +1,28 @@
+import { slaPolicies } from '../../../config/policies/slaPolicy';
+import type { PolicyProfile } from '../../../domain/process';
+import type { ReturnPolicy } from '../../../workflows/returns/policy';
+import { codes, duration, money } from '../markdown';
+import { profileTable } from './profiles';
+import { slaRuleTarget } from './sla';
+
+/** The return policy's figures; the review target is the SLA policy's `review` rule of the same profile. */
+export function returnPolicyTable(profiles: Record<PolicyProfile, ReturnPolicy>): string {
+  const withSla = (profile: PolicyProfile) => ({ policy: profiles[profile], sla: slaPolicies[profile] });
+  return profileTable({ standard: withSla('standard'), demo: withSla('demo') }, [
+    ['version a case pins', ({ policy }) => policy.version],
+    ...Object.keys(profiles.standard.returnWindowMs).map((tier): [string, (p: { policy: ReturnPolicy }) => string] => [
+      `return window, ${tier} tier (from delivery, else purchase)`,
+      ({ policy }) => duration(policy.returnWindowMs[tier as keyof ReturnPolicy['returnWindowMs']]),
+    ]),
+    ['conditions that may come back', ({ policy }) => codes(policy.eligibleConditions)],
+    ['approved without review: tiers, any amount', ({ policy }) => codes(policy.autoApprove.tiers)],
+    [
+      'approved without review: every item in one of these conditions, up to the amount',
+      ({ policy }) => `${codes(policy.autoApprove.conditions)} up to ${money(policy.autoApprove.maxAmount)}`,
+    ],
+    ['review target (SLA rule `review`)', ({ sla }) => slaRuleTarget(sla, 'review')],
+    ['when the review target passes unanswered', ({ policy }) => `the return is ${policy.onReviewTimeout === 'approve' ? 'approved' : 'rejected'}`],
+    ['ship-by window (label to carrier pickup)', ({ policy }) => duration(policy.shipByMs)],
+    ['survey window', ({ policy }) => duration(policy.surveyWindowMs)],
+  ]);
+}

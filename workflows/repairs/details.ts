@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { sharedDetails } from '../../domain/caseDetails';
+import { RepairItem } from './vocabulary';
+
+/**
+ * What a repair's record shows as it goes (CaseRecord.details): what intake writes, then what the
+ * workflow adds at each step. A supplier is given the case it names in `supplierId`.
+ */
+export const RepairDetails = z.object({
+  problem: z.string().meta({ description: 'What is wrong, in the customer’s words' }),
+  item: RepairItem.meta({ description: 'The product to repair' }),
+  channel: sharedDetails.channel,
+  inWarranty: z.boolean().meta({ description: 'Whether the warranty covered the product when the case was opened' }),
+  warrantyEndsAt: z.iso.datetime({ offset: true }).meta({ description: "When the product's warranty ends (purchase date + the category's months)" }),
+  supplierId: z.string().meta({ description: 'The repair supplier the order went to: only it may report steps of this case' }),
+  repairOrderId: z.string().meta({ description: "The supplier's id of the repair order" }),
+  visit: z
+    .object({ slotId: z.string(), start: z.iso.datetime({ offset: true }), end: z.iso.datetime({ offset: true }) })
+    .meta({ description: "On-site repairs: the technician's booked visit" }),
+  returnTrackingNumber: z.string().meta({ description: 'The tracking number of the parcel the supplier sent back' }),
+  replacement: sharedDetails.shipment,
+  refundId: sharedDetails.refundId,
+});
