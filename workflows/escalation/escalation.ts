@@ -1,6 +1,6 @@
 import { condition, setHandler } from '@temporalio/workflow';
 import type { Actor } from '../../domain';
-import { caseStore, idempotencyKey, notifications } from '../lib/activities';
+import { caseStore, chooseLocalPorts, idempotencyKey, notifications } from '../lib/activities';
 import { systemActor } from '../lib/caseJournal';
 import { invalidTransition } from '../lib/facts';
 import { caseActionUpdate } from '../lib/messages';
@@ -29,6 +29,7 @@ export const escalationWorkflowType = 'escalation';
  * and the acknowledgement land on the parent case's timeline, so the case shows who has it now.
  */
 export async function escalation(input: EscalationInput): Promise<EscalationResult> {
+  chooseLocalPorts();
   const { escalationId, parentCaseId } = input;
   let acknowledgedBy: Actor | undefined;
   setHandler(

@@ -18,6 +18,23 @@ export const partners = proxyActivities<InventoryPort & LogisticsPort & Payments
 export const caseStore = proxyActivities<CaseStorePort & ScorecardPort & RoutingPort>(activityOptions.caseStore);
 
 /**
+ * Whether this workflow started after the moves below: it then uses the local ports from its first
+ * command. Module state is the workflow's own (this module is not preloaded, see
+ * worker/workflowSource.ts), set once by chooseLocalPorts() at the start of every workflow.
+ */
+let localFromStart = false;
+
+/**
+ * Called first thing by every workflow (CaseJournal's constructor does it for cases). Deciding at
+ * the start puts the patch marker at one fixed place in history. Deciding at the first call, as
+ * the moves below do for cases started before this, puts it wherever that call falls, which a
+ * replay may reach in another order when updates and local activities interleave differently.
+ */
+export function chooseLocalPorts(): void {
+  localFromStart = patched('local-ports-from-start');
+}
+
+/**
  * A port whose calls moved from remote to local activities. Workflows that have passed `patchId`
  * call `local`; histories recorded before the move replay with `remote`, the commands they ran,
  * so cases in flight keep going. Drop the remote side once no case from before the move is open.
@@ -25,7 +42,7 @@ export const caseStore = proxyActivities<CaseStorePort & ScorecardPort & Routing
 function movedToLocal<Port extends object>(patchId: string, remote: Port, local: Port): Port {
   return new Proxy({} as Port, {
     get: (_target, operation) => (...args: unknown[]) => {
-      const port = (patched(patchId) ? local : remote) as Record<PropertyKey, (...a: unknown[]) => unknown>;
+      const port = (localFromStart || patched(patchId) ? local : remote) as Record<PropertyKey, (...a: unknown[]) => unknown>;
       return port[operation]!(...args);
     },
   });

@@ -1,6 +1,6 @@
 import type { CasePatch } from '../../activities/types';
 import type { Actor, Deadline } from '../../domain/case';
-import { journalStore } from './activities';
+import { chooseLocalPorts, journalStore } from './activities';
 import type { Fact } from './facts';
 import { OccurrenceKeys } from './occurrenceKeys';
 
@@ -33,6 +33,8 @@ export class CaseJournal<Status extends string> {
   ) {
     this.status = initial;
     this.keys = new OccurrenceKeys(caseId);
+    // A case's journal is the first thing its workflow makes: the place to choose its ports.
+    chooseLocalPorts();
   }
 
   /**
