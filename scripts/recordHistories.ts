@@ -1,19 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Client } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { ConfigError, loadConfig } from '../config/env';
-import { createLogger } from '../config/logger';
-import { installRuntimeLogger } from '../worker/runtimeLogger';
-import { call, report, runScenarios, type Tracked } from './demo/runner';
-import { demoCatalog } from './demo/scenarios';
-import { freePort } from './net';
+import { withDemoStack } from './demo/demoStack';
+import { report, runScenarios, type Tracked } from './demo/runner';
+import { runMain } from './load/runMain';
 import { progressPrinter } from './progress';
 import { recordingPolicies } from './recording/policies';
 import { recordingScenarios } from './recording/scenarios';
-import { startStack } from './stack';
 
 /**
  * `npm run record-histories`: runs every process through every outcome the recording scenarios
@@ -95,31 +91,13 @@ async function main(): Promise<number> {
   const scenarios = recordingScenarios().filter((r) => !values.only || values.only.includes(r.name));
   const progress = progressPrinter('record');
   const fixtureKey = (await readFile(path.join(FIXTURES, 'payload-key.txt'), 'utf8')).trim();
-  const dataDir = path.resolve('data', `record-${process.pid}`);
-  const config = loadConfig({
-    ...process.env,
-    TEMPORAL_ADDRESS: undefined,
-    DATABASE_URL: undefined,
-    API_PORT: '0',
-    DATA_DIR: dataDir,
-    TEMPORAL_DEV_PORT: String(await freePort()),
-    EMBEDDED_POSTGRES_PORT: String(await freePort()),
-    TEMPORAL_TASK_QUEUE: `record-${Date.now()}`,
-    PAYLOAD_KEYS: fixtureKey,
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-  });
-  const logger = createLogger({ level: config.LOG_LEVEL, name: 'record' });
-  installRuntimeLogger(logger, []);
-  const stack = await startStack({
-    config,
-    logger,
-    onProgress: progress,
-    ephemeralTemporal: true,
+  const options = {
+    // Its own Temporal and PostgreSQL always: the histories must hold these cases only.
+    env: { TEMPORAL_ADDRESS: undefined, DATABASE_URL: undefined, PAYLOAD_KEYS: fixtureKey },
     policies: recordingPolicies,
-    simulator: { autopilot: true, delays: { pickupMs: 300, deliveryMs: 300, inspectionMs: 300, supplierStepMs: 500 } },
-  });
-  try {
-    for (const entry of demoCatalog) await call('POST', `${stack.simulatorUrl}/sim/catalog`, entry);
+    delays: { pickupMs: 300, deliveryMs: 300, inspectionMs: 300, supplierStepMs: 500 },
+  };
+  return withDemoStack('record', options, progress, async (stack) => {
     const tracked = await runScenarios(stack, scenarios.map((r) => r.scenario), progress, DEADLINE_MS);
     if (report(tracked, progress) !== 0) {
       progress('nothing written: every scenario must end as expected');
@@ -132,16 +110,7 @@ async function main(): Promise<number> {
     await writeFile(path.join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     progress(`wrote ${entries.length} histories to ${path.relative(process.cwd(), dir)}`);
     return 0;
-  } finally {
-    await stack.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    process.stderr.write(`${err instanceof ConfigError ? err.message : err instanceof Error ? err.stack : String(err)}\n`);
-    process.exit(1);
-  },
-);
+runMain(main);
