@@ -41,7 +41,7 @@ async function insertCase(client: PoolClient, input: OpenCaseInput): Promise<boo
   const inserted = await client.query(
     `INSERT INTO cases (id, type, channel, customer_id, customer_tier, order_id, status, priority,
                         policy_version, details, idempotency_key, request_hash, created_at, updated_at, last_seq)
-     VALUES ($1, $2, $3, $4, $5, $6, 'requested', $7, $8, $9, $10, $11, $12, $12, 1)
+     VALUES ($1, $2, $3, $4, $5, $6, $13, $7, $8, $9, $10, $11, $12, $12, 1)
      ON CONFLICT (id) DO NOTHING`,
     [
       input.caseId,
@@ -56,6 +56,7 @@ async function insertCase(client: PoolClient, input: OpenCaseInput): Promise<boo
       input.idempotencyKey,
       input.requestHash,
       input.createdAt,
+      input.status,
     ],
   );
   return inserted.rowCount === 1;

@@ -29,7 +29,7 @@ const user = 'postgres';
 const password = 'postgres';
 
 /**
- * The PostgreSQL a local run uses when DATABASE_URL is unset (design.md §8). The cluster is
+ * The PostgreSQL a local run uses when DATABASE_URL is unset (docs/architecture.md). The cluster is
  * initialised once and reused, so cases survive a restart.
  */
 export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {

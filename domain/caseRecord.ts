@@ -42,6 +42,8 @@ export interface OpenCaseInput {
   requestHash: string;
   /** One of the case types of the process that opens it. */
   type: string;
+  /** The status its process starts in, until the workflow records where it went. */
+  status: string;
   channel: Channel;
   customerId: string;
   customerTier: CustomerTier;

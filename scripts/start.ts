@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     `  Temporal UI    ${stack.temporalUiUrl ?? '(external Temporal: see its own UI)'}`,
     `  Temporal       ${stack.temporalAddress}`,
     `  Partners       ${stack.simulatorUrl ? `simulator at ${stack.simulatorUrl}` : 'configured URLs'}`,
-    '  Tokens         npm run token -- --role agent --sub agent-7   (every /v1 route needs one; see README, Security)',
+    '  Tokens         npm run token -- --role agent --sub agent-7   (every /v1 route needs one; see docs/security.md)',
     '  Ctrl-C stops everything.',
     '',
   ];

@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrateDatabase } from '../db/migrate';
@@ -9,6 +9,7 @@ import { resolveTemporalCli } from '../scripts/temporal/resolveCli';
 import { disposeTestRun } from './setup/disposeTestRun';
 import { saveTestRun, type TestRun } from './setup/runState';
 import { createTestDatabase } from './setup/testDatabase';
+import { TEST_LOG_FILE } from './setup/testLog';
 import { apiStandInSource, writeWorkflowBundle } from './setup/workflowBundle';
 
 const NAMESPACE = 'default';
@@ -49,6 +50,9 @@ export default async function globalSetup(): Promise<void> {
     throw failures.length === 1 ? failures[0] : new AggregateError(failures, 'test setup failed');
   }
 
+  // Each run's log starts empty; the file stays after the run for whoever needs it.
+  await writeFile(TEST_LOG_FILE, '');
+  process.env.TEST_LOG_FILE = TEST_LOG_FILE;
   saveTestRun(run);
   process.env.TEMPORAL_ADDRESS = run.temporal.address;
   process.env.TEMPORAL_NAMESPACE = NAMESPACE;

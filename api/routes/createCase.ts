@@ -85,6 +85,7 @@ export function createCaseRoute(deps: ApiDeps): Route {
         idempotencyKey,
         requestHash: requestHash(body),
         type: opening.type,
+        status: process.initialStatus,
         channel: body.channel,
         customerId: body.customer.id,
         customerTier: body.customer.tier,

@@ -46,8 +46,8 @@ const SlaRule = z.object({
 });
 
 /**
- * Response and resolution targets (design.md §6) as versioned policy. A case pins the whole
- * policy at intake, so a change reaches new cases only.
+ * Response and resolution targets (docs/policies.md, "Service levels") as versioned policy. A case
+ * pins the whole policy at intake, so a change reaches new cases only.
  */
 export const SlaPolicy = z
   .object({

@@ -1,5 +1,5 @@
 import { slaPolicies } from '../../config/policies/slaPolicy';
-import { CaseStatus, processes, type RegisteredProcess } from '../../workflows/registry';
+import { processes, type RegisteredProcess } from '../../workflows/registry';
 import { codes, table } from './markdown';
 import { processSections } from './processPage';
 import { complaintClockTable, complaintRuleTable } from './policyTables/complaints';
@@ -24,17 +24,17 @@ function policySections(): Sections {
     'policy:sla-calendar': slaCalendarTable(slaPolicies),
   };
   for (const process of processes) {
-    // The table for a process's name takes that process's profiles; TypeScript cannot follow the pairing through the loop.
+    // Each name's tables take that process's profiles; TypeScript cannot follow the pairing here.
     const render = policyTables[process.name] as (profiles: unknown) => Sections;
     Object.assign(sections, render(process.policy.profiles));
   }
   return sections;
 }
 
-/** What the case list's `status` filter takes: every registered process's statuses. */
+/** What the case list's `status` filter takes: every registered process's statuses (CaseStatus). */
 function statusFilter(): Sections {
   const rows = processes.map((p) => [p.title, codes(Object.keys(p.statuses))]);
-  return { 'status-filter': `${table(['process', 'statuses'], rows)}\n\nAnything else: ${codes(['400'])} naming the field. All of them: ${codes(CaseStatus.options)}.` };
+  return { 'status-filter': table(['process', 'statuses'], rows) };
 }
 
 /** Every page of docs/ with generated parts, by path from the repository root, and its parts. */

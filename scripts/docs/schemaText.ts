@@ -36,8 +36,10 @@ function kind(node: JsonSchema): string {
  * demands (a partner step's `requires`).
  */
 export function fieldList(schema: z.ZodObject, requiredAlso: readonly string[] = []): string {
-  const root = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
-  const resolve = (node: JsonSchema): JsonSchema => (node.$ref ? resolve(root.$defs?.[node.$ref.split('/').pop()!] ?? {}) : node);
+  const document = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  // A schema with an id (an /openapi.json component) is a $ref to its definition, the root too.
+  const resolve = (node: JsonSchema): JsonSchema => (node.$ref ? resolve(document.$defs?.[node.$ref.split('/').pop()!] ?? {}) : node);
+  const root = resolve(document);
   const fields = Object.entries(root.properties ?? {}).map(([name, raw]) => {
     const node = resolve(raw);
     const required = root.required?.includes(name) || requiredAlso.includes(name);

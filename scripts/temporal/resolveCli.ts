@@ -12,8 +12,9 @@ export type TemporalCli = { kind: 'path'; path: string } | { kind: 'sdk-download
 const GO_DEFAULT_INSTALL = '/usr/local/go/bin/go';
 
 /**
- * Finds a Temporal CLI (design §8): TEMPORAL_CLI_PATH, `temporal` on PATH, the project's cache
+ * Finds a Temporal CLI: TEMPORAL_CLI_PATH, `temporal` on PATH, the project's cache
  * outside the repo, a build from the Go module proxy when Go is present, else the SDK download.
+ * The order is README's, Configuration › Temporal CLI.
  */
 export async function resolveTemporalCli(
   opts: { explicitPath?: string; onProgress?: (msg: string) => void } = {},

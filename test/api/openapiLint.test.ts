@@ -18,7 +18,8 @@ afterAll(async () => {
 
 /** The linter's problems, one JSON object a line; it exits 1 when there are any. */
 async function lint(url: string): Promise<Record<string, string>[]> {
-  // Redocly ships as ES modules only, which jest's CommonJS runtime cannot load: it runs on its own, as npm run lint:openapi.
+  // Redocly ships as ES modules only, which jest's CommonJS runtime cannot load: the linter runs
+  // on its own, as npm run lint:openapi does.
   const { stdout } = await run(process.execPath, [require.resolve('tsx/cli'), lintScript, url]).catch(
     (err: { code?: number; stdout?: string }) => {
       if (err.code !== 1 || err.stdout === undefined) throw err;

@@ -75,5 +75,6 @@ describe('access rules', () => {
     expect(paths['/v1/cases']?.post.description).toMatch(/^Bearer token with role customer \(own cases\)/);
     expect(paths['/healthz']?.get.security).toEqual([]);
     expect(paths['/v1/webhooks/carriers/{carrier}']?.post.description).toMatch(/HMAC signature/);
+    expect(paths['/v1/webhooks/carriers/{carrier}']?.post.security).toEqual([{ webhookSignature: [] }]);
   });
 });

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { mintToken, type Principal } from '../../api/auth/tokens';
 import { loadConfig } from '../../config/env';
-import { createLogger } from '../../config/logger';
 import { generatePayloadKeys } from '../../config/payloadKeys';
 import { startStack, type Stack } from '../../scripts/stack';
+import { testLogger } from '../setup/testLog';
 import type { CasePolicies } from '../../config/policies/profiles';
 import { stackComplaintPolicy } from './complaintCases';
 import { testSlaPolicy } from './slaPolicies';
@@ -14,10 +14,15 @@ import { testReturnPolicy } from './returnCases';
 import { testAuthSecret } from './secrets';
 import type { SimRecords } from './workflowHarness';
 
-/** The whole service as `npm start` runs it, on the run's Temporal server and database; short policy clocks unless given. */
+/**
+ * The whole service as `npm start` runs it, on the run's Temporal server and database; short
+ * policy clocks unless given. `settings`: environment variables over the test's own, as loadConfig
+ * reads them (the simulator's autopilot, partners' webhook secrets).
+ */
 export async function startTestStack(
   name: string,
   policies: Partial<CasePolicies> = {},
+  settings: Record<string, string> = {},
 ): Promise<Stack> {
   const env = testEnv();
   const config = loadConfig({
@@ -32,10 +37,11 @@ export async function startTestStack(
     AUTH_JWT_SECRET: testAuthSecret(),
     PAYLOAD_KEYS: generatePayloadKeys('e2e-1'),
     SIM_AUTOPILOT: 'true',
+    ...settings,
   });
   return startStack({
     config,
-    logger: createLogger({ level: 'warn', name: `e2e-${name}` }),
+    logger: testLogger(`e2e-${name}`),
     onProgress: () => undefined,
     policies: { returns: testReturnPolicy, repairs: testRepairPolicy, complaints: stackComplaintPolicy, sla: testSlaPolicy, ...policies },
     simulator: { delays: { pickupMs: 100, deliveryMs: 100, inspectionMs: 100, supplierStepMs: 100 } },

@@ -23,6 +23,7 @@ import { repairs } from '../../workflows/repairs/definition';
 import type { RepairCaseInput } from '../../workflows/repairs/input';
 import type { RepairCaseResult } from '../../workflows/repairs/repairCase';
 import { returns } from '../../workflows/returns/definition';
+import { processOf } from '../../workflows/registry';
 import type { ReturnCaseInput } from '../../workflows/returns/input';
 import type { ReturnCaseResult } from '../../workflows/returns/returnCase';
 import { testEnv, uniqueTaskQueue } from './env';
@@ -112,6 +113,7 @@ export class WorkflowHarness {
       idempotencyKey: randomUUID(),
       requestHash: randomUUID(),
       type: input.type,
+      status: processOf(input.type).initialStatus,
       channel: input.channel,
       customerId: input.customer.id,
       customerTier: input.customer.tier,

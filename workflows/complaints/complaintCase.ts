@@ -21,11 +21,12 @@ export interface ComplaintCaseResult {
 }
 
 /**
- * Complaint (design.md §5): classified by the policy's rules (a repeat within the window is
+ * Complaint: classified by the policy's rules (a repeat within the window is
  * flagged) → routed to an agent by skill and workload → acknowledged (first-response SLA) →
  * a solution proposed (solution SLA, paused while the agent waits for the customer's answer) →
  * verification window → confirmed, or reopened. Messages, reassignment and escalation are taken
  * at any step; a missed target escalates, and a major incident starts at the top level.
+ * Described for readers in docs/processes/complaints.md.
  */
 export async function complaintCase(input: ComplaintCaseInput): Promise<ComplaintCaseResult> {
   const state = new ComplaintState(input.caseId);

@@ -9,7 +9,7 @@ export function targetDeadline(target: SlaTarget): Deadline {
 }
 
 /**
- * A response or resolution clock (design.md §6): it runs in the target's business hours, pauses
+ * A response or resolution clock (docs/policies.md): it runs in the target's business hours, pauses
  * while the case waits on the customer, warns at the policy's share of the target and breaches
  * at the target. It runs beside the process that owns it and re-arms its timer on every pause
  * and resume; `deadline` is what the case shows as due.

@@ -37,12 +37,13 @@ const FAILURE_UNDOES = 'repair-failure-undoes';
 const QUOTE_REFUNDED_WHEN_UNREPAIRABLE = 'repair-quote-refunded-when-unrepairable';
 
 /**
- * Repair (design.md §5): warranty check → guided troubleshooting (may end it remotely) → a repair
+ * Repair: warranty check → guided troubleshooting (may end it remotely) → a repair
  * order at the category's supplier → supplier steps by signed webhook, each against the
  * supplier's response SLA: received → diagnosed (a quote waits for the customer) → repaired or
  * unrepairable → shipped back → the customer confirms, or the case closes itself. Products
  * repaired on site get a technician visit instead. Unrepairable falls back to a replacement,
  * else a refund.
+ * Described for readers in docs/processes/repairs.md.
  */
 export async function repairCase(input: RepairCaseInput): Promise<RepairCaseResult> {
   const state = new RepairState(input.caseId);

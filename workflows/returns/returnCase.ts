@@ -52,10 +52,11 @@ function reviewTarget(input: ReturnCaseInput): SlaTarget | null {
 }
 
 /**
- * Return / exchange (design.md §5): eligibility → approval (automatic or an agent's review raced
+ * Return / exchange: eligibility → approval (automatic or an agent's review raced
  * against its deadline) → return label → carrier scans within the ship-by window → warehouse
  * inspection → refund or exchange → survey → closed. Every side effect registers its undo, and
  * every step the customer cares about is told to them.
+ * Described for readers in docs/processes/returns.md.
  */
 export async function returnCase(input: ReturnCaseInput): Promise<ReturnCaseResult> {
   const state = new ReturnState(input.caseId);

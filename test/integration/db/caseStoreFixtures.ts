@@ -24,6 +24,7 @@ export function caseInput(overrides: Partial<OpenCaseInput> = {}): OpenCaseInput
     idempotencyKey: `key-${randomUUID()}`,
     requestHash: 'hash-a',
     type: 'return',
+    status: 'requested',
     channel: 'app',
     customerId: `cust-${randomUUID()}`,
     customerTier: 'standard',

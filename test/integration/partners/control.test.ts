@@ -31,9 +31,9 @@ describe('simulator control endpoints', () => {
     expect((await simRecords(sim, 'ctl')).refunds).toHaveLength(1);
   });
 
-  it('refuses a fault outside the 5xx range or for an unknown operation', async () => {
-    const notAnOutage = await simPost(sim, '/sim/faults', { operation: 'payments.refund', failTimes: 1, status: 404 });
-    expect(notAnOutage.status).toBe(400);
+  it('refuses a fault that is not a partner error (4xx or 5xx) or for an unknown operation', async () => {
+    const notAnError = await simPost(sim, '/sim/faults', { operation: 'payments.refund', failTimes: 1, status: 302 });
+    expect(notAnError.status).toBe(400);
     const unknown = await simPost(sim, '/sim/faults', { operation: 'payments.teleport', failTimes: 1 });
     expect(unknown.status).toBe(400);
   });
