@@ -28,7 +28,7 @@ class Closing extends Error {
 class CancelledByCustomer extends Error {}
 
 /**
- * Changes guarded for repairs recorded before them (docs/architecture.md, "Changing a process"):
+ * Changes guarded for repairs recorded before them (docs/architecture.md, "Cases in flight survive changes"):
  * a cancel that arrives while the order is placed is honoured, a failed repair cancels its repair
  * order and refunds a paid quote, and a paid quote is refunded when the item proves unrepairable.
  */

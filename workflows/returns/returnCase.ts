@@ -37,7 +37,7 @@ class Closing extends Error {
 /** The replacement could not be sent; its steps are undone and the customer is refunded instead. */
 class ExchangeFailed extends Error {}
 
-/** Guards the change for returns recorded before it (docs/architecture.md, "Changing a process"). */
+/** Guards the change for returns recorded before it (docs/architecture.md, "Cases in flight survive changes"). */
 const LABEL_UNDO_ENDS_AT_PICKUP = 'return-label-undo-ends-at-pickup';
 
 /**
