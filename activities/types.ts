@@ -46,7 +46,6 @@ export interface PaymentsPort {
 export type NotificationTemplate =
   | 'case_received'
   | 'case_under_review'
-  | 'case_approved'
   | 'case_rejected'
   | 'return_label'
   | 'parcel_received'
@@ -59,7 +58,6 @@ export type NotificationTemplate =
   | 'visit_booked'
   | 'repair_quote'
   | 'repair_shipped_back'
-  | 'case_closed'
   | 'complaint_received'
   | 'complaint_acknowledged'
   | 'information_requested'
@@ -70,7 +68,6 @@ export type PartyTemplate =
   | 'supplier_step_reminder'
   | 'supplier_step_breached'
   | 'escalation_raised'
-  | 'escalation_timed_out'
   | 'major_incident'
   | 'sla_warning'
   | 'sla_breached'
