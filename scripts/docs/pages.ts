@@ -1,33 +1,31 @@
 import { slaPolicies } from '../../config/policies/slaPolicy';
-import { processes, type RegisteredProcess } from '../../workflows/registry';
+import type { Process } from '../../domain/process';
+import { processes } from '../../workflows/registry';
 import { codes, table } from './markdown';
 import { processSections } from './processPage';
-import { complaintClockTable, complaintRuleTable } from './policyTables/complaints';
-import { repairCategoryTable, repairClockTable } from './policyTables/repairs';
-import { returnPolicyTable } from './policyTables/returns';
 import { slaCalendarTable, slaRuleTable } from './policyTables/sla';
 import type { Sections } from './sections';
 
-/** Each process's policy figures in docs/policies.md; a process without tables does not typecheck. */
-const policyTables: { [P in RegisteredProcess as P['name']]: (profiles: P['policy']['profiles']) => Sections } = {
-  returns: (profiles) => ({ 'policy:returns': returnPolicyTable(profiles) }),
-  repairs: (profiles) => ({ 'policy:repairs-categories': repairCategoryTable(profiles), 'policy:repairs-clocks': repairClockTable(profiles) }),
-  complaints: (profiles) => ({
-    'policy:complaints-rules': complaintRuleTable(profiles),
-    'policy:complaints-clocks': complaintClockTable(profiles),
-  }),
-};
+/**
+ * A process's figures for docs/policies.md live in its own folder, workflows/<name>/policyDoc.ts,
+ * beside the policy they describe; a registered process without one fails `npm run docs` and the
+ * docs test.
+ */
+interface PolicyDoc {
+  policySections(profiles: unknown): Sections;
+}
+
+function policyDocOf(process: Process): PolicyDoc {
+  // Found by the process's name, so a new process adds no line here.
+  return require(`../../workflows/${process.name}/policyDoc`) as PolicyDoc;
+}
 
 function policySections(): Sections {
   const sections: Sections = {
     'policy:sla-rules': slaRuleTable(slaPolicies),
     'policy:sla-calendar': slaCalendarTable(slaPolicies),
   };
-  for (const process of processes) {
-    // Each name's tables take that process's profiles; TypeScript cannot follow the pairing here.
-    const render = policyTables[process.name] as (profiles: unknown) => Sections;
-    Object.assign(sections, render(process.policy.profiles));
-  }
+  for (const process of processes) Object.assign(sections, policyDocOf(process).policySections(process.policy.profiles));
   return sections;
 }
 

@@ -1,5 +1,5 @@
 import type { PolicyProfile } from '../../../domain/process';
-import { table } from '../markdown';
+import { code, duration, table } from '../markdown';
 
 /** One rule of a policy as a row: what it is called, and its value in a profile. */
 export type Row<Policy> = [label: string, value: (policy: Policy) => string];
@@ -16,4 +16,8 @@ export function profileTable<Policy>(profiles: Record<PolicyProfile, Policy>, ro
 export function standardAndDemo<Policy>(profiles: Record<PolicyProfile, Policy>, value: (policy: Policy) => string): string {
   const [standard, demo] = [value(profiles.standard), value(profiles.demo)];
   return standard === demo ? standard : `${standard} (demo: ${demo})`;
+}
+
+export function escalationLevels(levels: readonly { name: string; ackWithinMs: number }[]): string {
+  return levels.map((l) => `${code(l.name)} ${duration(l.ackWithinMs)}`).join(' → ');
 }

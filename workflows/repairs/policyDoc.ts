@@ -1,7 +1,8 @@
-import type { PolicyProfile } from '../../../domain/process';
-import type { RepairPolicy } from '../../../workflows/repairs/policy';
-import { code, duration, percent, table } from '../markdown';
-import { profileTable, standardAndDemo } from './profiles';
+import type { Sections } from '../../scripts/docs/sections';
+import type { PolicyProfile } from '../../domain/process';
+import type { RepairPolicy } from './policy';
+import { code, duration, percent, table } from '../../scripts/docs/markdown';
+import { escalationLevels, profileTable, standardAndDemo } from '../../scripts/docs/policyTables/profiles';
 
 type Category = keyof RepairPolicy['warrantyMonths'];
 
@@ -38,6 +39,8 @@ export function repairClockTable(profiles: Record<PolicyProfile, RepairPolicy>):
   ]);
 }
 
-export function escalationLevels(levels: readonly { name: string; ackWithinMs: number }[]): string {
-  return levels.map((l) => `${code(l.name)} ${duration(l.ackWithinMs)}`).join(' → ');
+
+/** The repair policy's figures in docs/policies.md (npm run docs finds this file by the process's name). */
+export function policySections(profiles: Record<PolicyProfile, RepairPolicy>): Sections {
+  return { 'policy:repairs-categories': repairCategoryTable(profiles), 'policy:repairs-clocks': repairClockTable(profiles) };
 }

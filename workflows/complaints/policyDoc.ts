@@ -1,8 +1,8 @@
-import type { PolicyProfile } from '../../../domain/process';
-import type { ComplaintPolicy } from '../../../workflows/complaints/policy';
-import { code, codes, duration, table } from '../markdown';
-import { profileTable } from './profiles';
-import { escalationLevels } from './repairs';
+import type { Sections } from '../../scripts/docs/sections';
+import type { PolicyProfile } from '../../domain/process';
+import type { ComplaintPolicy } from './policy';
+import { code, codes, duration, table } from '../../scripts/docs/markdown';
+import { escalationLevels, profileTable } from '../../scripts/docs/policyTables/profiles';
 
 /** The classification rules, first match wins, and the fallback; priority and skill follow from them. */
 export function complaintRuleTable(profiles: Record<PolicyProfile, ComplaintPolicy>): string {
@@ -31,4 +31,9 @@ export function complaintClockTable(profiles: Record<PolicyProfile, ComplaintPol
     ['a major incident starts at', (p) => code(p.escalation.levels.at(-1)!.name)],
     ['and is told at once to', (p) => code(p.escalation.incidentChannel)],
   ]);
+}
+
+/** The complaint policy's figures in docs/policies.md (npm run docs finds this file by the process's name). */
+export function policySections(profiles: Record<PolicyProfile, ComplaintPolicy>): Sections {
+  return { 'policy:complaints-rules': complaintRuleTable(profiles), 'policy:complaints-clocks': complaintClockTable(profiles) };
 }

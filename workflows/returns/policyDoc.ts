@@ -1,9 +1,10 @@
-import { slaPolicies } from '../../../config/policies/slaPolicy';
-import type { PolicyProfile } from '../../../domain/process';
-import type { ReturnPolicy } from '../../../workflows/returns/policy';
-import { codes, duration, money } from '../markdown';
-import { profileTable } from './profiles';
-import { slaRuleTarget } from './sla';
+import type { Sections } from '../../scripts/docs/sections';
+import { slaPolicies } from '../../config/policies/slaPolicy';
+import type { PolicyProfile } from '../../domain/process';
+import type { ReturnPolicy } from './policy';
+import { codes, duration, money } from '../../scripts/docs/markdown';
+import { profileTable } from '../../scripts/docs/policyTables/profiles';
+import { slaRuleTarget } from '../../scripts/docs/policyTables/sla';
 
 /** The return policy's figures; the review target is the SLA policy's `review` rule of the same profile. */
 export function returnPolicyTable(profiles: Record<PolicyProfile, ReturnPolicy>): string {
@@ -25,4 +26,9 @@ export function returnPolicyTable(profiles: Record<PolicyProfile, ReturnPolicy>)
     ['ship-by window (label to carrier pickup)', ({ policy }) => duration(policy.shipByMs)],
     ['survey window', ({ policy }) => duration(policy.surveyWindowMs)],
   ]);
+}
+
+/** The return policy's figures in docs/policies.md (npm run docs finds this file by the process's name). */
+export function policySections(profiles: Record<PolicyProfile, ReturnPolicy>): Sections {
+  return { 'policy:returns': returnPolicyTable(profiles) };
 }
