@@ -1,13 +1,18 @@
 import type { Pool } from 'pg';
 import { createCaseStoreActivities } from './caseStore';
+import { createCustomerActivities } from './customers';
 import { createInventoryActivities } from './inventory';
 import { createLogisticsActivities } from './logistics';
 import { createNotificationActivities } from './notification';
+import { createOrderActivities } from './orders';
 import { createPaymentsActivities } from './payments';
 import { createRoutingActivities } from './routing';
 import { createScorecardActivities } from './scorecard';
 import { createSupplierActivities } from './supplier';
 import type { Activities } from './types';
+
+/** The API also reads orders and customers itself, to check an intake request against them. */
+export { createCustomerActivities, createOrderActivities };
 
 export interface PartnerUrls {
   inventory: string;
@@ -15,17 +20,23 @@ export interface PartnerUrls {
   payments: string;
   notification: string;
   supplier: string;
+  orders: string;
+  customers: string;
 }
 
 /** Wires every port to its adapter; the worker registers the result as its activities. */
 export function createActivities(deps: { pool: Pool; partners: PartnerUrls; timeoutMs: number }): Activities {
   const { partners, timeoutMs } = deps;
+  const customers = createCustomerActivities({ baseUrl: partners.customers, timeoutMs });
   return {
     ...createInventoryActivities({ baseUrl: partners.inventory, timeoutMs }),
     ...createLogisticsActivities({ baseUrl: partners.logistics, timeoutMs }),
     ...createPaymentsActivities({ baseUrl: partners.payments, timeoutMs }),
-    ...createNotificationActivities({ baseUrl: partners.notification, timeoutMs }),
+    // A message to a customer looks their address up in the customer system when it goes out.
+    ...createNotificationActivities({ baseUrl: partners.notification, timeoutMs }, customers),
     ...createSupplierActivities({ baseUrl: partners.supplier, timeoutMs }),
+    ...createOrderActivities({ baseUrl: partners.orders, timeoutMs }),
+    ...customers,
     ...createScorecardActivities(deps.pool),
     ...createRoutingActivities(deps.pool),
     ...createCaseStoreActivities(deps.pool),

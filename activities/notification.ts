@@ -1,25 +1,28 @@
 import { z } from 'zod';
-import type { NotificationPort } from './types';
+import type { CustomerPort, NotificationPort } from './types';
 import { partnerClient, type PartnerConfig } from './partnerHttp';
 
 /**
- * The notification gateway; it picks the channel (email, SMS, in-app) from what we give it. Party
- * messages go to a supplier's desk or an operations role, which the gateway addresses by id.
+ * The notification gateway; it picks the channel (email, SMS, in-app) from what we give it and
+ * writes in the customer's language. Party messages go to a supplier's desk or an operations role,
+ * which the gateway addresses by id. A customer's addresses come from the customer system when the
+ * message goes out, so they never enter a case's history.
  */
 
 const Accepted = z.object({ messageId: z.string().min(1) });
 
-export function createNotificationActivities(config: PartnerConfig): NotificationPort {
+export function createNotificationActivities(config: PartnerConfig, customers: Pick<CustomerPort, 'getCustomer'>): NotificationPort {
   const post = partnerClient('notification', config);
   return {
     async notifyCustomer({ idempotencyKey, caseId, customer, template, data }) {
+      const contact = customer.contact ?? (await customers.getCustomer({ customerId: customer.id }))?.contact ?? {};
       // Only the addresses leave us: the customer's name and the rest of the contact stay here.
-      const to = { email: customer.contact.email, phone: customer.contact.phone };
+      const to = { email: contact.email, phone: contact.phone };
       return post({
         operation: 'notifyCustomer',
         path: '/notifications/messages',
         idempotencyKey,
-        body: { caseId, customerId: customer.id, to, template, data },
+        body: { caseId, customerId: customer.id, to, language: customer.language ?? 'en', template, data },
         response: Accepted,
       });
     },

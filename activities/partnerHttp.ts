@@ -132,5 +132,31 @@ export function partnerReader(partner: string, config: PartnerConfig): PartnerRe
   return (call) => exchange({ ...call, init: { method: 'GET' } });
 }
 
+/** A read whose 404 is an answer: the partner has no such order or customer. */
+export type PartnerLookup = <S extends z.ZodType>(call: PartnerGet<S>) => Promise<z.output<S> | null>;
+
+function isNotFound(err: unknown): boolean {
+  if (!(err instanceof ApplicationFailure) || err.type !== PARTNER_REJECTED) return false;
+  const [details] = (err.details ?? []) as (PartnerRejectionDetails | undefined)[];
+  return details?.status === 404;
+}
+
+/**
+ * Reads of records that may not exist: null on 404, every other failure classified as any read's.
+ * A base URL pointing at the wrong service also answers 404 and so reads as absence; the same
+ * partner's writes still fail on it as rejections.
+ */
+export function partnerLookup(partner: string, config: PartnerConfig): PartnerLookup {
+  const get = partnerReader(partner, config);
+  return async (call) => {
+    try {
+      return await get(call);
+    } catch (err) {
+      if (isNotFound(err)) return null;
+      throw err;
+    }
+  };
+}
+
 /** Ids go into paths; a partner id is never trusted to be URL-safe. */
 export const pathId = (id: string): string => encodeURIComponent(id);

@@ -1,4 +1,4 @@
-import type { Actor, CasePriority, Customer, Deadline, ResolutionKind } from '../domain';
+import type { Actor, CasePriority, Channel, Deadline, ResolutionKind } from '../domain';
 
 /**
  * The activity ports the workflows call. Every side effect takes an idempotencyKey that the
@@ -43,6 +43,76 @@ export interface PaymentsPort {
   ): Promise<{ chargeId: string }>;
 }
 
+/**
+ * The order management system: the system of record of what was bought, for how much, when, and
+ * how much of it has come back already. Intake reads it instead of believing the request.
+ */
+export interface SystemOrderLine {
+  sku: string;
+  /** The product category, as the catalogue files it (phone, laptop, shoes, …). */
+  category: string;
+  quantity: number;
+  /** Minor units of the order's currency. */
+  unitPrice: number;
+  /** How many of this line have been returned already (closed returns). */
+  returned: number;
+}
+
+export interface SystemOrder {
+  id: string;
+  customerId: string;
+  currency: string;
+  purchasedAt: string;
+  /** Null until the carrier delivered it (a store sale is delivered when bought). */
+  deliveredAt: string | null;
+  /** Where it was sold. */
+  channel: Channel;
+  /** The store or marketplace it was sold in, when not the own web shop or app. */
+  storeId: string | null;
+  lines: SystemOrderLine[];
+}
+
+export interface OrderPort {
+  /** The order, or null when the order system has no such order. */
+  getOrder(input: { orderId: string }): Promise<SystemOrder | null>;
+  /** Tells the order system what a return took back, so a later return of the line counts what is left. */
+  recordReturn(input: Idempotent & { orderId: string; caseId: string; lines: { sku: string; quantity: number }[] }): Promise<void>;
+}
+
+export type Language = 'zh-CN' | 'en';
+
+/** The customer system's view of a customer. Name and contact are personal data: never logged, never in the projection. */
+export interface CustomerProfile {
+  id: string;
+  name: string;
+  contact: { email?: string; phone?: string };
+  language: Language;
+  /** Labels the service team or marketing gave the customer (e.g. "wholesale", "press"). */
+  tags: string[];
+  consent: { marketing: boolean; surveys: boolean };
+  /** The agent id of the customer's dedicated advisor, if they have one. */
+  advisorId: string | null;
+  /** When the customer first bought. */
+  customerSince: string;
+}
+
+/** One of the customer's orders, as segmentation reads it. */
+export interface CustomerOrderSummary {
+  orderId: string;
+  purchasedAt: string;
+  /** Minor units. */
+  total: number;
+  currency: string;
+  channel: Channel;
+}
+
+export interface CustomerPort {
+  /** The profile, or null when the customer system does not know the customer. */
+  getCustomer(input: { customerId: string }): Promise<CustomerProfile | null>;
+  /** Every order of the customer, newest first. */
+  getOrderHistory(input: { customerId: string }): Promise<CustomerOrderSummary[]>;
+}
+
 export type NotificationTemplate =
   | 'case_received'
   | 'case_under_review'
@@ -71,13 +141,15 @@ export type PartyTemplate =
   | 'major_incident'
   | 'sla_warning'
   | 'sla_breached'
-  | 'complaint_assigned';
+  | 'complaint_assigned'
+  | 'advisor_customer_complaint';
 
 export interface NotificationPort {
   notifyCustomer(
     input: Idempotent & {
       caseId: string;
-      customer: Pick<Customer, 'id' | 'contact'>;
+      /** contact: cases opened before the customer system carried one; others are looked up when sent. */
+      customer: { id: string; language?: Language; contact?: { email?: string; phone?: string } };
       template: NotificationTemplate;
       data: Record<string, unknown>;
     },
@@ -170,7 +242,14 @@ export interface RoutingPort {
    * Picks the available agent with the skill and the fewest open cases under capacity (null: none
    * free), or gives the case to `agentId` when a supervisor or a claiming agent names one.
    */
-  assignAgent(input: { caseId: string; skill: string; excludeAgentId?: string; agentId?: string }): Promise<{ agentId: string | null }>;
+  assignAgent(input: {
+    caseId: string;
+    skill: string;
+    excludeAgentId?: string;
+    agentId?: string;
+    /** A customer's dedicated advisor: first, when they have room. */
+    preferAgentId?: string;
+  }): Promise<{ agentId: string | null }>;
   /** Gives the agent's slot back; idempotent per case. */
   releaseAgent(input: { caseId: string; agentId: string }): Promise<void>;
   /** The customer's most recent complaint closed within the window, if any. */
@@ -183,5 +262,7 @@ export type Activities = InventoryPort &
   PaymentsPort &
   NotificationPort &
   SupplierPort &
+  OrderPort &
+  CustomerPort &
   ScorecardPort &
   CaseStorePort;

@@ -13,6 +13,7 @@ import { assignmentRoutes } from './routes/assignment';
 import { caseReadRoutes } from './routes/cases';
 import { codecRoutes } from './routes/codec';
 import { createCaseRoute } from './routes/createCase';
+import { customerRoutes } from './routes/customers';
 import { escalationRoutes } from './routes/escalations';
 import { healthRoutes } from './routes/health';
 import { supplierRoutes } from './routes/suppliers';
@@ -32,6 +33,7 @@ export function createApp(deps: ApiDeps): express.Express {
     ...workQueueRoutes(deps),
     ...webhookRoutes(deps),
     ...supplierRoutes(deps),
+    ...customerRoutes(deps),
     ...codecRoutes(deps),
   ];
   const document = openApiDocument(routes);

@@ -64,6 +64,21 @@ export async function queryCaseView(client: Client, caseId: string): Promise<Cas
   }
 }
 
+/**
+ * Whether the case's workflow was ever started: the workflow, not its record, knows. A Temporal
+ * that does not answer is a 503 the caller can retry (the request is idempotent).
+ */
+export async function caseWorkflowStarted(client: Client, caseId: string): Promise<boolean> {
+  try {
+    await within(client, QUERY_DEADLINE_MS, () => client.workflow.getHandle(caseId).describe());
+    return true;
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) return false;
+    if (err instanceof ServiceError) throw temporalUnavailable(`case ${caseId} did not answer in time; retrying is safe`);
+    throw err;
+  }
+}
+
 const TransitionDetails = z.object({ status: z.string(), allowed: z.array(z.string()) });
 const AssignedDetails = z.object({ assignee: z.string() });
 

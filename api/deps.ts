@@ -6,6 +6,7 @@ import type { Config } from '../config/env';
 import type { CasePolicies } from '../config/policies/profiles';
 import type { WebhookSecrets } from '../config/webhookSecrets';
 import type { TokenSettings } from './auth/tokens';
+import type { SystemsOfRecord } from './systemsOfRecord';
 
 /** What the API is built from; entry points and tests own these and close them. */
 export interface ApiDeps {
@@ -13,6 +14,8 @@ export interface ApiDeps {
   pool: Pool;
   temporal: Client;
   logger: Logger;
+  /** The order and customer systems intake checks a request against. */
+  systems: SystemsOfRecord;
   /** The policies new cases pin; open cases keep the one they started with. */
   policies: CasePolicies;
   /** How bearer tokens are verified. */

@@ -7,12 +7,21 @@ import { WebhookSecrets } from '../config/webhookSecrets';
 import { createPool } from '../db/pool';
 import { startApi } from './app';
 import { tokenSettings } from './auth/tokens';
+import { systemsOfRecord } from './systemsOfRecord';
 
 export { startApi, type RunningApi } from './app';
 
 /** The API on its own, against an existing PostgreSQL and Temporal (the local stack starts those for you). */
 async function main(): Promise<void> {
-  const config = requireConfig(loadConfig(), 'DATABASE_URL', 'TEMPORAL_ADDRESS', 'AUTH_JWT_SECRET', 'PAYLOAD_KEYS');
+  const config = requireConfig(
+    loadConfig(),
+    'DATABASE_URL',
+    'TEMPORAL_ADDRESS',
+    'AUTH_JWT_SECRET',
+    'PAYLOAD_KEYS',
+    'ORDERS_URL',
+    'CUSTOMERS_URL',
+  );
   if (!config.WEBHOOK_SECRET && !config.WEBHOOK_SECRETS) throw new ConfigError(['WEBHOOK_SECRET or WEBHOOK_SECRETS: required']);
   const logger = createLogger({ level: config.LOG_LEVEL, name: 'api' });
   const pool = createPool(config.DATABASE_URL, config.DATABASE_POOL_MAX);
@@ -24,6 +33,7 @@ async function main(): Promise<void> {
     pool,
     temporal,
     logger,
+    systems: systemsOfRecord({ orders: config.ORDERS_URL, customers: config.CUSTOMERS_URL }, config.PARTNER_TIMEOUT_MS),
     policies: casePolicies(config.POLICY_PROFILE),
     auth: tokenSettings(config, config.AUTH_JWT_SECRET),
     webhookSecrets: new WebhookSecrets(config.WEBHOOK_SECRETS, config.WEBHOOK_SECRET),

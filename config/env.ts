@@ -46,6 +46,8 @@ export const EnvSchema = z.object({
   PAYMENTS_URL: optionalUrl,
   NOTIFICATION_URL: optionalUrl,
   SUPPLIER_URL: optionalUrl,
+  ORDERS_URL: optionalUrl,
+  CUSTOMERS_URL: optionalUrl,
   PARTNER_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
 
   /** Shared secret partners sign webhooks with (HMAC-SHA256 over timestamp and raw body). */

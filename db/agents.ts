@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { inTransaction } from './transaction';
 
 export interface AgentInput {
@@ -18,36 +18,55 @@ export async function upsertAgent(pool: Pool, agent: AgentInput): Promise<void> 
 }
 
 /**
- * Gives the case to the available agent with the skill and the fewest open cases below capacity
- * (ties: the agent waiting longest for work, then by id). The agent rows are locked while
+ * Gives the case to `preferAgentId` (a customer's dedicated advisor) when that agent is available
+ * and below capacity, else to the available agent with the skill and the fewest open cases below
+ * capacity (ties: the agent waiting longest for work, then by id). The agent rows are locked while
  * counting, so two cases routed at once cannot both take an agent's last free slot. A case
  * already assigned keeps its agent: a retried activity changes nothing.
  */
 export async function assignAgent(
   pool: Pool,
-  input: { caseId: string; skill: string; excludeAgentId?: string; agentId?: string },
+  input: { caseId: string; skill: string; excludeAgentId?: string; agentId?: string; preferAgentId?: string },
 ): Promise<string | null> {
   if (input.agentId) return assignTo(pool, input.caseId, input.agentId);
   return inTransaction(pool, async (client) => {
     const held = await client.query<{ agent_id: string }>('SELECT agent_id FROM agent_assignments WHERE case_id = $1', [input.caseId]);
     if (held.rows[0] && held.rows[0].agent_id !== input.excludeAgentId) return held.rows[0].agent_id;
     await client.query('DELETE FROM agent_assignments WHERE case_id = $1', [input.caseId]);
-    const { rows } = await client.query<{ id: string }>(
-      `SELECT a.id
-         FROM agents a
-        WHERE a.available AND $1 = ANY (a.skills) AND a.id IS DISTINCT FROM $2
-          AND a.capacity > (SELECT count(*) FROM agent_assignments x WHERE x.agent_id = a.id)
-        ORDER BY (SELECT count(*) FROM agent_assignments x WHERE x.agent_id = a.id),
-                 (SELECT max(assigned_at) FROM agent_assignments x WHERE x.agent_id = a.id) NULLS FIRST,
-                 a.id
-        LIMIT 1
-        FOR UPDATE OF a`,
-      [input.skill, input.excludeAgentId ?? null],
-    );
-    const agentId = rows[0]?.id ?? null;
+    const advisor = input.preferAgentId ? await withRoom(client, input.preferAgentId, input.excludeAgentId) : null;
+    const agentId = advisor ?? (await leastLoaded(client, input.skill, input.excludeAgentId));
     if (agentId) await client.query('INSERT INTO agent_assignments (case_id, agent_id) VALUES ($1, $2)', [input.caseId, agentId]);
     return agentId;
   });
+}
+
+/** The named agent, if available and below capacity (their row locked until the transaction ends). */
+async function withRoom(client: PoolClient, agentId: string, excludeAgentId: string | undefined): Promise<string | null> {
+  const { rows } = await client.query<{ id: string }>(
+    `SELECT a.id FROM agents a
+      WHERE a.id = $1 AND a.available AND a.id IS DISTINCT FROM $2
+        AND a.capacity > (SELECT count(*) FROM agent_assignments x WHERE x.agent_id = a.id)
+      FOR UPDATE OF a`,
+    [agentId, excludeAgentId ?? null],
+  );
+  return rows[0]?.id ?? null;
+}
+
+/** The available agent with the skill and the most room, locked until the transaction ends. */
+async function leastLoaded(client: PoolClient, skill: string, excludeAgentId: string | undefined): Promise<string | null> {
+  const { rows } = await client.query<{ id: string }>(
+    `SELECT a.id
+       FROM agents a
+      WHERE a.available AND $1 = ANY (a.skills) AND a.id IS DISTINCT FROM $2
+        AND a.capacity > (SELECT count(*) FROM agent_assignments x WHERE x.agent_id = a.id)
+      ORDER BY (SELECT count(*) FROM agent_assignments x WHERE x.agent_id = a.id),
+               (SELECT max(assigned_at) FROM agent_assignments x WHERE x.agent_id = a.id) NULLS FIRST,
+               a.id
+      LIMIT 1
+      FOR UPDATE OF a`,
+    [skill, excludeAgentId ?? null],
+  );
+  return rows[0]?.id ?? null;
 }
 
 /** A supervisor's choice, or an agent claiming the case: the named agent, capacity or not. */

@@ -8,7 +8,7 @@ export { InvalidCursorError } from './listCursor';
 
 /** The reads behind the API's lists and case pages; eventually consistent with the workflows. */
 
-const caseColumns = `id, type, channel, customer_id, customer_tier, order_id, status, outcome, resolution,
+const caseColumns = `id, type, channel, customer_id, customer_segment, order_id, status, outcome, resolution,
   priority, assignee, policy_version, deadlines, breached, details, created_at, updated_at, closed_at`;
 
 /** A cases row as pg returns it: timestamps already ISO strings (see pool.ts), jsonb parsed. */
@@ -17,7 +17,7 @@ interface CaseRow {
   type: CaseRecord['type'];
   channel: CaseRecord['channel'];
   customer_id: string;
-  customer_tier: CaseRecord['customerTier'];
+  customer_segment: CaseRecord['customerSegment'];
   order_id: string | null;
   status: string;
   outcome: string | null;
@@ -39,7 +39,7 @@ function toCaseRecord(row: CaseRow): CaseRecord {
     type: row.type,
     channel: row.channel,
     customerId: row.customer_id,
-    customerTier: row.customer_tier,
+    customerSegment: row.customer_segment,
     orderId: row.order_id,
     status: row.status,
     outcome: row.outcome,
@@ -60,6 +60,26 @@ export async function getCase(pool: Pool, id: string): Promise<CaseRecord | null
   const result = await pool.query<CaseRow>(`SELECT ${caseColumns} FROM cases WHERE id = $1`, [id]);
   const row = result.rows[0];
   return row ? toCaseRecord(row) : null;
+}
+
+/** The hash of the request that opened a case, or null when no such case is stored. */
+export async function getRequestHash(pool: Pool, id: string): Promise<string | null> {
+  const result = await pool.query<{ request_hash: string }>('SELECT request_hash FROM cases WHERE id = $1', [id]);
+  return result.rows[0]?.request_hash ?? null;
+}
+
+/** The newest open case of these types for the customer about the order, opened since then: a matter under way. */
+export async function findOpenCase(
+  pool: Pool,
+  matter: { types: readonly string[]; customerId: string; orderId: string; since: string },
+): Promise<string | null> {
+  const { rows } = await pool.query<{ id: string }>(
+    `SELECT id FROM cases
+      WHERE type = ANY ($1::text[]) AND customer_id = $2 AND order_id = $3 AND closed_at IS NULL AND created_at >= $4
+      ORDER BY created_at DESC LIMIT 1`,
+    [matter.types, matter.customerId, matter.orderId, matter.since],
+  );
+  return rows[0]?.id ?? null;
 }
 
 /**

@@ -39,7 +39,7 @@ async function openInTransaction(client: PoolClient, input: OpenCaseInput): Prom
  */
 async function insertCase(client: PoolClient, input: OpenCaseInput): Promise<boolean> {
   const inserted = await client.query(
-    `INSERT INTO cases (id, type, channel, customer_id, customer_tier, order_id, status, priority,
+    `INSERT INTO cases (id, type, channel, customer_id, customer_segment, order_id, status, priority,
                         policy_version, details, idempotency_key, request_hash, created_at, updated_at, last_seq)
      VALUES ($1, $2, $3, $4, $5, $6, $13, $7, $8, $9, $10, $11, $12, $12, 1)
      ON CONFLICT (id) DO NOTHING`,
@@ -48,7 +48,7 @@ async function insertCase(client: PoolClient, input: OpenCaseInput): Promise<boo
       input.type,
       input.channel,
       input.customerId,
-      input.customerTier,
+      input.customerSegment,
       input.orderId,
       input.priority,
       input.policyVersion,

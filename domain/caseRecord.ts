@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CaseDetails, CaseStatus, CaseType } from '../workflows/registry';
-import { Actor, CasePriority, Channel, CustomerTier, Deadline, ResolutionKind } from './case';
+import { Actor, CasePriority, Channel, Deadline, ResolutionKind } from './case';
+import { CustomerClass } from './customer';
 import type { QueueScope } from './workQueue';
 
 /** A case as the searchable projection in PostgreSQL holds it (eventually consistent with the workflow). */
@@ -10,7 +11,7 @@ export const CaseRecord = z
     type: CaseType,
     channel: Channel,
     customerId: z.string(),
-    customerTier: CustomerTier,
+    customerSegment: CustomerClass.meta({ description: "The customer's segment when the case opened (vip: a case opened before segments)" }),
     orderId: z.string().nullable(),
     status: z.string(),
     outcome: z.string().nullable(),
@@ -46,7 +47,8 @@ export interface OpenCaseInput {
   status: string;
   channel: Channel;
   customerId: string;
-  customerTier: CustomerTier;
+  /** The customer's segment from their order history, as intake found it. */
+  customerSegment: CustomerClass;
   /** Null for a complaint about no order in particular. */
   orderId: string | null;
   /** Order lines this case claims; a line can be claimed by one open case at a time. */

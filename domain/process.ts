@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { Reaches } from './access';
-import type { Channel, Customer } from './case';
+import type { CustomerProfile, SystemOrder } from '../activities/types';
+import type { Channel } from './case';
+import type { CustomerStanding } from './segmentation';
 import type { PartnerKind, PartnerStepData } from './partners';
 
 /**
@@ -55,7 +57,22 @@ export interface PolicySpec<Policy> {
 export interface IntakeRequestBase {
   type: string;
   channel: Channel;
-  customer: Customer;
+  customer: { id: string };
+}
+
+/** What the systems of record say about a request, looked up by the API before the case opens. */
+export interface IntakeRecords {
+  customer: CustomerProfile;
+  /** The customer's segment and RFM tags from their order history, under the segment policy of the day. */
+  standing: CustomerStanding;
+  /** The order the request names, known to be the customer's; null when it names none. */
+  order: SystemOrder | null;
+}
+
+/** Something the request asks that the records do not allow, at the field to fix (a 422). */
+export interface IntakeIssue {
+  path: (string | number)[];
+  message: string;
 }
 
 /**
@@ -76,11 +93,24 @@ export interface CaseOpening<Input> {
 /** A request schema: an object whose `type` names one of the process's case types. */
 export type RequestSchema = z.ZodObject & z.ZodType<IntakeRequestBase>;
 
+// Methods, so a definition with a narrower request still fits the registry's list.
 export interface IntakeSpec<Request extends RequestSchema, Policy, Sla, Input> {
   /** The request body for this process's case types; the API's intake validates with it. */
   request: Request;
-  // A method, so a definition with a narrower request still fits the registry's list.
-  open(request: z.output<Request>, policies: { process: Policy; sla: Sla }): CaseOpening<Input>;
+  /** The order the request is about, which the API looks up; none: the case is about no order. */
+  orderOf(request: z.output<Request>): string | undefined;
+  /** What the request asks beyond what the records allow (a sku not bought, more than is left). */
+  check(request: z.output<Request>, records: IntakeRecords): IntakeIssue[];
+  open(request: z.output<Request>, policies: { process: Policy; sla: Sla }, records: IntakeRecords): CaseOpening<Input>;
+  /**
+   * One case per matter: while a case of this process about the same order is open for the
+   * customer, opened within the policy's window, a new request joins it as this action (a message
+   * on its timeline) instead of opening a second case, from whichever channel it comes.
+   */
+  join?: {
+    windowMs(policy: Policy): number;
+    action(request: z.output<Request>): { action: string; payload: Record<string, unknown> };
+  };
 }
 
 export interface ProcessDefinition<

@@ -7,6 +7,7 @@ import { NativeConnection, type Worker } from '@temporalio/worker';
 import type { Logger } from 'pino';
 import { createActivities, type PartnerUrls } from '../activities';
 import { startApi } from '../api/app';
+import { systemsOfRecord } from '../api/systemsOfRecord';
 import { tokenSettings, type TokenSettings } from '../api/auth/tokens';
 import type { Config } from '../config/env';
 import { AesGcmPayloadCodec } from '../config/payloadCodec';
@@ -104,6 +105,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       pool,
       temporal: client,
       logger: opts.logger,
+      systems: systemsOfRecord(partners, config.PARTNER_TIMEOUT_MS),
       policies,
       auth: tokenSettings(config, secrets.authJwtSecret),
       webhookSecrets: new WebhookSecrets(config.WEBHOOK_SECRETS, webhookSecret),
@@ -182,6 +184,8 @@ async function providePartners(
     payments: config.PAYMENTS_URL,
     notification: config.NOTIFICATION_URL,
     supplier: config.SUPPLIER_URL,
+    orders: config.ORDERS_URL,
+    customers: config.CUSTOMERS_URL,
   };
   if (Object.values(configured).every(Boolean)) return { partners: configured as PartnerUrls, simulator: null };
   opts.onProgress('starting the partner simulator for unconfigured partners');
@@ -201,6 +205,8 @@ async function providePartners(
       payments: configured.payments ?? url,
       notification: configured.notification ?? url,
       supplier: configured.supplier ?? url,
+      orders: configured.orders ?? url,
+      customers: configured.customers ?? url,
     },
   };
 }

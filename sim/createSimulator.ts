@@ -6,14 +6,20 @@ import { Autopilot } from './autopilot';
 import { AutopilotRuns } from './autopilotRuns';
 import { Carrier } from './carrier';
 import { CaseScripts } from './caseScripts';
+import { seedCatalogue } from './catalogue/seedCatalogue';
+import { CustomerSystem } from './customerSystem';
 import { Faults } from './faults';
 import { IdempotentReplies } from './idempotency';
 import { Ledger } from './ledger';
+import { OrderSystem } from './orderSystem';
+import { catalogueControlRoutes } from './routes/catalogueControl';
 import { commandRoutes } from './routes/commands';
 import { controlRoutes } from './routes/control';
+import { customerRoutes } from './routes/customers';
 import { inventoryRoutes } from './routes/inventory';
 import { logisticsRoutes } from './routes/logistics';
 import { notificationRoutes } from './routes/notifications';
+import { orderRoutes } from './routes/orders';
 import { paymentsRoutes } from './routes/payments';
 import { supplierRoutes } from './routes/suppliers';
 import { RepairAutopilot } from './repairAutopilot';
@@ -35,6 +41,10 @@ export interface SimulatorOptions {
   visitTimes?: VisitTimes;
   /** Units per SKU unless seeded (POST /sim/catalog); SKUs starting with OOS- have none. */
   defaultStock?: number;
+  /** Seed of the catalogue of customers and orders the order and customer systems start with; unset: a fixed one. */
+  seed?: number;
+  /** false: the order and customer systems start empty, for tests that need a blank system. */
+  catalogue?: boolean;
   /** Silent when absent: embedding code (tests, the local stack) passes its own. */
   logger?: pino.Logger;
 }
@@ -63,6 +73,9 @@ export function createSimulator(opts: SimulatorOptions): Simulator {
   const warehouse = new Warehouse(ledger, opts.defaultStock ?? 100);
   const carrier = new Carrier(ledger, warehouse);
   const suppliers = new Suppliers(ledger, opts.visitTimes);
+  const catalogue = opts.catalogue === false ? { customers: [], orders: [] } : seedCatalogue({ now: new Date(), seed: opts.seed });
+  const orders = new OrderSystem(ledger, catalogue.orders);
+  const customers = new CustomerSystem(catalogue.customers, orders);
   const faults = new Faults();
   const replies = new IdempotentReplies();
   const scripts = new CaseScripts();
@@ -87,7 +100,7 @@ export function createSimulator(opts: SimulatorOptions): Simulator {
 
   async function reset(): Promise<void> {
     await runs.stop();
-    for (const part of [ledger, warehouse, carrier, suppliers, faults, replies, scripts]) part.reset();
+    for (const part of [ledger, warehouse, carrier, suppliers, orders, customers, faults, replies, scripts]) part.reset();
   }
 
   const partner = { faults, replies };
@@ -108,7 +121,10 @@ export function createSimulator(opts: SimulatorOptions): Simulator {
       onOrderCancelled: (repairOrderId) => repairAutopilot.orderCancelled(repairOrderId),
       onVisitBooked: (order) => repairAutopilot.visitBooked(order),
     }),
+    orderRoutes({ ...partner, orders }),
+    customerRoutes({ faults, customers }),
     controlRoutes({ ledger, scripts, faults, warehouse, reset }),
+    catalogueControlRoutes({ orders, customers }),
     commandRoutes({ sender, carrier, suppliers }),
   ]);
 

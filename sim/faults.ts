@@ -22,6 +22,10 @@ export const PartnerOperation = z.enum([
   'suppliers.cancel',
   'suppliers.slots',
   'suppliers.visit',
+  'orders.get',
+  'orders.returns',
+  'customers.get',
+  'customers.orders',
 ]);
 export type PartnerOperation = z.infer<typeof PartnerOperation>;
 

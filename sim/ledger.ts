@@ -78,6 +78,7 @@ export interface NotificationRecord extends CaseScoped {
   messageId: string;
   customerId: string;
   to: { email?: string; phone?: string };
+  language: 'zh-CN' | 'en';
   template: string;
   data: Record<string, unknown>;
 }
@@ -115,6 +116,12 @@ export interface VisitRecord extends CaseScoped {
   slot: VisitSlotRecord;
 }
 
+export interface OrderReturnRecord extends CaseScoped {
+  returnId: string;
+  orderId: string;
+  lines: { sku: string; quantity: number }[];
+}
+
 export interface WebhookRecord extends CaseScoped {
   eventId: string;
   type: string;
@@ -142,6 +149,8 @@ export interface SimRecords {
   cancelledRepairOrders: CancelledRepairOrderRecord[];
   /** Every booking, so a rescheduled visit shows both. */
   visits: VisitRecord[];
+  /** What returns took back, as the order system was told. */
+  orderReturns: OrderReturnRecord[];
   webhooks: WebhookRecord[];
 }
 
@@ -163,6 +172,7 @@ function emptyRecords(): SimRecords {
     repairOrders: [],
     cancelledRepairOrders: [],
     visits: [],
+    orderReturns: [],
     webhooks: [],
   };
 }

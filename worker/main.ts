@@ -18,6 +18,8 @@ async function main(): Promise<void> {
     'PAYMENTS_URL',
     'NOTIFICATION_URL',
     'SUPPLIER_URL',
+    'ORDERS_URL',
+    'CUSTOMERS_URL',
     'PAYLOAD_KEYS',
   );
   const logger = createLogger({ level: config.LOG_LEVEL, name: 'worker' });
@@ -39,6 +41,8 @@ async function main(): Promise<void> {
           payments: config.PAYMENTS_URL,
           notification: config.NOTIFICATION_URL,
           supplier: config.SUPPLIER_URL,
+          orders: config.ORDERS_URL,
+          customers: config.CUSTOMERS_URL,
         },
       }),
     });

@@ -27,13 +27,14 @@ function getCaseRoute(deps: ApiDeps): Route {
       const log = caseLogger(req, res, params.id);
       const record = await requireCase(deps.pool, params.id, callerOf(res));
       const live = await queryCaseView(deps.temporal, params.id);
+      const links = { customer: `/v1/customers/${encodeURIComponent(record.customerId)}` };
       if (!live) {
         log.warn('live view unavailable; answering from the stored record');
-        res.json({ ...record, live: null });
+        res.json({ ...record, live: null, links });
         return;
       }
       // The projection trails the workflow by a moment; the workflow's own word is the fresher one.
-      res.json({ ...record, status: live.status, outcome: live.outcome, deadlines: live.deadlines, live });
+      res.json({ ...record, status: live.status, outcome: live.outcome, deadlines: live.deadlines, live, links });
     },
   });
 }

@@ -1,13 +1,17 @@
 import { ServiceError } from '@temporalio/client';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { abandonCase, openCase } from '../../db/caseRecords';
+import { getRequestHash } from '../../db/caseQueries';
 import { CaseRecord, CaseType, type OpenCaseResult } from '../../domain';
+import { caseActionUpdate } from '../../workflows/lib/messages';
 import { actorOf, callerOf, type Caller, staff, tokenAccess } from '../auth/access';
 import { requireCase } from '../caseLookup';
-import { intakeFor } from '../caseIntake';
-import { startCaseWorkflow, temporalUnavailable } from '../caseWorkflows';
+import { type Intake, intakeFor } from '../caseIntake';
+import { caseWorkflowStarted, startCaseWorkflow, temporalUnavailable, updateCase } from '../caseWorkflows';
 import type { ApiDeps } from '../deps';
 import { caseLogger } from '../middleware/requestLogger';
+import { actionRequest } from './actions';
 import { jsonBody } from '../middleware/jsonBody';
 import { perClientLimit } from '../middleware/rateLimit';
 import { jsonResponse } from '../openapi';
@@ -18,6 +22,11 @@ import { caseIdFor } from '../schemas/caseId';
 import { CreateCaseRequest, IdempotencyHeaders } from '../schemas/cases';
 
 const caseTypeList = CaseType.options.join(', ');
+
+const JoinedCase = CaseRecord.extend({
+  joined: z.literal(true).meta({ description: 'The request joined this open case instead of opening another' }),
+}).meta({ id: 'JoinedCase' });
+const JoinedHeaders = z.object({ Location: z.string().meta({ description: 'The URL of the case joined' }) });
 
 const CreatedHeaders = z.object({
   Location: z.string().meta({ description: 'The URL of the case' }),
@@ -40,6 +49,38 @@ function refusal(result: OpenCaseResult, idempotencyKey: string): HttpProblem | 
     default:
       return undefined;
   }
+}
+
+/**
+ * Whether the same request already opened this case and its workflow runs (or ran): then it is a
+ * replay. A stored case whose workflow never started (its API died in between) is opened again.
+ */
+async function underWay(deps: ApiDeps, caseId: string, hash: string, idempotencyKey: string): Promise<boolean> {
+  const earlier = await getRequestHash(deps.pool, caseId);
+  if (earlier === null) return false;
+  if (earlier !== hash) throw refusal({ kind: 'idempotency_mismatch' }, idempotencyKey)!;
+  return caseWorkflowStarted(deps.temporal, caseId);
+}
+
+/**
+ * The request is about a matter a case is open for: it goes to that case as an action (a message
+ * on its timeline) and the answer is that case, marked joined. The update id comes from the
+ * Idempotency-Key, so a retried request joins once.
+ */
+async function joinOpenCase(
+  deps: ApiDeps,
+  intake: Extract<Intake, { kind: 'join' }>,
+  request: { caller: Caller; idempotencyKey: string; req: Request; res: Response },
+): Promise<void> {
+  const { caller, idempotencyKey, req, res } = request;
+  const { caseId, action } = intake;
+  const ack = await updateCase(deps.temporal, caseId, caseActionUpdate, actionRequest(caller, req, action.action, action.payload), {
+    updateId: `join:${caller.principal.sub}:${idempotencyKey}`,
+    allowedKey: 'allowedActions',
+  });
+  caseLogger(req, res, caseId).info({ intake: 'joined' }, 'request joined an open case about the same order');
+  const record = await requireCase(deps.pool, caseId, caller);
+  res.status(200).location(`/v1/cases/${caseId}`).json({ ...record, status: ack.status, joined: true });
 }
 
 /** Customers open cases for themselves; staff open them for any customer (phone, store). */
@@ -70,25 +111,51 @@ export function createCaseRoute(deps: ApiDeps): Route {
     headers: IdempotencyHeaders,
     body: CreateCaseRequest,
     before: [limit, ...jsonBody()],
-    responses: { 201: jsonResponse('The case, new or replayed', CaseRecord, CreatedHeaders) },
-    problems: ['idempotency-key-reuse', 'line-conflict', 'unavailable', 'rate-limited'],
+    responses: {
+      201: jsonResponse('The case, new or replayed', CaseRecord, CreatedHeaders),
+      200: jsonResponse('An open case about the same matter, which the request joined (a message on its timeline)', JoinedCase, JoinedHeaders),
+    },
+    problems: [
+      'customer-not-found',
+      'order-not-found',
+      'not-on-order',
+      'idempotency-key-reuse',
+      'line-conflict',
+      'unavailable',
+      'rate-limited',
+    ],
     async handle({ headers, body }, req, res) {
       const caller = callerOf(res);
       checkOnBehalf(caller, body.customer.id);
       const idempotencyKey = headers['Idempotency-Key'];
       const caseId = caseIdFor(body.customer.id, idempotencyKey);
       const log = caseLogger(req, res, caseId);
-      const { process, opening } = intakeFor(body, deps.policies);
+      const hash = requestHash(body);
+      const respond = (record: CaseRecord, replayed: boolean) => {
+        res.status(201).location(`/v1/cases/${caseId}`);
+        if (replayed) res.set('Idempotent-Replayed', 'true');
+        res.json(record);
+      };
 
+      // A repeated request whose case is under way is answered from the case, not checked again:
+      // the order has moved on since (this very return may have been taken back).
+      if (await underWay(deps, caseId, hash, idempotencyKey)) {
+        log.info({ intake: 'replayed' }, 'case request replayed');
+        return respond(await requireCase(deps.pool, caseId, caller), true);
+      }
+
+      const intake = await intakeFor(body, deps, new Date());
+      if (intake.kind === 'join') return joinOpenCase(deps, intake, { caller, idempotencyKey, req, res });
+      const { process, opening, records } = intake;
       const result = await openCase(deps.pool, {
         caseId,
         idempotencyKey,
-        requestHash: requestHash(body),
+        requestHash: hash,
         type: opening.type,
         status: process.initialStatus,
         channel: body.channel,
         customerId: body.customer.id,
-        customerTier: body.customer.tier,
+        customerSegment: records.standing.segment,
         orderId: opening.orderId,
         lines: opening.lines,
         priority: 'normal',
@@ -118,9 +185,7 @@ export function createCaseRoute(deps: ApiDeps): Route {
       }
 
       log.info({ intake: result.kind }, result.kind === 'created' ? 'case opened' : 'case request replayed');
-      res.status(201).location(`/v1/cases/${caseId}`);
-      if (result.kind === 'replayed') res.set('Idempotent-Replayed', 'true');
-      res.json(record);
+      respond(record, result.kind === 'replayed');
     },
   });
 }

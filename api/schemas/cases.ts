@@ -25,6 +25,9 @@ export type CreateCaseRequest = z.infer<typeof CreateCaseRequest>;
 export const CaseWithLiveView = CaseRecord.extend({
   // A union, not CaseView.nullable(): zod-to-openapi 9.1 would mark the shared CaseView component itself nullable.
   live: z.union([CaseView, z.null()]),
+  links: z
+    .object({ customer: z.string().meta({ description: 'The customer across every channel: GET /v1/customers/{customerId}' }) })
+    .meta({ description: 'Where to read more' }),
 }).meta({ id: 'CaseWithLiveView' });
 
 export const CaseList = z

@@ -6,4 +6,5 @@
 export * from './duration';
 export * from './activityOptions';
 export * from './slaPolicy';
+export * from './segmentPolicy';
 export * from './profiles';

@@ -1,11 +1,15 @@
 import type { PolicyProfile } from '../../domain/process';
 import { type ProcessPolicies, processPolicies } from '../../workflows/registry';
+import { type SegmentPolicy, segmentPolicies } from './segmentPolicy';
 import { type SlaPolicy, slaPolicies } from './slaPolicy';
 
-/** The policies new cases pin: one per registered process, by its name, and the SLA targets. */
-export type CasePolicies = ProcessPolicies & { sla: SlaPolicy };
+/**
+ * The policies new cases pin: one per registered process, by its name, the SLA targets, and the
+ * segment thresholds intake places the customer with.
+ */
+export type CasePolicies = ProcessPolicies & { sla: SlaPolicy; segments: SegmentPolicy };
 
 /** Every policy of one profile (POLICY_PROFILE): the shipped defaults, or the demo's short clocks. */
 export function casePolicies(profile: PolicyProfile): CasePolicies {
-  return { ...processPolicies(profile), sla: slaPolicies[profile] };
+  return { ...processPolicies(profile), sla: slaPolicies[profile], segments: segmentPolicies[profile] };
 }

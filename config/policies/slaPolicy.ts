@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CasePriority, Channel, CustomerTier } from '../../domain/case';
+import { CasePriority, Channel } from '../../domain/case';
+import { type LegacyTier, Segment } from '../../domain/customer';
 import { type CaseType, isCaseType } from '../../workflows/registry';
 import { days, hours, minutes, seconds } from './duration';
 
@@ -36,7 +37,7 @@ const SlaRule = z.object({
     // Checked against the registry, but typed as text: process definitions pin this policy, so its
     // type must not depend on the list of them.
     caseType: z.string().refine((type): boolean => isCaseType(type), 'a case type of a registered process').optional(),
-    tier: CustomerTier.optional(),
+    segment: Segment.optional(),
     priority: CasePriority.optional(),
     channel: Channel.optional(),
   }),
@@ -63,7 +64,7 @@ export type SlaPolicy = z.infer<typeof SlaPolicy>;
 const weekday = { start: '09:00', end: '18:00' };
 
 const standard: SlaPolicy = {
-  version: 'sla/2026-12-01',
+  version: 'sla/2026-12-01.2',
   calendar: {
     timeZone: 'Europe/Berlin',
     hours: { mon: weekday, tue: weekday, wed: weekday, thu: weekday, fri: weekday, sat: { start: '10:00', end: '16:00' } },
@@ -72,11 +73,11 @@ const standard: SlaPolicy = {
   warnAt: 0.8,
   rules: [
     { clock: 'first_response', match: { caseType: 'complaint' }, targetMs: minutes(30), businessHours: true },
-    { clock: 'first_response', match: { caseType: 'complaint', tier: 'vip' }, targetMs: minutes(15), businessHours: true },
+    { clock: 'first_response', match: { caseType: 'complaint', segment: 'high_value' }, targetMs: minutes(15), businessHours: true },
     { clock: 'first_response', match: { caseType: 'complaint', channel: 'phone' }, targetMs: seconds(30), businessHours: true },
     { clock: 'solution', match: { caseType: 'complaint' }, targetMs: hours(4), businessHours: true },
     { clock: 'solution', match: { caseType: 'complaint', priority: 'low' }, targetMs: hours(24), businessHours: true },
-    { clock: 'solution', match: { caseType: 'complaint', tier: 'vip' }, targetMs: hours(2), businessHours: true },
+    { clock: 'solution', match: { caseType: 'complaint', segment: 'high_value' }, targetMs: hours(2), businessHours: true },
     { clock: 'verification', match: {}, targetMs: hours(72), businessHours: false },
     { clock: 'review', match: {}, targetMs: hours(24), businessHours: true },
   ],
@@ -85,7 +86,7 @@ const standard: SlaPolicy = {
 /** Round the clock and in seconds, so the demo shows warnings and breaches while you watch. */
 const demo: SlaPolicy = {
   ...standard,
-  version: 'sla/2026-12-01-demo',
+  version: 'sla/2026-12-01.2-demo',
   rules: standard.rules.map((r) => ({ ...r, businessHours: false, targetMs: Math.min(r.targetMs, seconds(20)) })),
 };
 
@@ -93,7 +94,10 @@ export const slaPolicies = { standard, demo } as const satisfies Record<string, 
 
 export interface SlaSubject {
   caseType: CaseType;
-  tier: CustomerTier;
+  /** Absent on cases opened before segments. */
+  segment?: Segment;
+  /** Cases opened before segments: the tier their pinned rules match on (`tier: vip`). */
+  tier?: LegacyTier;
   priority: CasePriority;
   channel: Channel;
 }

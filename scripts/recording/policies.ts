@@ -1,5 +1,6 @@
 import { seconds } from '../../config/policies/duration';
 import type { CasePolicies } from '../../config/policies/profiles';
+import { segmentPolicies } from '../../config/policies/segmentPolicy';
 import { slaPolicies, type SlaPolicy } from '../../config/policies/slaPolicy';
 import { complaintPolicy } from '../../workflows/complaints/policy';
 import { repairPolicy } from '../../workflows/repairs/policy';
@@ -46,4 +47,4 @@ const sla: SlaPolicy = {
   rules: slaPolicies.standard.rules.map((r) => ({ ...r, businessHours: false, targetMs: targets[r.clock] ?? r.targetMs })),
 };
 
-export const recordingPolicies: CasePolicies = { returns, repairs, complaints, sla };
+export const recordingPolicies: CasePolicies = { returns, repairs, complaints, sla, segments: segmentPolicies.demo };

@@ -14,6 +14,8 @@ const MessageRequest = z.object({
   caseId,
   customerId,
   to: z.object({ email: z.email().optional(), phone: z.string().min(1).optional() }),
+  /** The gateway writes the template in the customer's language. */
+  language: z.enum(['zh-CN', 'en']).default('en'),
   template: z.string().min(1).max(64),
   data: z.record(z.string(), z.unknown()),
 });

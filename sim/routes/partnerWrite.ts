@@ -2,6 +2,7 @@ import type { Request, RequestHandler } from 'express';
 import type { z } from 'zod';
 import type { Faults, PartnerOperation } from '../faults';
 import type { IdempotentReplies, PartnerReply } from '../idempotency';
+import { answeredByFault } from './injectedFault';
 import { parseOr400 } from './validation';
 
 /**
@@ -25,11 +26,7 @@ export function partnerWrite<S extends z.ZodType>(
   return (req, res) => {
     // Read before validation, as an outage answers before anything is parsed.
     const caseId = (req.body as { caseId?: unknown } | undefined)?.caseId;
-    const faultStatus = deps.faults.take(operation, typeof caseId === 'string' ? caseId : undefined);
-    if (faultStatus !== undefined) {
-      res.status(faultStatus).json({ error: 'injected_fault', operation });
-      return;
-    }
+    if (answeredByFault(deps.faults, operation, typeof caseId === 'string' ? caseId : undefined, res)) return;
     const input = parseOr400(schema, req.body, res);
     if (input === undefined) return;
     const key = req.get('idempotency-key');

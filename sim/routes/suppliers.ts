@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { RepairOrderRecord } from '../ledger';
 import type { Suppliers } from '../suppliers';
 import { CaseRef, caseId, notFound, sku } from './fields';
+import { partnerRead } from './partnerRead';
 import { partnerWrite, type PartnerWriteDeps } from './partnerWrite';
 
 /** A repair supplier's API, one per supplier id: repair orders, visit slots and technician visits. */
@@ -51,18 +52,16 @@ export function supplierRoutes(deps: SupplierDeps): Router {
     }),
   );
 
-  router.get('/suppliers/:supplierId/repair-orders/:id/visit-slots', (req, res) => {
-    const faultStatus = deps.faults.take('suppliers.slots');
-    if (faultStatus !== undefined) {
-      res.status(faultStatus).json({ error: 'injected_fault', operation: 'suppliers.slots' });
-      return;
-    }
-    const { supplierId, repairOrderId } = orderRef(req);
-    const order = suppliers.openOrder(supplierId, repairOrderId);
-    if (order === 'not_found') res.status(404).json(notFound('repair_order').body);
-    else if (order === 'cancelled') res.status(cancelledOrder.status).json(cancelledOrder.body);
-    else res.json({ slots: suppliers.freeSlots(order) });
-  });
+  router.get(
+    '/suppliers/:supplierId/repair-orders/:id/visit-slots',
+    partnerRead(deps.faults, 'suppliers.slots', (req) => {
+      const { supplierId, repairOrderId } = orderRef(req);
+      const order = suppliers.openOrder(supplierId, repairOrderId);
+      if (order === 'not_found') return notFound('repair_order');
+      if (order === 'cancelled') return cancelledOrder;
+      return { status: 200, body: { slots: suppliers.freeSlots(order) } };
+    }),
+  );
 
   router.post(
     '/suppliers/:supplierId/repair-orders/:id/visits',

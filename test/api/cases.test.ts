@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { addExpectedRecords, daysAgo, expectCustomer } from '../support/records';
 import { returnRequest } from '../support/requests';
 import { ApiHarness } from './support/apiHarness';
 
@@ -81,15 +82,17 @@ describe('POST /v1/cases', () => {
   it.each([
     ['a missing field', (b: ReturnType<typeof returnRequest>) => ({ ...b, reason: undefined }), 'reason'],
     ['an unknown channel', (b: ReturnType<typeof returnRequest>) => ({ ...b, channel: 'fax' }), 'channel'],
+    // What widens a customer's rights is the systems of record's to say, never the caller's.
+    ['a tier claimed in the body', (b: ReturnType<typeof returnRequest>) => ({ ...b, customer: { ...b.customer, tier: 'vip' } }), 'customer.tier'],
     [
-      'an item that is not an order line',
-      (b: ReturnType<typeof returnRequest>) => ({ ...b, items: [{ sku: 'NOPE', quantity: 1, condition: 'opened' }] }),
-      'items.0.sku',
+      'the order sent in the body',
+      (b: ReturnType<typeof returnRequest>) => ({ ...b, order: { id: b.orderId, deliveredAt: new Date().toISOString() } }),
+      'order',
     ],
     [
-      'more items than were ordered',
-      (b: ReturnType<typeof returnRequest>) => ({ ...b, items: [{ sku: 'CAP-1', quantity: 3, condition: 'opened' }] }),
-      'items.0.quantity',
+      'a price on an item',
+      (b: ReturnType<typeof returnRequest>) => ({ ...b, items: [{ sku: 'CAP-1', quantity: 1, condition: 'opened', unitPrice: 99_999 }] }),
+      'items.0.unitPrice',
     ],
     [
       'a replacement on a return',
@@ -105,6 +108,88 @@ describe('POST /v1/cases', () => {
     expect(res.status).toBe(400);
     expect(res.body.type).toBe(problemType('validation'));
     expect(res.body.errors).toContainEqual(expect.objectContaining({ in: 'body', path }));
+  });
+
+  it.each([
+    [
+      'an item that is not a line of the order',
+      (b: ReturnType<typeof returnRequest>) => ({ ...b, items: [{ sku: 'NOPE', quantity: 1, condition: 'opened' }] }),
+      'items.0.sku',
+    ],
+    [
+      'more items than were bought',
+      (b: ReturnType<typeof returnRequest>) => ({ ...b, items: [{ sku: 'CAP-1', quantity: 3, condition: 'opened' }] }),
+      'items.0.quantity',
+    ],
+  ])('answers 422 naming the field for %s, and opens nothing', async (_name, change, path) => {
+    const body = change(returnRequest());
+    const res = await api.createCase(body);
+
+    expect(res.status).toBe(422);
+    expect(res.body.type).toBe(problemType('not-on-order'));
+    expect(res.body.errors).toContainEqual(expect.objectContaining({ in: 'body', path }));
+    expect((await api.get(`/v1/cases?customerId=${body.customer.id}`)).body.items).toEqual([]);
+  });
+
+  it('counts what earlier returns took back: no more than is left on the line', async () => {
+    const customerId = `cust-${randomUUID().slice(0, 8)}`;
+    const orderId = `ord-${randomUUID().slice(0, 8)}`;
+    expectCustomer(customerId, {
+      profile: {},
+      orders: [
+        {
+          id: orderId,
+          channel: 'web',
+          purchasedAt: daysAgo(4),
+          deliveredAt: daysAgo(3),
+          lines: [{ sku: 'CAP-1', quantity: 2, unitPrice: 1_500, category: 'apparel', returned: 1 }],
+        },
+      ],
+    });
+    const request = (quantity: number) =>
+      returnRequest({ customer: { id: customerId }, orderId, items: [{ sku: 'CAP-1', quantity, condition: 'unopened' }] });
+
+    const both = await api.createCase(request(2));
+    const theOne = await api.createCase(request(1));
+
+    expect(both.status).toBe(422);
+    expect(both.body.errors).toEqual([
+      expect.objectContaining({ path: 'items.0.quantity', message: 'at most 1 can be returned (2 bought, 1 already returned)' }),
+    ]);
+    expect(theOne.status).toBe(201);
+  });
+
+  it('answers 404 alike for an unknown order, another customer’s order and an unknown customer', async () => {
+    const mine = returnRequest();
+    const theirs = returnRequest();
+    await api.openCase(theirs);
+
+    const unknown = await api.createCase({ ...mine, orderId: 'ord-nobody-has' });
+    const foreign = await api.createCase({ ...mine, orderId: theirs.orderId });
+    const stranger = await api.createCase({ ...returnRequest(), customer: { id: 'cust-nobody-knows' } });
+
+    expect(unknown).toMatchObject({ status: 404, body: { type: problemType('order-not-found') } });
+    expect(foreign).toMatchObject({ status: 404, body: { type: problemType('order-not-found'), detail: unknown.body.detail.replace('ord-nobody-has', theirs.orderId!) } });
+    expect(stranger).toMatchObject({ status: 404, body: { type: problemType('customer-not-found') } });
+  });
+
+  it('answers 503 with Retry-After, writing nothing, while the order system is down, and opens the case once it is back', async () => {
+    const body = returnRequest();
+    const key = randomUUID();
+    await addExpectedRecords(api.simulatorUrl, body);
+    // Down for the first try and the retry.
+    await fetch(`${api.simulatorUrl}/sim/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ operation: 'orders.get', failTimes: 2, status: 503 }),
+    });
+
+    const down = await api.createCase(body, key);
+    expect(down.status).toBe(503);
+    expect(down.headers.get('retry-after')).toBe('5');
+    expect((await api.get(`/v1/cases?customerId=${body.customer.id}`)).body.items).toEqual([]);
+
+    expect((await api.createCase(body, key)).status).toBe(201);
   });
 
   it('answers 400 for malformed JSON, 415 for another content type and 413 for a huge body', async () => {
@@ -160,10 +245,7 @@ describe('GET /v1/cases/:id and its timeline', () => {
 describe('GET /v1/cases', () => {
   it('filters and pages with a cursor', async () => {
     const customer = `cust-list-${randomUUID().slice(0, 8)}`;
-    const requests = ['web', 'app', 'web'].map((channel) => {
-      const body = returnRequest({ channel });
-      return { ...body, customer: { ...body.customer, id: customer } };
-    });
+    const requests = ['web', 'app', 'web'].map((channel) => returnRequest({ channel, customer: { id: customer } }));
     for (const body of requests) await api.openCase(body);
 
     const web = await api.get(`/v1/cases?customerId=${customer}&channel=web`);

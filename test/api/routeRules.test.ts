@@ -5,6 +5,7 @@ import pino from 'pino';
 import { type ApiDeps, createApp, type RunningApi, startApi } from '../../api/app';
 import { accessGuard, publicAccess } from '../../api/auth/access';
 import { tokenSettings } from '../../api/auth/tokens';
+import type { SystemsOfRecord } from '../../api/systemsOfRecord';
 import { loadConfig } from '../../config/env';
 import { casePolicies } from '../../config/policies/profiles';
 import { WebhookSecrets } from '../../config/webhookSecrets';
@@ -18,6 +19,7 @@ const deps: ApiDeps = {
   pool: {} as Pool,
   temporal: {} as Client,
   logger: pino({ level: 'silent' }),
+  systems: {} as SystemsOfRecord,
   policies: casePolicies('standard'),
   auth: tokenSettings(config, testAuthSecret()),
   webhookSecrets: new WebhookSecrets(),

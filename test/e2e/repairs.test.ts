@@ -119,7 +119,7 @@ describe('a repair, entirely over HTTP', () => {
   });
 
   it('books a technician for a bulky product, moves the visit on request, and closes on its outcome', async () => {
-    const request = repairRequest({ item: { sku: 'FRIDGE-9', category: 'large_appliance' } });
+    const request = repairRequest({ item: { sku: 'FRIDGE-9' }, category: 'large_appliance' });
     // The visit outcome is sent by hand below, once the visit has moved.
     const { caseId, customer } = await openRepair(request, 'manual');
     await api.waitForStatus(caseId, 'visit_scheduled');
@@ -160,7 +160,7 @@ describe('a repair, entirely over HTTP', () => {
   });
 
   it('holds a late supplier to its response time: reminder, breach, escalation, a late step on its scorecard', async () => {
-    const request = repairRequest({ item: { sku: 'BUDS-1', category: 'headphones' } });
+    const request = repairRequest({ item: { sku: 'BUDS-1' }, category: 'headphones' });
     const { caseId, customer } = await openRepair(request, 'late');
     await sendToSupplier(caseId, customer);
 

@@ -3,7 +3,8 @@ import type { Pool } from 'pg';
 import { complaintPolicy, type ComplaintPolicy } from '../../workflows/complaints/policy';
 import { seconds } from '../../config/policies/duration';
 import type { SlaPolicy } from '../../config/policies/slaPolicy';
-import type { Channel, CustomerTier } from '../../domain';
+import type { Channel } from '../../domain';
+import type { Segment } from '../../domain/customer';
 import { upsertAgent } from '../../db/agents';
 import type { ComplaintCaseInput } from '../../workflows/complaints/input';
 import { testSlaPolicy } from './slaPolicies';
@@ -45,14 +46,14 @@ export async function seedAgents(pool: Pool, skill: string, count: number, capac
 
 export function complaintCaseInput(
   policy: ComplaintPolicy,
-  opts: { description?: string; tier?: CustomerTier; channel?: Channel; customerId?: string; sla?: SlaPolicy } = {},
+  opts: { description?: string; segment?: Segment; channel?: Channel; customerId?: string; sla?: SlaPolicy } = {},
 ): ComplaintCaseInput {
   const id = randomUUID().slice(0, 8);
   return {
     caseId: `case-complaint-${randomUUID()}`,
     type: 'complaint',
     channel: opts.channel ?? 'web',
-    customer: { id: opts.customerId ?? `cust-${id}`, tier: opts.tier ?? 'standard', contact: { email: `k-${id}@example.com` } },
+    customer: { id: opts.customerId ?? `cust-${id}`, segment: opts.segment ?? 'standard', language: 'en', advisorId: null },
     subject: 'My blender',
     description: opts.description ?? 'It stopped working after two days.',
     policy,

@@ -27,7 +27,7 @@ export function repairCaseInput(
     caseId: `case-repair-${randomUUID()}`,
     type: 'repair',
     channel: 'app',
-    customer: { id: `cust-${id}`, tier: 'standard', contact: { email: `r-${id}@example.com` } },
+    customer: { id: `cust-${id}`, segment: 'standard', language: 'en', advisorId: null },
     order: {
       id: `ord-${id}`,
       purchasedAt: monthsAgo(opts.purchasedMonthsAgo ?? 1),

@@ -21,7 +21,7 @@ export function returnCaseInput(overrides: Partial<ReturnCaseInput> & { items?: 
     caseId: `case-test-${randomUUID()}`,
     type: 'return',
     channel: 'app',
-    customer: { id: `cust-${id}`, tier: 'standard', contact: { email: `c-${id}@example.com`, phone: '+49 30 1234567' } },
+    customer: { id: `cust-${id}`, segment: 'standard', language: 'en', advisorId: null },
     order: {
       id: `ord-${id}`,
       purchasedAt: daysAgo(3),

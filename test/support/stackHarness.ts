@@ -4,6 +4,7 @@ import { loadConfig } from '../../config/env';
 import { generatePayloadKeys } from '../../config/payloadKeys';
 import { startStack, type Stack } from '../../scripts/stack';
 import { testLogger } from '../setup/testLog';
+import { addExpectedRecords } from './records';
 import type { CasePolicies } from '../../config/policies/profiles';
 import { stackComplaintPolicy } from './complaintCases';
 import { testSlaPolicy } from './slaPolicies';
@@ -82,7 +83,9 @@ export class ApiClient {
     return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, any> };
   }
 
+  /** The request's customer and order are in the stack's simulated systems of record first (records.ts). */
   async createCase(body: unknown, idempotencyKey = randomUUID()) {
+    await addExpectedRecords(this.stack.simulatorUrl!, body);
     return this.post('/v1/cases', body, { 'idempotency-key': idempotencyKey });
   }
 

@@ -3,6 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import type { Pool } from 'pg';
 import { createActivities } from '../../activities';
+import type { SystemOrder } from '../../activities/types';
 import { openCase } from '../../db/caseRecords';
 import { getCase, getTimeline } from '../../db/caseQueries';
 import { createPool } from '../../db/pool';
@@ -24,6 +25,7 @@ import type { RepairCaseInput } from '../../workflows/repairs/input';
 import type { RepairCaseResult } from '../../workflows/repairs/repairCase';
 import { returns } from '../../workflows/returns/definition';
 import { processOf } from '../../workflows/registry';
+import { customerClass } from '../../domain/customer';
 import type { ReturnCaseInput } from '../../workflows/returns/input';
 import type { ReturnCaseResult } from '../../workflows/returns/returnCase';
 import { testEnv, uniqueTaskQueue } from './env';
@@ -80,7 +82,7 @@ export class WorkflowHarness {
       activities: createActivities({
         pool,
         timeoutMs: 2_000,
-        partners: { inventory: simUrl, logistics: simUrl, payments: simUrl, notification: simUrl, supplier: simUrl },
+        partners: { inventory: simUrl, logistics: simUrl, payments: simUrl, notification: simUrl, supplier: simUrl, orders: simUrl, customers: simUrl },
       }),
     });
     const running = worker.run();
@@ -102,12 +104,26 @@ export class WorkflowHarness {
     return this.startCase<RepairCaseInput, RepairCaseResult>(repairs.workflowType, input, [{ sku: input.item.sku, quantity: 1 }]);
   }
 
-  /** Opens the case record as the API would, then starts its workflow. */
+  /**
+   * Opens the case record as the API would, then starts its workflow. The simulated order system
+   * holds the case's order, as intake would have found it there.
+   */
   private async startCase<I extends ReturnCaseInput | RepairCaseInput | ComplaintCaseInput, R>(
     workflowType: string,
     input: I,
     lines: { sku: string; quantity: number }[],
   ) {
+    if ('order' in input) {
+      const { id, purchasedAt, deliveredAt, currency } = input.order;
+      await this.simControl('/sim/orders', {
+        id,
+        customerId: input.customer.id,
+        purchasedAt,
+        deliveredAt: deliveredAt ?? null,
+        currency,
+        lines: input.order.lines.map((line) => ({ ...line, category: 'item' in input ? input.item.category : 'apparel' })),
+      });
+    }
     const opened = await openCase(this.pool, {
       caseId: input.caseId,
       idempotencyKey: randomUUID(),
@@ -116,7 +132,7 @@ export class WorkflowHarness {
       status: processOf(input.type).initialStatus,
       channel: input.channel,
       customerId: input.customer.id,
-      customerTier: input.customer.tier,
+      customerSegment: customerClass(input.customer),
       orderId: 'order' in input ? input.order.id : (input.orderId ?? null),
       lines,
       priority: 'normal',
@@ -166,6 +182,13 @@ export class WorkflowHarness {
       partner: { kind: 'warehouse', id: 'sim-warehouse' },
       data: { result: inspection },
     });
+  }
+
+  /** The order as the simulated order system has it now. */
+  async orderSystem(orderId: string): Promise<SystemOrder> {
+    const res = await fetch(`${this.sim.url}/orders/${encodeURIComponent(orderId)}`);
+    expect(res.ok).toBe(true);
+    return (await res.json()) as SystemOrder;
   }
 
   async records(caseId: string): Promise<SimRecords> {

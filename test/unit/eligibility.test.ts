@@ -1,4 +1,5 @@
 import { days } from '../../config/policies/duration';
+import type { Segment } from '../../domain/customer';
 import { assessEligibility } from '../../workflows/returns/eligibility';
 import { exchangeDifference, itemsValue } from '../../workflows/returns/pricing';
 import { returnCaseInput, testReturnPolicy } from '../support/returnCases';
@@ -6,9 +7,9 @@ import { returnCaseInput, testReturnPolicy } from '../support/returnCases';
 const now = new Date('2026-11-22T12:00:00Z');
 const deliveredDaysAgo = (n: number) => new Date(now.getTime() - days(n)).toISOString();
 
-function inputDelivered(daysAgo: number, tier: 'standard' | 'vip' = 'standard') {
+function inputDelivered(daysAgo: number, segment: Segment = 'standard') {
   const base = returnCaseInput();
-  return { ...base, customer: { ...base.customer, tier }, order: { ...base.order, deliveredAt: deliveredDaysAgo(daysAgo) } };
+  return { ...base, customer: { ...base.customer, segment }, order: { ...base.order, deliveredAt: deliveredDaysAgo(daysAgo) } };
 }
 
 describe('return eligibility', () => {
@@ -16,9 +17,23 @@ describe('return eligibility', () => {
     expect(assessEligibility(inputDelivered(6), now)).toEqual({ eligible: true, autoApprove: true, refundAmount: 8_000 });
   });
 
-  it('refuses a standard customer after the window, but a VIP still has time', () => {
+  it('refuses a standard customer after the window, but a high-value one still has time', () => {
     expect(assessEligibility(inputDelivered(8), now)).toMatchObject({ eligible: false, reason: 'window_expired' });
-    expect(assessEligibility(inputDelivered(8, 'vip'), now)).toMatchObject({ eligible: true, autoApprove: true });
+    expect(assessEligibility(inputDelivered(8, 'high_value'), now)).toMatchObject({ eligible: true, autoApprove: true });
+  });
+
+  it('keeps the tier a case opened before segments claimed, with the policy it pinned', () => {
+    const base = inputDelivered(8);
+    const legacy = {
+      ...base,
+      customer: { id: base.customer.id, tier: 'vip' as const, contact: { email: 'old@example.com' } },
+      policy: {
+        ...base.policy,
+        returnWindowMs: { standard: days(7), vip: days(30) },
+        autoApprove: { tiers: ['vip' as const], conditions: base.policy.autoApprove.conditions, maxAmount: base.policy.autoApprove.maxAmount },
+      },
+    };
+    expect(assessEligibility(legacy, now)).toMatchObject({ eligible: true, autoApprove: true });
   });
 
   it('counts the window from purchase when the order has no delivery date', () => {

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { casePolicies } from '../../config/policies/profiles';
 import { type PartnerChannel, partnerChannels } from '../../domain/partners';
-import type { Process } from '../../domain/process';
+import type { IntakeRecords, Process } from '../../domain/process';
+import { segmentPolicies } from '../../config/policies/segmentPolicy';
+import { standingOf } from '../../domain/segmentation';
 import { WorkQueue } from '../../domain/workQueue';
 import * as workflows from '../../workflows';
 import { CaseDetails, processes } from '../../workflows/registry';
@@ -15,6 +17,36 @@ const registered: Process[] = [...processes];
 
 /** A valid intake request of each process, by its name: a new process adds one here. */
 const sampleRequests: Record<string, () => unknown> = { returns: returnRequest, repairs: repairRequest, complaints: complaintRequest };
+
+/** What the systems of record would say of a sample request: a customer, and an order with every sample SKU. */
+function sampleRecords(customerId: string, orderId: string | undefined): IntakeRecords {
+  const line = (sku: string, category: string) => ({ sku, category, quantity: 2, unitPrice: 1_500, returned: 0 });
+  return {
+    customer: {
+      id: customerId,
+      name: 'Sample Customer',
+      contact: {},
+      language: 'en',
+      tags: [],
+      consent: { marketing: false, surveys: true },
+      advisorId: null,
+      customerSince: '2025-01-01T00:00:00.000Z',
+    },
+    standing: standingOf([], '2025-01-01T00:00:00.000Z', segmentPolicies.standard, new Date()),
+    order: orderId
+      ? {
+          id: orderId,
+          customerId,
+          currency: 'EUR',
+          purchasedAt: '2026-11-28T10:00:00.000Z',
+          deliveredAt: '2026-11-29T10:00:00.000Z',
+          channel: 'web',
+          storeId: null,
+          lines: [line('JACKET-M', 'apparel'), line('CAP-1', 'apparel'), line('PHONE-X', 'phone'), line('CASE-X', 'accessories')],
+        }
+      : null,
+  };
+}
 
 /** The statuses reachable from `from` by following `next`. */
 function reachable(process: Process, from: string): Set<string> {
@@ -79,10 +111,12 @@ describe.each(registered.map((p) => [p.name, p] as const))('the %s process', (_n
     const sample = sampleRequests[process.name];
     expect(sample).toBeDefined();
     const policies = casePolicies('standard');
-    const opening = process.intake.open(process.intake.request.parse(sample!()), {
-      process: policies[process.name as keyof typeof policies],
-      sla: policies.sla,
-    });
+    const request = process.intake.request.parse(sample!());
+    const opening = process.intake.open(
+      request,
+      { process: policies[process.name as keyof typeof policies], sla: policies.sla },
+      sampleRecords(request.customer.id, process.intake.orderOf(request)),
+    );
     expect(process.details.strict().partial().safeParse(opening.details).error).toBeUndefined();
   });
 

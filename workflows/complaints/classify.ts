@@ -10,7 +10,7 @@ export interface Classification {
 }
 
 /** The first rule with a keyword in the customer's words decides; none: the policy's fallback. */
-export function classifyComplaint(text: string, policy: ComplaintPolicy): Classification {
+export function classifyComplaint(text: string, policy: Pick<ComplaintPolicy, 'classification' | 'fallback' | 'priorityBySeverity' | 'skillByCategory' | 'defaultSkill'>): Classification {
   const words = text.toLowerCase();
   const rule = policy.classification.find((r) => r.keywords.some((k) => words.includes(k.toLowerCase())));
   const { category, severity } = rule ?? policy.fallback;

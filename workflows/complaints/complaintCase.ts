@@ -36,7 +36,13 @@ export async function complaintCase(input: ComplaintCaseInput): Promise<Complain
   const arrived = (slot: keyof ComplaintFacts) => facts[slot] !== undefined && !facts[slot]!.acknowledged;
   const notify = (template: NotificationTemplate, data?: Record<string, unknown>) => notifyCustomer(journal, customer, template, data);
   const classification = classifyComplaint(`${input.subject}\n${input.description}`, policy);
-  const subject = { caseType: 'complaint' as const, tier: customer.tier, priority: classification.priority, channel: input.channel };
+  const subject = {
+    caseType: 'complaint' as const,
+    segment: customer.segment,
+    tier: customer.tier,
+    priority: classification.priority,
+    channel: input.channel,
+  };
   const clocks = new Map<SlaClockName, SlaClock>();
   let closing = false;
   let served: Promise<unknown> = Promise.resolve();
@@ -84,7 +90,24 @@ export async function complaintCase(input: ComplaintCaseInput): Promise<Complain
     });
   }
 
-  async function assign(change: { agentId?: string; excludeAgentId?: string }): Promise<string | null> {
+  /** The customer's dedicated advisor, when the policy sends their segment's complaints there first. */
+  function dedicatedAdvisor(): string | undefined {
+    const { advisorId, segment } = customer;
+    return advisorId && segment && policy.advisorFirst?.includes(segment) ? advisorId : undefined;
+  }
+
+  /** An advisor with no room still hears of their customer's complaint, and who has it. */
+  async function tellAdvisor(advisor: string, assignee: string | null): Promise<void> {
+    await notifyParty(journal, {
+      audience: 'operations',
+      recipientId: advisor,
+      template: 'advisor_customer_complaint',
+      data: { assignee, category: classification.category, severity: classification.severity },
+      key: ['advisor', advisor],
+    });
+  }
+
+  async function assign(change: { agentId?: string; excludeAgentId?: string; preferAgentId?: string }): Promise<string | null> {
     const { agentId } = await caseStore.assignAgent({ caseId, skill: classification.skill, ...change });
     if (agentId) {
       routedTo = agentId;
@@ -166,10 +189,12 @@ export async function complaintCase(input: ComplaintCaseInput): Promise<Complain
     await notify('complaint_received', { category: classification.category });
     if (classification.severity === 'major_incident') await escalate('major incident');
 
-    const firstAgent = await assign({});
+    const advisor = dedicatedAdvisor();
+    const firstAgent = await assign(advisor ? { preferAgentId: advisor } : {});
+    if (advisor && firstAgent !== advisor) await tellAdvisor(advisor, firstAgent);
     await journal.record(firstAgent ? 'complaint.routed' : 'complaint.queued', {
       status: 'routed',
-      data: { assignee: firstAgent, skill: classification.skill },
+      data: { assignee: firstAgent, skill: classification.skill, ...(advisor && { advisor }) },
       patch: { assignee: firstAgent },
     });
     served = Promise.all([serve('message', onMessage), serve('reassign', onReassign), serve('escalate', onEscalate)]);

@@ -4,7 +4,7 @@ import { LongText, Text, VerdictAction } from '../../domain/actionPayloads';
 import { AgentId } from '../../domain/case';
 import { defineProcess } from '../../domain/process';
 import { ComplaintDetails } from './details';
-import { ComplaintCaseRequest, openComplaint } from './intake';
+import { ComplaintCaseRequest, joinComplaint, openComplaint } from './intake';
 import { complaintPolicy } from './policy';
 import { ComplaintOutcome } from './vocabulary';
 
@@ -84,5 +84,5 @@ export const complaints = defineProcess({
     { kind: 'answer_complaint', status: 'acknowledged', deadlines: ['solution'] },
   ],
   policy: complaintPolicy,
-  intake: { request: ComplaintCaseRequest, open: openComplaint },
+  intake: { request: ComplaintCaseRequest, orderOf: (request) => request.orderId, check: () => [], open: openComplaint, join: joinComplaint },
 });

@@ -1,5 +1,6 @@
 import type { SlaPolicy } from '../../config/policies/slaPolicy';
-import type { Channel, Customer } from '../../domain/case';
+import type { Channel } from '../../domain/case';
+import type { CaseCustomer } from '../../domain/customer';
 import type { ComplaintPolicy } from './policy';
 
 /** Everything a complaint needs, pinned at intake: its rules and its SLA targets. */
@@ -7,11 +8,15 @@ export interface ComplaintCaseInput {
   caseId: string;
   type: 'complaint';
   channel: Channel;
-  customer: Customer;
+  customer: CaseCustomer;
   orderId?: string;
   subject: string;
   description: string;
-  policy: ComplaintPolicy;
+  policy: PinnedComplaintPolicy;
   sla: SlaPolicy;
   requestedAt: string;
 }
+
+/** The complaint policy as a case pinned it; cases opened before advisors and joining pinned neither. */
+export type PinnedComplaintPolicy = Omit<ComplaintPolicy, 'joinWindowMs' | 'advisorFirst'> &
+  Partial<Pick<ComplaintPolicy, 'joinWindowMs' | 'advisorFirst'>>;

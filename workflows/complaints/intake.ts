@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { SlaPolicy } from '../../config/policies/slaPolicy';
-import { Channel, Customer, OrderId } from '../../domain/case';
-import type { CaseOpening } from '../../domain/process';
+import { Channel, OrderId } from '../../domain/case';
+import { caseCustomer } from '../../domain/caseCustomer';
+import { CustomerRef, decidedBy } from '../../domain/intakeFields';
+import type { CaseOpening, IntakeRecords } from '../../domain/process';
 import { pinnedVersion } from '../lib/pinnedVersion';
 import type { ComplaintCaseInput } from './input';
 import type { ComplaintPolicy } from './policy';
@@ -11,8 +13,9 @@ export const ComplaintCaseRequest = z
   .object({
     type: z.literal('complaint'),
     channel: Channel,
-    customer: Customer,
-    orderId: OrderId.optional().meta({ description: 'The order it is about, if any' }),
+    customer: CustomerRef,
+    orderId: OrderId.optional().meta({ description: 'The order it is about, if any: it must be the customer’s' }),
+    order: decidedBy('the order system (send orderId)'),
     subject: z.string().min(1).max(200),
     description: z.string().min(1).max(5000).meta({ description: 'What happened, in the customer’s words; classification reads it' }),
   })
@@ -26,9 +29,11 @@ export type ComplaintCaseRequest = z.infer<typeof ComplaintCaseRequest>;
 export function openComplaint(
   body: ComplaintCaseRequest,
   policies: { process: ComplaintPolicy; sla: SlaPolicy },
+  records: IntakeRecords,
 ): CaseOpening<ComplaintCaseInput> {
-  const { channel, customer, orderId, subject, description } = body;
+  const { channel, orderId, subject, description } = body;
   const { process: policy, sla } = policies;
+  const customer = caseCustomer(records);
   return {
     type: 'complaint',
     orderId: orderId ?? null,
@@ -49,3 +54,12 @@ export function openComplaint(
     }),
   };
 }
+
+/** A second complaint about the same order, from any channel, is a message on the open one. */
+export const joinComplaint = {
+  windowMs: (policy: ComplaintPolicy) => policy.joinWindowMs,
+  action: (body: ComplaintCaseRequest) => ({
+    action: 'message',
+    payload: { text: `${body.subject}\n\n${body.description}` },
+  }),
+};

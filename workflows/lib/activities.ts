@@ -4,6 +4,7 @@ import type {
   InventoryPort,
   LogisticsPort,
   NotificationPort,
+  OrderPort,
   PaymentsPort,
   RoutingPort,
   ScorecardPort,
@@ -12,7 +13,7 @@ import type {
 import { activityOptions } from '../../config/policies/activityOptions';
 
 /** One proxy per retry profile: partners, the case store and notifications fail differently. */
-export const partners = proxyActivities<InventoryPort & LogisticsPort & PaymentsPort & SupplierPort>(
+export const partners = proxyActivities<InventoryPort & LogisticsPort & PaymentsPort & SupplierPort & OrderPort>(
   activityOptions.partner,
 );
 export const caseStore = proxyActivities<CaseStorePort & ScorecardPort & RoutingPort>(activityOptions.caseStore);

@@ -1,6 +1,6 @@
 import { log } from '@temporalio/workflow';
 import type { NotificationTemplate, PartyTemplate } from '../../activities/types';
-import type { Customer } from '../../domain/case';
+import type { CaseCustomer } from '../../domain/customer';
 import { notifications } from './activities';
 import type { CaseJournal } from './caseJournal';
 
@@ -11,7 +11,7 @@ import type { CaseJournal } from './caseJournal';
  */
 export async function notifyCustomer(
   journal: CaseJournal<string>,
-  customer: Customer,
+  customer: CaseCustomer,
   template: NotificationTemplate,
   data: Record<string, unknown> = {},
 ): Promise<void> {
@@ -19,7 +19,9 @@ export async function notifyCustomer(
   try {
     await notifications.notifyCustomer({
       caseId,
-      customer: { id: customer.id, contact: customer.contact },
+      // The gateway's address comes from the customer system at send time; only cases opened
+      // before that carry a contact of their own.
+      customer: { id: customer.id, language: customer.language ?? 'en', ...(customer.contact && { contact: customer.contact }) },
       template,
       data,
       idempotencyKey: journal.keys.key('notify', template),

@@ -3,7 +3,7 @@ import { customerOrStaff } from '../../domain/access';
 import { cancelAction, NoPayload, Text, VerdictAction } from '../../domain/actionPayloads';
 import { defineProcess } from '../../domain/process';
 import { RepairDetails } from './details';
-import { openRepair, RepairCaseRequest } from './intake';
+import { checkRepairAgainstOrder, openRepair, RepairCaseRequest } from './intake';
 import { repairPolicy } from './policy';
 import { RepairOutcome } from './vocabulary';
 
@@ -80,5 +80,5 @@ export const repairs = defineProcess({
   // Elsewhere the customer approves in their app; at a store counter, the staff do it with them.
   workItems: [{ kind: 'approve_quote', status: 'awaiting_quote_approval', queue: 'store', channel: 'store', deadlines: ['quote_approval'] }],
   policy: repairPolicy,
-  intake: { request: RepairCaseRequest, open: openRepair },
+  intake: { request: RepairCaseRequest, orderOf: (request) => request.orderId, check: checkRepairAgainstOrder, open: openRepair },
 });

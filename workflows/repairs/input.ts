@@ -1,4 +1,5 @@
-import type { Channel, Customer, Order } from '../../domain/case';
+import type { Channel, Order } from '../../domain/case';
+import type { CaseCustomer } from '../../domain/customer';
 import type { RepairPolicy } from './policy';
 import type { RepairItem } from './vocabulary';
 
@@ -7,7 +8,7 @@ export interface RepairCaseInput {
   caseId: string;
   type: 'repair';
   channel: Channel;
-  customer: Customer;
+  customer: CaseCustomer;
   order: Order;
   item: RepairItem;
   problem: string;

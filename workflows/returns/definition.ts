@@ -3,7 +3,7 @@ import { customerOnly, staff } from '../../domain/access';
 import { cancelAction, Text } from '../../domain/actionPayloads';
 import { defineProcess } from '../../domain/process';
 import { ReturnDetails } from './details';
-import { openReturn, ReturnCaseRequest } from './intake';
+import { checkReturnAgainstOrder, openReturn, ReturnCaseRequest } from './intake';
 import { returnPolicy } from './policy';
 import { ReturnOutcome } from './vocabulary';
 
@@ -59,5 +59,5 @@ export const returns = defineProcess({
   },
   workItems: [{ kind: 'review_return', status: 'under_review', deadlines: ['review'] }],
   policy: returnPolicy,
-  intake: { request: ReturnCaseRequest, open: openReturn },
+  intake: { request: ReturnCaseRequest, orderOf: (request) => request.orderId, check: checkReturnAgainstOrder, open: openReturn },
 });

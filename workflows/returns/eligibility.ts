@@ -1,4 +1,4 @@
-import type { ReturnPolicy } from './policy';
+import { customerClass } from '../../domain/customer';
 import type { ReturnCaseInput } from './input';
 import { itemsValue } from './pricing';
 
@@ -12,8 +12,8 @@ export type Eligibility =
  * order carries no delivery date.
  */
 export function assessEligibility(input: ReturnCaseInput, now: Date): Eligibility {
-  const policy: ReturnPolicy = input.policy;
-  const tier = input.customer.tier;
+  const { policy } = input;
+  const tier = customerClass(input.customer);
   const windowStart = Date.parse(input.order.deliveredAt ?? input.order.purchasedAt);
   const windowMs = policy.returnWindowMs[tier] ?? 0;
   if (now.getTime() - windowStart > windowMs) {
@@ -33,8 +33,10 @@ export function assessEligibility(input: ReturnCaseInput, now: Date): Eligibilit
   }
   const refundAmount = itemsValue(input);
   const rules = policy.autoApprove;
+  // A case opened before segments pinned `tiers`; its tier is its class.
+  const approvedClasses: readonly string[] = rules.segments ?? rules.tiers ?? [];
   const autoApprove =
-    rules.tiers.includes(tier) ||
+    approvedClasses.includes(tier) ||
     (input.items.every((item) => rules.conditions.includes(item.condition)) && refundAmount <= rules.maxAmount);
   return { eligible: true, autoApprove, refundAmount };
 }

@@ -1,5 +1,6 @@
 import type { SlaPolicy } from '../../config/policies/slaPolicy';
-import type { Channel, Customer, Order } from '../../domain/case';
+import type { Channel, Order } from '../../domain/case';
+import type { CaseCustomer, CustomerClass, LegacyTier, Segment } from '../../domain/customer';
 import type { ReturnPolicy } from './policy';
 import type { ItemCondition } from './vocabulary';
 
@@ -16,11 +17,11 @@ export interface ReturnCaseInput {
   caseId: string;
   type: 'return' | 'exchange';
   channel: Channel;
-  customer: Customer;
+  customer: CaseCustomer;
   order: Order;
   items: ReturnItem[];
   reason: string;
-  policy: ReturnPolicy & LegacyReviewPolicy;
+  policy: PinnedReturnPolicy;
   /**
    * The service levels, among them the review's target. Absent from cases opened before the review
    * target moved here from the return policy; those keep the deadline they pinned (legacyReview).
@@ -30,10 +31,14 @@ export interface ReturnCaseInput {
 }
 
 /**
- * The review target a return opened before 2026-12-01 pinned in its own policy. Read only when the
- * input has no SLA policy; remove once no such case is open.
+ * The return policy as a case pinned it. Returns opened before segments keyed the window and the
+ * auto-approval on the tier the request claimed (`vip`, `tiers`), and those opened before the
+ * review target moved to the SLA policy pinned their own review deadline, read only when the input
+ * has no SLA policy. Remove the legacy parts once no such case is open.
  */
-export interface LegacyReviewPolicy {
+export type PinnedReturnPolicy = Omit<ReturnPolicy, 'returnWindowMs' | 'autoApprove'> & {
+  returnWindowMs: Partial<Record<CustomerClass, number>>;
+  autoApprove: Omit<ReturnPolicy['autoApprove'], 'segments'> & { segments?: Segment[]; tiers?: LegacyTier[] };
   reviewDeadlineMs?: number;
   reviewWarnAt?: number;
-}
+};

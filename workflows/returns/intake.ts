@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import type { SlaPolicy } from '../../config/policies/slaPolicy';
-import { Channel, Customer, Order, Sku } from '../../domain/case';
-import type { CaseOpening } from '../../domain/process';
+import type { SystemOrder } from '../../activities/types';
+import { Channel, Sku } from '../../domain/case';
+import { caseCustomer } from '../../domain/caseCustomer';
+import { CustomerRef, decidedBy, orderFields } from '../../domain/intakeFields';
+import type { CaseOpening, IntakeIssue, IntakeRecords } from '../../domain/process';
 import { pinnedVersion } from '../lib/pinnedVersion';
 import type { ReturnCaseInput } from './input';
 import type { ReturnPolicy } from './policy';
@@ -16,22 +19,15 @@ export const CaseItem = z
   })
   .meta({ id: 'CaseItem' });
 
-type ReturnCaseShape = { type: string; order: Order; items: z.infer<typeof CaseItem>[] };
+const RequestItem = CaseItem.extend({ unitPrice: decidedBy('the order system') }).meta({ id: 'ReturnRequestItem' });
 
-/** Checks that need two fields at once; each issue points at the exact item field to fix. */
-function checkItemsAgainstOrder(body: ReturnCaseShape, ctx: z.RefinementCtx): void {
-  const ordered = new Map(body.order.lines.map((line) => [line.sku, line.quantity]));
+type ReturnCaseShape = { type: string; items: z.infer<typeof CaseItem>[] };
+
+/** Checks within the request itself; each issue points at the exact item field to fix. */
+function checkItems(body: ReturnCaseShape, ctx: z.RefinementCtx): void {
   const seen = new Set<string>();
   body.items.forEach((item, i) => {
-    const orderedQuantity = ordered.get(item.sku);
-    if (orderedQuantity === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['items', i, 'sku'], message: `${item.sku} is not a line of order ${body.order.id}` });
-    } else if (item.quantity > orderedQuantity) {
-      ctx.addIssue({ code: 'custom', path: ['items', i, 'quantity'], message: `at most ${orderedQuantity} were ordered` });
-    }
-    if (seen.has(item.sku)) {
-      ctx.addIssue({ code: 'custom', path: ['items', i, 'sku'], message: `${item.sku} is listed twice` });
-    }
+    if (seen.has(item.sku)) ctx.addIssue({ code: 'custom', path: ['items', i, 'sku'], message: `${item.sku} is listed twice` });
     seen.add(item.sku);
     if (item.replacementSku !== undefined && body.type !== 'exchange') {
       ctx.addIssue({ code: 'custom', path: ['items', i, 'replacementSku'], message: 'only an exchange has a replacement' });
@@ -43,22 +39,53 @@ export const ReturnCaseRequest = z
   .object({
     type: z.enum(['return', 'exchange']),
     channel: Channel,
-    customer: Customer,
-    order: Order,
-    items: z.array(CaseItem).min(1).max(100),
+    customer: CustomerRef,
+    ...orderFields,
+    items: z.array(RequestItem).min(1).max(100),
     reason: z.string().min(1).max(2000),
   })
-  .superRefine(checkItemsAgainstOrder)
+  .superRefine(checkItems)
   .meta({ id: 'ReturnCaseRequest' });
 export type ReturnCaseRequest = z.infer<typeof ReturnCaseRequest>;
+
+/**
+ * What the order allows: each item a line of it, and no more of a line than was bought less what
+ * earlier returns took back.
+ */
+export function checkReturnAgainstOrder(body: ReturnCaseRequest, { order }: IntakeRecords): IntakeIssue[] {
+  const lines = new Map(order?.lines.map((line) => [line.sku, line]));
+  return body.items.flatMap((item, i): IntakeIssue[] => {
+    const line = lines.get(item.sku);
+    if (!line) return [{ path: ['items', i, 'sku'], message: `${item.sku} is not a line of order ${body.orderId}` }];
+    const left = line.quantity - line.returned;
+    if (item.quantity <= left) return [];
+    const already = line.returned > 0 ? `, ${line.returned} already returned` : '';
+    return [{ path: ['items', i, 'quantity'], message: `at most ${left} can be returned (${line.quantity} bought${already})` }];
+  });
+}
+
+/** The order as a case pins it: the system of record's dates and prices, never the caller's. */
+export function pinnedOrder(order: SystemOrder) {
+  return {
+    id: order.id,
+    purchasedAt: order.purchasedAt,
+    ...(order.deliveredAt ? { deliveredAt: order.deliveredAt } : {}),
+    currency: order.currency,
+    lines: order.lines.map(({ sku, quantity, unitPrice }) => ({ sku, quantity, unitPrice })),
+  };
+}
 
 /** A return claims the order lines of its items; its record shows the reason and the items. */
 export function openReturn(
   body: ReturnCaseRequest,
   policies: { process: ReturnPolicy; sla: SlaPolicy },
+  records: IntakeRecords,
 ): CaseOpening<ReturnCaseInput> {
-  const { type, channel, customer, order, items, reason } = body;
+  const { type, channel, items: requested, reason } = body;
   const { process: policy, sla } = policies;
+  const order = pinnedOrder(records.order!);
+  const customer = caseCustomer(records);
+  const items = requested.map(({ sku, quantity, condition, replacementSku }) => ({ sku, quantity, condition, replacementSku }));
   return {
     type,
     orderId: order.id,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { days, minutes, seconds } from '../../config/policies/duration';
-import { CustomerTier, Money } from '../../domain/case';
+import { Money } from '../../domain/case';
+import { Segment } from '../../domain/customer';
 import type { PolicySpec } from '../../domain/process';
 import { ItemCondition } from './vocabulary';
 
@@ -14,12 +15,12 @@ const durationMs = z.number().int().positive();
 export const ReturnPolicy = z
   .object({
     version: z.string().min(1),
-    /** How long after delivery (or purchase, when delivery is unknown) a return may be requested. */
-    returnWindowMs: z.record(CustomerTier, durationMs),
+    /** How long after delivery (or purchase, when delivery is unknown) a return may be requested, by segment. */
+    returnWindowMs: z.record(Segment, durationMs),
     eligibleConditions: z.array(ItemCondition).min(1),
     autoApprove: z.object({
-      /** Tiers approved without review whatever the amount. */
-      tiers: z.array(CustomerTier),
+      /** Segments approved without review whatever the amount. */
+      segments: z.array(Segment),
       /** Conditions approved without review up to maxAmount. */
       conditions: z.array(ItemCondition),
       maxAmount: Money,
@@ -34,10 +35,10 @@ export const ReturnPolicy = z
 export type ReturnPolicy = z.infer<typeof ReturnPolicy>;
 
 const standard: ReturnPolicy = {
-  version: 'returns/2026-12-01',
-  returnWindowMs: { standard: days(7), vip: days(30) },
+  version: 'returns/2026-12-01.2',
+  returnWindowMs: { high_value: days(30), loyal: days(14), new: days(7), at_risk: days(7), standard: days(7) },
   eligibleConditions: ['unopened', 'opened', 'defective'],
-  autoApprove: { tiers: ['vip'], conditions: ['unopened', 'defective'], maxAmount: 20_000 },
+  autoApprove: { segments: ['high_value'], conditions: ['unopened', 'defective'], maxAmount: 20_000 },
   onReviewTimeout: 'approve',
   shipByMs: days(14),
   surveyWindowMs: days(3),
@@ -46,7 +47,7 @@ const standard: ReturnPolicy = {
 /** Same rules, minutes instead of days, so a demo runs to the end while you watch. */
 const demo: ReturnPolicy = {
   ...standard,
-  version: 'returns/2026-12-01-demo',
+  version: 'returns/2026-12-01.2-demo',
   shipByMs: minutes(2),
   surveyWindowMs: seconds(3),
 };

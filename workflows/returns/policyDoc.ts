@@ -1,5 +1,6 @@
 import type { Sections } from '../../scripts/docs/sections';
 import { slaPolicies } from '../../config/policies/slaPolicy';
+import { Segment } from '../../domain/customer';
 import type { PolicyProfile } from '../../domain/process';
 import type { ReturnPolicy } from './policy';
 import { codes, duration, money } from '../../scripts/docs/markdown';
@@ -11,12 +12,12 @@ export function returnPolicyTable(profiles: Record<PolicyProfile, ReturnPolicy>)
   const withSla = (profile: PolicyProfile) => ({ policy: profiles[profile], sla: slaPolicies[profile] });
   return profileTable({ standard: withSla('standard'), demo: withSla('demo') }, [
     ['version a case pins', ({ policy }) => policy.version],
-    ...Object.keys(profiles.standard.returnWindowMs).map((tier): [string, (p: { policy: ReturnPolicy }) => string] => [
-      `return window, ${tier} tier (from delivery, else purchase)`,
-      ({ policy }) => duration(policy.returnWindowMs[tier as keyof ReturnPolicy['returnWindowMs']]),
+    ...Segment.options.map((segment): [string, (p: { policy: ReturnPolicy }) => string] => [
+      `return window, ${segment} customers (from delivery, else purchase)`,
+      ({ policy }) => duration(policy.returnWindowMs[segment]),
     ]),
     ['conditions that may come back', ({ policy }) => codes(policy.eligibleConditions)],
-    ['approved without review: tiers, any amount', ({ policy }) => codes(policy.autoApprove.tiers)],
+    ['approved without review: segments, any amount', ({ policy }) => codes(policy.autoApprove.segments)],
     [
       'approved without review: every item in one of these conditions, up to the amount',
       ({ policy }) => `${codes(policy.autoApprove.conditions)} up to ${money(policy.autoApprove.maxAmount)}`,

@@ -39,6 +39,7 @@ class ExchangeFailed extends Error {}
 
 /** Guards the change for returns recorded before it (docs/architecture.md, "Cases in flight survive changes"). */
 const LABEL_UNDO_ENDS_AT_PICKUP = 'return-label-undo-ends-at-pickup';
+const RETURN_TOLD_TO_ORDER_SYSTEM = 'return-told-to-order-system';
 
 /**
  * The review's target: the pinned SLA policy's `review` clock, or, for a case opened before the
@@ -46,7 +47,7 @@ const LABEL_UNDO_ENDS_AT_PICKUP = 'return-label-undo-ends-at-pickup';
  */
 function reviewTarget(input: ReturnCaseInput): SlaTarget | null {
   const { sla, policy, customer, channel, type } = input;
-  if (sla) return slaTarget(sla, 'review', { caseType: type, tier: customer.tier, priority: 'normal', channel });
+  if (sla) return slaTarget(sla, 'review', { caseType: type, segment: customer.segment, tier: customer.tier, priority: 'normal', channel });
   if (policy.reviewDeadlineMs === undefined) return null;
   return { clock: 'review', targetMs: policy.reviewDeadlineMs, calendar: null, warnAt: policy.reviewWarnAt ?? 0.8 };
 }
@@ -199,7 +200,24 @@ export async function returnCase(input: ReturnCaseInput): Promise<ReturnCaseResu
         idempotencyKey: idempotencyKey(caseId, 'restock', index),
       });
     }
-    await journal.record('stock.restocked', { data: { items: input.items.map(({ sku, quantity }) => ({ sku, quantity })) } });
+    const lines = input.items.map(({ sku, quantity }) => ({ sku, quantity }));
+    await journal.record('stock.restocked', { data: { items: lines } });
+    if (patched(RETURN_TOLD_TO_ORDER_SYSTEM)) await tellOrderSystem(lines);
+  }
+
+  /**
+   * The order system counts what came back, so a later return of the line is measured against what
+   * is left. Its refusal must not hold up the customer's money: the timeline says so for operations.
+   */
+  async function tellOrderSystem(lines: { sku: string; quantity: number }[]): Promise<void> {
+    const orderId = input.order.id;
+    try {
+      await partners.recordReturn({ orderId, caseId, lines, idempotencyKey: idempotencyKey(caseId, 'order-return') });
+      await journal.record('order.return_recorded', { data: { orderId, items: lines } });
+    } catch (err) {
+      if (!isPartnerFailure(err)) throw err;
+      await journal.record('order.return_not_recorded', { data: { orderId, items: lines, error: failureReason(err) } });
+    }
   }
 
   async function refund(amount: number, reason: string): Promise<void> {

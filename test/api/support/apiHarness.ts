@@ -3,6 +3,9 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import pino from 'pino';
 import { createCaseStoreActivities } from '../../../activities/caseStore';
+import { systemsOfRecord } from '../../../api/systemsOfRecord';
+import { createSimulator } from '../../../sim/createSimulator';
+import { addExpectedRecords } from '../../support/records';
 import { startApi, type ApiDeps, type RunningApi } from '../../../api/app';
 import { mintToken, type Principal, tokenSettings, type TokenSettings } from '../../../api/auth/tokens';
 import { signWebhook } from '../../../api/webhooks/signature';
@@ -38,12 +41,14 @@ export class ApiClient {
     readonly url: string,
     protected readonly webhookSecret: string,
     readonly tokens: TokenSettings,
+    /** The simulated order and customer systems the API reads (test/support/records.ts). */
+    readonly simulatorUrl: string,
     private readonly principal: Principal | null = ADMIN,
   ) {}
 
   /** The same client acting as someone else (null: without a token). */
   as(principal: Principal | null): ApiClient {
-    return new ApiClient(this.url, this.webhookSecret, this.tokens, principal);
+    return new ApiClient(this.url, this.webhookSecret, this.tokens, this.simulatorUrl, principal);
   }
 
   token(principal: Principal, ttl?: string): Promise<string> {
@@ -66,7 +71,9 @@ export class ApiClient {
     });
   }
 
-  createCase(body: unknown, idempotencyKey: string = randomUUID()) {
+  /** The request's customer and order are in the simulated systems of record first (test/support/records.ts). */
+  async createCase(body: unknown, idempotencyKey: string = randomUUID()) {
+    await addExpectedRecords(this.simulatorUrl, body);
     return this.post('/v1/cases', body, { 'idempotency-key': idempotencyKey });
   }
 
@@ -100,12 +107,13 @@ export class ApiHarness extends ApiClient {
   private constructor(
     url: string,
     webhookSecret: string,
+    simulatorUrl: string,
     /** What the API was built from, for tests that start a variant next to it. */
     readonly deps: ApiDeps,
     readonly client: Client,
     private readonly stops: (() => Promise<unknown>)[],
   ) {
-    super(url, webhookSecret, deps.auth);
+    super(url, webhookSecret, deps.auth, simulatorUrl);
   }
 
   /** `settings`: environment variables for this API (rate limits, webhook secrets), as loadConfig reads them. */
@@ -145,6 +153,10 @@ export class ApiHarness extends ApiClient {
 
     const connection = await Connection.connect({ address: env.temporalAddress });
     stops.push(() => connection.close());
+    // The order and customer systems intake reads; no autopilot: the stand-in workflows call no partner.
+    const simulator = createSimulator({ webhookSecret, autopilot: false, catalogue: false });
+    const simulatorUrl = await simulator.start(0, '127.0.0.1');
+    stops.push(() => simulator.stop());
     const client = new Client({ connection, namespace: env.namespace, dataConverter: { payloadCodecs: [payloadCodec] } });
 
     const deps: ApiDeps = {
@@ -152,6 +164,7 @@ export class ApiHarness extends ApiClient {
       pool,
       temporal: client,
       logger: pino({ level: 'silent' }),
+      systems: systemsOfRecord({ orders: simulatorUrl, customers: simulatorUrl }, 2_000),
       policies: casePolicies('standard'),
       auth: tokenSettings(config, testAuthSecret()),
       webhookSecrets: new WebhookSecrets(config.WEBHOOK_SECRETS, webhookSecret),
@@ -159,7 +172,7 @@ export class ApiHarness extends ApiClient {
     };
     const api: RunningApi = await startApi({ ...deps, host: '127.0.0.1', port: 0 });
     stops.push(() => api.close());
-    return new ApiHarness(api.url, webhookSecret, deps, client, stops);
+    return new ApiHarness(api.url, webhookSecret, simulatorUrl, deps, client, stops);
   }
 
   async close(): Promise<void> {
@@ -171,7 +184,7 @@ export class ApiHarness extends ApiClient {
     const deps = { ...this.deps, ...overrides };
     const api = await startApi({ ...deps, host: '127.0.0.1', port: 0 });
     this.stops.push(() => api.close());
-    return new ApiClient(api.url, this.webhookSecret, deps.auth);
+    return new ApiClient(api.url, this.webhookSecret, deps.auth, this.simulatorUrl);
   }
 
   appliedSteps(caseId: string): Promise<number> {

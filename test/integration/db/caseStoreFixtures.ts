@@ -27,7 +27,7 @@ export function caseInput(overrides: Partial<OpenCaseInput> = {}): OpenCaseInput
     status: 'requested',
     channel: 'app',
     customerId: `cust-${randomUUID()}`,
-    customerTier: 'standard',
+    customerSegment: 'standard',
     orderId: `order-${randomUUID()}`,
     lines: [{ sku: 'SKU-1', quantity: 1 }],
     priority: 'normal',

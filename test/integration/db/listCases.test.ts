@@ -92,7 +92,7 @@ describe('listCases', () => {
         type: newest.type,
         channel: newest.channel,
         customerId,
-        customerTier: newest.customerTier,
+        customerSegment: newest.customerSegment,
         orderId: newest.orderId,
         status: 'requested',
         outcome: null,

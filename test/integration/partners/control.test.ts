@@ -1,6 +1,8 @@
+import { createCustomerActivities } from '../../../activities/customers';
+import { createOrderActivities } from '../../../activities/orders';
 import { createPaymentsActivities } from '../../../activities/payments';
 import type { Simulator } from '../../../sim/createSimulator';
-import { adapterConfig, simPost, simRecords, startSimulator } from './partnerSupport';
+import { adapterConfig, placeOrder, simGet, simPost, simRecords, startSimulator } from './partnerSupport';
 
 describe('simulator control endpoints', () => {
   let sim: Simulator;
@@ -29,6 +31,42 @@ describe('simulator control endpoints', () => {
     const after = await refund();
     expect(after.refundId).not.toBe(before.refundId);
     expect((await simRecords(sim, 'ctl')).refunds).toHaveLength(1);
+  });
+
+  it('keeps the seeded catalogue on reset, and forgets the orders, customers and returns added since', async () => {
+    const orders = createOrderActivities(adapterConfig(sim));
+    const customers = createCustomerActivities(adapterConfig(sim));
+    const [seeded] = (await simGet(sim, '/sim/customers?limit=1')).body.customers;
+    const seededProfile = await customers.getCustomer({ customerId: seeded.id });
+    const seededOrder = await orders.getOrder({ orderId: seeded.latestOrderId });
+    const line = seededOrder?.lines.find((l) => l.returned < l.quantity);
+    if (!seededOrder || !line) throw new Error('expected a seeded order with a line left to return');
+    await orders.recordReturn({
+      idempotencyKey: 'ctl-catalogue:order-return',
+      caseId: 'ctl-catalogue',
+      orderId: seededOrder.id,
+      lines: [{ sku: line.sku, quantity: 1 }],
+    });
+    await placeOrder(sim, { id: 'ord-ctl', customerId: 'cust-ctl', lines: [{ sku: 'HOODIE-M', quantity: 1 }] });
+    await placeOrder(sim, { id: 'ord-ctl-seeded', customerId: seeded.id, customer: { name: 'Renamed' }, lines: [{ sku: 'KETTLE-1', quantity: 1 }] });
+
+    await fetch(`${sim.url}/sim/records`, { method: 'DELETE' });
+
+    expect(await orders.getOrder({ orderId: seededOrder.id })).toEqual(seededOrder);
+    expect(await customers.getCustomer({ customerId: seeded.id })).toEqual(seededProfile);
+    expect(await orders.getOrder({ orderId: 'ord-ctl' })).toBeNull();
+    expect(await orders.getOrder({ orderId: 'ord-ctl-seeded' })).toBeNull();
+    expect(await customers.getCustomer({ customerId: 'cust-ctl' })).toBeNull();
+    expect((await simRecords(sim, 'ctl-catalogue')).orderReturns).toEqual([]);
+  });
+
+  it('starts with no orders or customers when asked for a blank catalogue', async () => {
+    const blank = await startSimulator({ catalogue: false });
+    try {
+      expect((await simGet(blank, '/sim/customers?limit=1000')).body).toEqual({ customers: [] });
+    } finally {
+      await blank.stop();
+    }
   });
 
   it('refuses a fault that is not a partner error (4xx or 5xx) or for an unknown operation', async () => {

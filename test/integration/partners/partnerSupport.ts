@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ApplicationFailure } from '@temporalio/common';
 import express from 'express';
 import type { PartnerConfig } from '../../../activities/partnerHttp';
+import type { SystemOrder } from '../../../activities/types';
 import {
   SIGNATURE_HEADER,
   TIMESTAMP_HEADER,
@@ -39,6 +40,18 @@ export async function simPost(sim: Simulator, path: string, body: unknown): Prom
     body: JSON.stringify(body),
   });
   return { status: res.status, body: await res.json() };
+}
+
+export async function simGet(sim: Simulator, path: string): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${sim.url}${path}`);
+  return { status: res.status, body: await res.json() };
+}
+
+/** An order in the simulated order system (POST /sim/orders), as it stored it. */
+export async function placeOrder(sim: Simulator, order: Record<string, unknown>): Promise<SystemOrder> {
+  const { status, body } = await simPost(sim, '/sim/orders', order);
+  expect(status).toBe(201);
+  return body as SystemOrder;
 }
 
 /** The ApplicationFailure a call rejects with; fails the test if the call succeeds or throws anything else. */

@@ -139,9 +139,9 @@ describe('complaint workflow', () => {
     expect(dueAfter - dueBefore).toBeGreaterThanOrEqual(1_000);
   });
 
-  it('gives VIP customers a tighter first-response target than standard ones', async () => {
+  it('gives high-value customers a tighter first-response target than standard ones', async () => {
     const standard = complaintCaseInput(policy);
-    const vip = complaintCaseInput(policy, { tier: 'vip' });
+    const vip = complaintCaseInput(policy, { segment: 'high_value' });
     await harness.startComplaint(standard);
     await harness.startComplaint(vip);
     await harness.waitForStatus(standard.caseId, 'routed');

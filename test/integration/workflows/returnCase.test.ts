@@ -46,11 +46,15 @@ describe('return workflow', () => {
       'parcel.delivered',
       'inspection.completed',
       'stock.restocked',
+      'order.return_recorded',
       'refund.started',
       'refund.issued',
       'survey.requested',
       'case.closed',
     ]);
+    // The order system counts it: a second return of the line would find nothing left.
+    const order = await harness.orderSystem(input.order.id);
+    expect(order.lines.find((line) => line.sku === 'SHOE-42')).toMatchObject({ quantity: 1, returned: 1 });
   });
 
   it('closes a request outside the return window without a label', async () => {
