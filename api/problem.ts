@@ -32,6 +32,7 @@ export const problemCatalog = {
   internal: { status: 500, title: 'Internal error' },
   unavailable: { status: 503, title: 'A dependency is unavailable, retry later' },
   'not-ready': { status: 503, title: 'Not ready' },
+  'step-early': { status: 503, title: 'The case has not reached this step yet; retry later' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemKind = keyof typeof problemCatalog;

@@ -195,3 +195,20 @@ export function allowedActions(process: Process, status: string): readonly strin
 export function expectedSteps(process: Process, status: string): readonly string[] {
   return process.statuses[status]?.steps ?? [];
 }
+
+/**
+ * Whether a step the status does not expect is still ahead: a status the case can reach from here
+ * expects it. A partner that reports a step before the case has recorded the work that precedes
+ * it (a parcel scanned before the label's issue is recorded) is early, not wrong.
+ */
+export function stepAhead(process: Process, status: string, step: string): boolean {
+  const seen = new Set([status]);
+  const frontier = [...(process.statuses[status]?.next ?? [])];
+  for (let next = frontier.pop(); next !== undefined; next = frontier.pop()) {
+    if (seen.has(next)) continue;
+    seen.add(next);
+    if (expectedSteps(process, next).includes(step)) return true;
+    frontier.push(...(process.statuses[next]?.next ?? []));
+  }
+  return false;
+}

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { findProduct } from './catalogue/products';
 import type { Ledger, ReservationRecord, StockMovementKind } from './ledger';
 import { newId } from './ids';
 
@@ -28,8 +29,13 @@ export type ShipOutcome =
   | { ok: true; reservation: ReservationRecord }
   | { ok: false; reason: 'not_found' | 'not_active' };
 
-/** A stable price per SKU between runs, so exchange price differences are reproducible. */
+/**
+ * What the shop sells costs what the catalogue says; any other SKU a stable price between runs,
+ * so exchange price differences are reproducible.
+ */
 function listPrice(sku: string): number {
+  const product = findProduct(sku);
+  if (product) return product.unitPrice;
   const hash = createHash('sha256').update(sku).digest().readUInt32BE(0);
   return 500 + (hash % 200) * 100;
 }

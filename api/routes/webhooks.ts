@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import type { CaseRecord } from '../../domain';
 import { type PartnerChannel, type PartnerKind, partnerChannels } from '../../domain/partners';
 import { partnerStepUpdate } from '../../workflows/lib/messages';
+import { stepAhead } from '../../domain/process';
 import { partnerSteps, processOf } from '../../workflows/registry';
 import { partnerSignature } from '../auth/access';
 import { requireCase } from '../caseLookup';
@@ -30,6 +31,7 @@ const partnerProblems: ProblemKind[] = [
   'case-not-found',
   'unknown-partner',
   'invalid-transition',
+  'step-early',
   'case-closed',
   'action-rejected',
   'unavailable',
@@ -49,6 +51,26 @@ function reportsOn(record: CaseRecord, partner: { kind: PartnerKind; id: string 
   const takesKind = Object.values(processOf(record.type).steps).some((step) => step.partner === partner.kind);
   const { assignedBy }: PartnerChannel = partnerChannels[partner.kind];
   return takesKind && (assignedBy === undefined || (record.details[assignedBy] ?? partner.id) === partner.id);
+}
+
+/** Seconds a partner waits before it reports an early step again; the work before it is in flight. */
+const EARLY_RETRY_AFTER_S = 5;
+
+/**
+ * A step the case will expect once it gets there (a parcel scanned before the case recorded the
+ * label, say after a worker restart) is answered "retry later", so a partner that retries on 5xx
+ * delivers it then; a step the case is past or will never take stays a 409.
+ */
+function early(err: unknown, record: CaseRecord, event: PartnerEvent): HttpProblem | undefined {
+  if (!(err instanceof HttpProblem) || err.kind !== 'invalid-transition') return undefined;
+  const status = err.extensions.currentStatus;
+  if (typeof status !== 'string' || !stepAhead(processOf(record.type), status, event.type)) return undefined;
+  return new HttpProblem(
+    'step-early',
+    `case ${event.caseId} is ${status} and takes "${event.type}" later; send the event again`,
+    { caseId: event.caseId, currentStatus: status },
+    EARLY_RETRY_AFTER_S,
+  );
 }
 
 export function webhookRoutes(deps: ApiDeps): Route[] {
@@ -87,7 +109,9 @@ export function webhookRoutes(deps: ApiDeps): Route[] {
       partnerStepUpdate,
       { eventId: event.eventId, step: event.type, partner, occurredAt: event.occurredAt, requestId, data },
       { updateId: `${partner.kind}:${partner.id}:${event.eventId}`, allowedKey: 'allowedSteps' },
-    );
+    ).catch((err: unknown) => {
+      throw early(err, record, event) ?? err;
+    });
     log.info({ partner, eventId: event.eventId, step: event.type, status: ack.status }, 'partner step applied');
     res.json({ caseId: event.caseId, status: ack.status });
   }

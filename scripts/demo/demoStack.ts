@@ -6,8 +6,6 @@ import { createLogger } from '../../config/logger';
 import { installRuntimeLogger } from '../../worker/runtimeLogger';
 import { freePort } from '../net';
 import { startStack, type Stack, type StackOptions } from '../stack';
-import { call } from './runner';
-import { demoCatalog } from './scenarios';
 
 export interface DemoStackOptions {
   /** Settings over the environment's, as loadConfig reads them. */
@@ -53,7 +51,6 @@ export async function withDemoStack(
   });
   try {
     progress(`stack ready: API ${stack.apiUrl}, simulator ${stack.simulatorUrl}`);
-    for (const entry of demoCatalog) await call('POST', `${stack.simulatorUrl}/sim/catalog`, entry);
     return await work(stack);
   } finally {
     await stack.stop();

@@ -2,7 +2,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { mintToken, type Principal } from '../../api/auth/tokens';
 import { caseIdFor } from '../../api/schemas/caseId';
 import type { Stack } from '../stack';
-import type { DemoCase, DemoScenario, DemoStep } from './scenarios';
+import { call } from './call';
+import { SeededCustomers } from './customers';
+import type { DemoCase, DemoScenario, DemoStep, OrderPlan, RequestPlan } from './scenarios';
 
 /** A scenario's case as the runner follows it. */
 export interface Tracked {
@@ -21,15 +23,6 @@ export interface Tracked {
 const agent: Principal = { sub: 'demo-agent', role: 'agent' };
 /** Works the complaints and answers escalations, whoever they were routed to. */
 const supervisor: Principal = { sub: 'demo-supervisor', role: 'supervisor' };
-
-export async function call(method: 'GET' | 'POST', url: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(url, {
-    method,
-    headers: { 'content-type': 'application/json', ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, any> };
-}
 
 async function bearer(stack: Stack, principal: Principal): Promise<Record<string, string>> {
   return { authorization: `Bearer ${await mintToken(principal, stack.tokens)}` };
@@ -50,26 +43,46 @@ export async function runScenarios(
   return tracked;
 }
 
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
+
+/** The plan's order in the order system, for the customer, as the sale would have put it there; its id. */
+async function addOrder(stack: Stack, customerId: string, plan: OrderPlan): Promise<string> {
+  const res = await call('POST', `${stack.simulatorUrl}/sim/orders`, {
+    customerId,
+    channel: plan.channel,
+    purchasedAt: daysAgo(plan.purchasedDaysAgo),
+    deliveredAt: daysAgo(plan.deliveredDaysAgo),
+    lines: plan.lines,
+  });
+  if (res.status !== 201) throw new Error(`the order system refused ${JSON.stringify(plan)}: ${res.status} ${JSON.stringify(res.body)}`);
+  return String(res.body.id);
+}
+
+/** The request body for a seeded customer of the plan's kind, with their new order if the plan has one. */
+async function requestFor(stack: Stack, customers: SeededCustomers, plan: RequestPlan) {
+  const customerId = await customers.pick(plan.customer);
+  const orderId = plan.order ? await addOrder(stack, customerId, plan.order) : undefined;
+  return { customerId, body: { ...plan.body, customer: { id: customerId }, ...(orderId === undefined ? {} : { orderId }) } };
+}
+
 async function submitAll(stack: Stack, scenarios: DemoScenario[], progress: (m: string) => void): Promise<Tracked[]> {
   const tracked: Tracked[] = [];
+  const customers = new SeededCustomers(stack);
   for (const [index, scenario] of scenarios.entries()) {
     const idempotencyKey = `demo-${index}-${Date.now()}`;
-    if (scenario.script) {
-      // The case id follows from the customer and the key, so the simulator can be told before the case exists.
-      const customerId = (scenario.request.customer as { id: string }).id;
-      await call('POST', `${stack.simulatorUrl}/sim/scripts`, { caseId: caseIdFor(customerId, idempotencyKey), ...scenario.script });
-    }
-    const res = await call('POST', `${stack.apiUrl}/v1/cases`, scenario.request, {
+    const { customerId, body } = await requestFor(stack, customers, scenario.request);
+    // The case id follows from the customer and the key, so the simulator can be told before the case exists.
+    if (scenario.script) await call('POST', `${stack.simulatorUrl}/sim/scripts`, { caseId: caseIdFor(customerId, idempotencyKey), ...scenario.script });
+    const res = await call('POST', `${stack.apiUrl}/v1/cases`, body, {
       'idempotency-key': idempotencyKey,
       ...(await bearer(stack, agent)),
     });
     if (res.status !== 201) throw new Error(`creating "${scenario.title}" answered ${res.status}: ${JSON.stringify(res.body)}`);
-    progress(`submitted ${res.body.id}  ${scenario.title}`);
-    const customer: Principal = { sub: res.body.customerId, role: 'customer' };
+    progress(`submitted ${res.body.id}  ${scenario.title}  (customer ${customerId})`);
     tracked.push({
       scenario,
       caseId: res.body.id,
-      customer,
+      customer: { sub: customerId, role: 'customer' },
       seen: 0,
       status: 'requested',
       outcome: null,

@@ -1,12 +1,5 @@
 import { randomUUID } from 'node:crypto';
-
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
-
-/** Replacement prices the simulator's warehouse quotes: the larger hoodie costs a little more. */
-export const demoCatalog = [
-  { sku: 'SNEAKER-43', unitPrice: 8_900 },
-  { sku: 'HOODIE-L', unitPrice: 5_900 },
-];
+import type { CustomerKind } from './customers';
 
 /** The case as GET /v1/cases/:id shows it, as far as the demo reads it. */
 export interface DemoCase {
@@ -30,10 +23,26 @@ export interface DemoStep {
   script?: Record<string, unknown>;
 }
 
+/** An order the sale put in the order system before the case, for the scenario's customer; dates in days before now. */
+export interface OrderPlan {
+  channel: string;
+  /** A SKU the catalogue does not sell names its category and price. */
+  lines: { sku: string; quantity: number; category?: string; unitPrice?: number }[];
+  purchasedDaysAgo: number;
+  deliveredDaysAgo: number;
+}
+
+/** What a case is opened with: a seeded customer of a kind, an order of theirs if the process needs one, and the rest of the body. */
+export interface RequestPlan {
+  customer: CustomerKind;
+  order?: OrderPlan;
+  body: Record<string, unknown>;
+}
+
 export interface DemoScenario {
   title: string;
   expectedOutcome: string;
-  request: Record<string, unknown>;
+  request: RequestPlan;
   /** How the simulator plays the case from the start (sim/caseScripts.ts), set before the case is opened. */
   script?: Record<string, unknown>;
   steps: DemoStep[];
@@ -42,49 +51,48 @@ export interface DemoScenario {
 export const at = (status: string) => (c: DemoCase) => c.status === status;
 export const escalated = (c: DemoCase) => c.details.escalation?.open === true;
 
-export function customer(tier: 'standard' | 'vip') {
-  const id = randomUUID().slice(0, 6);
-  return { id: `demo-${id}`, tier, contact: { email: `demo-${id}@example.com` } };
-}
-
-export function returnRequest(channel: string, tier: 'standard' | 'vip', type: 'return' | 'exchange', item: Record<string, unknown>, deliveredDaysAgo = 2) {
+/** A return or exchange of one item of a two-line order of the catalogue, delivered `deliveredDaysAgo` days ago. */
+export function returnRequest(
+  channel: string,
+  customer: CustomerKind,
+  type: 'return' | 'exchange',
+  item: { sku: string } & Record<string, unknown>,
+  deliveredDaysAgo = 2,
+): RequestPlan {
   return {
-    type,
-    channel,
-    customer: customer(tier),
+    customer,
     order: {
-      id: `order-${randomUUID().slice(0, 6)}`,
-      purchasedAt: daysAgo(deliveredDaysAgo + 2),
-      deliveredAt: daysAgo(deliveredDaysAgo),
-      currency: 'EUR',
+      channel,
       lines: [
-        { sku: 'SNEAKER-42', quantity: 1, unitPrice: 8_900 },
-        { sku: 'HOODIE-M', quantity: 1, unitPrice: 5_500 },
+        { sku: 'SNEAKER-42', quantity: 1 },
+        { sku: 'HOODIE-M', quantity: 1 },
       ],
+      purchasedDaysAgo: deliveredDaysAgo + 2,
+      deliveredDaysAgo,
     },
-    items: [{ quantity: 1, ...item }],
-    reason: 'demo',
+    body: { type, channel, items: [{ quantity: 1, ...item }], reason: 'demo' },
   };
 }
 
-export function repairRequest(channel: string, sku: string, category: string, purchasedDaysAgo = 60) {
+/**
+ * A repair of a product bought `purchasedDaysAgo` days ago; its category comes from the order, so
+ * a SKU the catalogue does not sell names it.
+ */
+export function repairRequest(
+  channel: string,
+  sku: string,
+  purchasedDaysAgo = 60,
+  offCatalogue: { category: string; unitPrice: number } | Record<string, never> = {},
+): RequestPlan {
   return {
-    type: 'repair',
-    channel,
-    customer: customer('standard'),
-    order: {
-      id: `order-${randomUUID().slice(0, 6)}`,
-      purchasedAt: daysAgo(purchasedDaysAgo),
-      currency: 'EUR',
-      lines: [{ sku, quantity: 1, unitPrice: 49_900 }],
-    },
-    item: { sku, category, serialNumber: `SN-${randomUUID().slice(0, 8)}` },
-    problem: 'it stopped working',
+    customer: 'standard',
+    order: { channel, lines: [{ sku, quantity: 1, ...offCatalogue }], purchasedDaysAgo, deliveredDaysAgo: purchasedDaysAgo - 2 },
+    body: { type: 'repair', channel, item: { sku, serialNumber: `SN-${randomUUID().slice(0, 8)}` }, problem: 'it stopped working' },
   };
 }
 
-export function complaintRequest(channel: string, tier: 'standard' | 'vip', subject: string, description: string) {
-  return { type: 'complaint', channel, customer: customer(tier), subject, description };
+export function complaintRequest(channel: string, customer: CustomerKind, subject: string, description: string): RequestPlan {
+  return { customer, body: { type: 'complaint', channel, subject, description } };
 }
 
 export const review = (script?: Record<string, unknown>): DemoStep => ({
@@ -146,39 +154,39 @@ export function demoScenarios(): DemoScenario[] {
       ],
     },
     {
-      title: 'social: VIP exchange, 18 days after delivery',
+      title: 'social: high-value customer’s exchange, 18 days after delivery',
       expectedOutcome: 'exchanged',
-      request: returnRequest('social', 'vip', 'exchange', { sku: 'HOODIE-M', condition: 'opened', replacementSku: 'HOODIE-L' }, 18),
+      request: returnRequest('social', 'high_value', 'exchange', { sku: 'HOODIE-M', condition: 'opened', replacementSku: 'HOODIE-L' }, 18),
       steps: [],
     },
     {
       title: 'app: phone repaired under warranty, customer confirms receipt',
       expectedOutcome: 'repaired',
-      request: repairRequest('app', 'PHONE-X', 'phone'),
+      request: repairRequest('app', 'PHONE-X'),
       steps: [notFixed(), confirmReceipt],
     },
     {
       title: 'web: laptop out of warranty, customer approves the quote',
       expectedOutcome: 'repaired',
-      request: repairRequest('web', 'LAPTOP-14', 'laptop', 900),
+      request: repairRequest('web', 'LAPTOP-14', 900),
       steps: [notFixed(), { when: at('awaiting_quote_approval'), by: 'customer', action: 'approve-quote' }, confirmReceipt],
     },
     {
       title: 'mini_program: headphones fixed by the troubleshooting guide',
       expectedOutcome: 'resolved_remotely',
-      request: repairRequest('mini_program', 'BUDS-2', 'headphones'),
+      request: repairRequest('mini_program', 'BUDS-2'),
       steps: [{ when: at('troubleshooting'), by: 'customer', action: 'fixed' }],
     },
     {
       title: 'marketplace: TV unrepairable, replaced from stock',
       expectedOutcome: 'replaced',
-      request: repairRequest('marketplace', 'TV-55', 'tv'),
+      request: repairRequest('marketplace', 'TV-55'),
       steps: [notFixed({ repair: 'unrepairable' })],
     },
     {
       title: 'phone: fridge repaired by a technician at home',
       expectedOutcome: 'repaired',
-      request: repairRequest('phone', 'FRIDGE-9', 'large_appliance'),
+      request: repairRequest('phone', 'FRIDGE-9'),
       steps: [],
     },
     {
@@ -188,9 +196,9 @@ export function demoScenarios(): DemoScenario[] {
       steps: workComplaint,
     },
     {
-      title: 'email: complaint nobody answers in time, escalated, then resolved',
+      title: 'email: high-value customer’s complaint, routed to their advisor, nobody answers in time, escalated, then resolved',
       expectedOutcome: 'resolved',
-      request: complaintRequest('email', 'vip', 'Charged twice', 'I was charged twice for one order.'),
+      request: complaintRequest('email', 'high_value', 'Charged twice', 'I was charged twice for one order.'),
       steps: [acknowledgeEscalation, ...workComplaint.map((s, i) => (i === 0 ? { ...s, when: (c: DemoCase) => at('routed')(c) && c.breached } : s))],
     },
     {

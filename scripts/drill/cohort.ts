@@ -49,7 +49,9 @@ export async function submitCohort(
     opts.count,
     opts.concurrency,
     async (index) => {
-      const answer = await submit(drill, returnRequest(drill.runId, `${opts.name}-${index}`), `${opts.name}-${index}`);
+      const { body, order } = returnRequest(drill.runId, `${opts.name}-${index}`);
+      await drill.service.addOrder(order);
+      const answer = await submit(drill, body, `${opts.name}-${index}`);
       if (answer.status !== 201) drill.progress(`case ${index} of ${opts.name} was refused: ${answer.status} ${JSON.stringify(answer.body)}`);
       return answer.status === 201 ? String(answer.body.id) : null;
     },

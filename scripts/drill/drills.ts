@@ -50,7 +50,8 @@ async function faultDrill(drill: Drill, flags: DrillFlags, name: DrillName, faul
 async function duplicateSubmissions(drill: Drill, flags: DrillFlags): Promise<DrillResult> {
   const n = flags.duplicates;
   drill.progress(`duplicates: ${n} concurrent submissions with one Idempotency-Key`);
-  const body = returnRequest(drill.runId, 'duplicates');
+  const { body, order } = returnRequest(drill.runId, 'duplicates');
+  await drill.service.addOrder(order);
   const answers = await Promise.all(Array.from({ length: n }, () => submit(drill, body, `duplicates-${drill.runId}`)));
   const answered: Record<number, number> = {};
   for (const { status } of answers) answered[status] = (answered[status] ?? 0) + 1;

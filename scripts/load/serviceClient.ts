@@ -39,6 +39,12 @@ export class ServiceClient {
     return this.api(`/v1/webhooks/carriers/${CARRIER_ID}`, raw, signWebhook(this.webhookSecret, raw));
   }
 
+  /** An order in the simulated order system (and its customer in the customer system); one already there is fine. */
+  async addOrder(order: Record<string, unknown>): Promise<void> {
+    const res = await answer(await fetch(`${this.simulatorUrl}/sim/orders`, post(JSON.stringify(order))));
+    if (res.status !== 201 && res.status !== 409) throw new Error(`the simulator refused order ${String(order.id)}: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+
   async simRecords(caseId?: string): Promise<SimRecords> {
     const query = caseId === undefined ? '' : `?caseId=${encodeURIComponent(caseId)}`;
     return (await answer(await fetch(`${this.simulatorUrl}/sim/records${query}`))).body as unknown as SimRecords;

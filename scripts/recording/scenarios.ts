@@ -83,7 +83,7 @@ function moreScenarios(): Recording[] {
       scenario: {
         title: 'web: laptop out of warranty, the customer declines the quote',
         expectedOutcome: 'returned_unrepaired',
-        request: repairRequest('web', 'LAPTOP-14', 'laptop', 900),
+        request: repairRequest('web', 'LAPTOP-14', 900),
         steps: [
           notFixed(),
           { when: at('awaiting_quote_approval'), by: 'customer', action: 'decline-quote', body: { reason: 'too dear' } },
@@ -96,7 +96,7 @@ function moreScenarios(): Recording[] {
       scenario: {
         title: 'app: TV unrepairable and none in stock, refunded',
         expectedOutcome: 'refunded',
-        request: repairRequest('app', 'OOS-TV-55', 'tv'),
+        request: repairRequest('app', 'OOS-TV-55', 60, { category: 'tv', unitPrice: 89_900 }),
         steps: [notFixed({ repair: 'unrepairable' })],
       },
     },
@@ -105,7 +105,7 @@ function moreScenarios(): Recording[] {
       scenario: {
         title: 'web: quote approved and paid, then the laptop proves unrepairable, replaced',
         expectedOutcome: 'replaced',
-        request: repairRequest('web', 'LAPTOP-15', 'laptop', 900),
+        request: repairRequest('web', 'LAPTOP-15', 900),
         steps: [
           notFixed({ repair: 'manual' }),
           supplierStep(at('repair_ordered'), { type: 'received' }),
@@ -120,7 +120,7 @@ function moreScenarios(): Recording[] {
       scenario: {
         title: 'phone: washing machine visit moved once, then repaired at home',
         expectedOutcome: 'repaired',
-        request: repairRequest('phone', 'WASHER-7', 'large_appliance'),
+        request: repairRequest('phone', 'WASHER-7'),
         script: { repair: 'manual' },
         steps: [
           { when: at('visit_scheduled'), by: 'customer', action: 'reschedule', body: {} },
@@ -133,7 +133,7 @@ function moreScenarios(): Recording[] {
       scenario: {
         title: 'app: the customer cancels during troubleshooting',
         expectedOutcome: 'cancelled_by_customer',
-        request: repairRequest('app', 'PHONE-Y', 'phone'),
+        request: repairRequest('app', 'PHONE-LITE'),
         steps: [{ when: at('troubleshooting'), by: 'customer', action: 'cancel', body: { reason: 'bought a new one' } }],
       },
     },
@@ -142,7 +142,7 @@ function moreScenarios(): Recording[] {
       scenario: {
         title: 'app: the supplier misses its response time, the case escalates, then the repair goes on',
         expectedOutcome: 'repaired',
-        request: repairRequest('app', 'PHONE-Z', 'phone'),
+        request: repairRequest('app', 'PHONE-X'),
         steps: [
           notFixed({ repair: 'late' }),
           supplierStep((c) => at('at_supplier')(c) && c.breached, { type: 'diagnosed', diagnosis: 'loose connector' }),

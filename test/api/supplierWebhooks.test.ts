@@ -53,17 +53,28 @@ describe('POST /v1/webhooks/suppliers/:supplierId', () => {
     expect(await api.appliedSteps(caseId)).toBe(1);
   });
 
-  it('answers 409 naming the current status and the steps allowed now for a step out of order', async () => {
+  it('answers 409 naming the current status and the steps allowed now for a step the repair is past', async () => {
     const caseId = await repairAtSupplier();
-    const res = await api.webhook(supplierPath(), supplierEvent(caseId, 'shipped_back', { trackingNumber: 'TRK-1' }));
+    await api.webhook(supplierPath(), supplierEvent(caseId, 'received'));
+    const res = await api.webhook(supplierPath(), supplierEvent(caseId, 'received'));
 
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({
       type: problemType('invalid-transition'),
       caseId,
-      currentStatus: 'repair_ordered',
-      allowedSteps: ['received'],
+      currentStatus: 'at_supplier',
+      allowedSteps: ['diagnosed'],
     });
+    expect(await api.appliedSteps(caseId)).toBe(1);
+  });
+
+  it('answers 503 with Retry-After to a step the repair has not reached yet, applying nothing', async () => {
+    const caseId = await repairAtSupplier();
+    const res = await api.webhook(supplierPath(), supplierEvent(caseId, 'shipped_back', { trackingNumber: 'TRK-1' }));
+
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('5');
+    expect(res.body).toMatchObject({ type: problemType('step-early'), caseId, currentStatus: 'repair_ordered' });
     expect(await api.appliedSteps(caseId)).toBe(0);
   });
 

@@ -74,16 +74,33 @@ describe('POST /v1/webhooks/carriers/:carrier', () => {
     expect(res.status).toBe(401);
   });
 
-  it('answers 409 with the allowed steps for a step out of order', async () => {
+  it('answers 503 with Retry-After to a step the case has not reached yet, and takes it when sent again later', async () => {
     const caseId = await caseAwaitingPickup();
-    const res = await api.webhook('/v1/webhooks/carriers/dhl', carrierEvent(caseId, 'delivered'));
+    const delivered = carrierEvent(caseId, 'delivered');
+    const early = await api.webhook('/v1/webhooks/carriers/dhl', delivered);
+
+    expect(early.status).toBe(503);
+    expect(early.headers.get('retry-after')).toBe('5');
+    expect(early.body).toMatchObject({ type: problemType('step-early'), caseId, currentStatus: 'label_issued' });
+    expect(await api.appliedSteps(caseId)).toBe(0);
+
+    await api.webhook('/v1/webhooks/carriers/dhl', carrierEvent(caseId, 'picked_up'));
+    const again = await api.webhook('/v1/webhooks/carriers/dhl', delivered);
+    expect(again).toMatchObject({ status: 200, body: { caseId, status: 'received' } });
+  });
+
+  it('answers 409 with the allowed steps to a step the case is past', async () => {
+    const caseId = await caseAwaitingPickup();
+    await api.webhook('/v1/webhooks/carriers/dhl', carrierEvent(caseId, 'picked_up'));
+    const res = await api.webhook('/v1/webhooks/carriers/dhl', carrierEvent(caseId, 'picked_up'));
 
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({
       type: problemType('invalid-transition'),
-      currentStatus: 'label_issued',
-      allowedSteps: ['picked_up'],
+      currentStatus: 'in_transit',
+      allowedSteps: ['delivered'],
     });
+    expect(await api.appliedSteps(caseId)).toBe(1);
   });
 
   it('answers 404 for a tracking number that is not this case’s, and for an unknown case', async () => {
