@@ -37,6 +37,11 @@ export function requestLogger(logger: Logger) {
       const caseId: unknown = (res as Response).locals?.caseId;
       return typeof caseId === 'string' ? { caseId } : {};
     },
-    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+    // A 503 tells the caller to come back (a dependency is down, a partner step is early): worth a
+    // warning, not an alarm. pino-http hands every 5xx an error, so the status decides first.
+    customLogLevel: (_req, res, err) => {
+      if (res.statusCode === 503) return 'warn';
+      return err || res.statusCode >= 500 ? 'error' : 'info';
+    },
   });
 }

@@ -1,3 +1,4 @@
+import type { Principal } from '../../api/auth/tokens';
 import { complaintRequest, repairRequest, returnRequest } from '../support/requests';
 import { ApiHarness } from './support/apiHarness';
 
@@ -72,10 +73,10 @@ describe('GET /v1/customers/:id', () => {
   it('answers 404, as for a customer who does not exist, to an agent without their cases, another customer and a partner', async () => {
     const { customerId } = await customerWithCases();
     const unknown = await api.as({ sub: 'sup-1', role: 'supervisor' }).get('/v1/customers/cust-nobody');
-    const readers = [
+    const readers: Principal[] = [
       { sub: 'agent-q', role: 'agent', queues: ['repairs'] },
       { sub: 'someone-else', role: 'customer' },
-    ] as const;
+    ];
 
     for (const reader of readers) {
       const res = await api.as(reader).get(`/v1/customers/${customerId}`);
