@@ -67,3 +67,8 @@ export async function intakeFor(
   const opening = process.intake.open(body, { process: policy, sla: deps.policies.sla }, records);
   return { kind: 'open', process, records, opening };
 }
+
+/** What a request tells the open case it joins: the same on a replay, when intake is not run again. */
+export function joinAction(body: CreateCaseRequest): Extract<Intake, { kind: 'join' }>['action'] | undefined {
+  return processOf(body.type).intake.join?.action(body);
+}

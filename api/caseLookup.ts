@@ -18,5 +18,20 @@ export async function requireCase(pool: Pool, caseId: string, reader: Caller | '
   if (!record || (reader !== 'partner' && !reaches(reader, record))) {
     throw new HttpProblem('case-not-found', `no case ${caseId}`, { caseId });
   }
-  return record;
+  return reader === 'partner' ? record : shownTo(reader, record);
+}
+
+/** Whether the caller works cases for the shop, and so sees its internal figures about customers. */
+export function isStaff(caller: Caller): boolean {
+  return caller.reach === 'all' || caller.reach === 'queue';
+}
+
+/**
+ * A case record as this caller may read it: the customer's segment is the shop's internal view of
+ * them, which neither the customer nor a supplier sees.
+ */
+export function shownTo(caller: Caller, record: CaseRecord): CaseRecord {
+  if (isStaff(caller)) return record;
+  const { customerSegment: _internal, ...shown } = record;
+  return shown;
 }

@@ -29,7 +29,7 @@ function retryable(err: unknown): boolean {
 /**
  * Asks a system of record, once more after a pause when it was only unavailable (the adapters
  * classify failures as the activities' retry policies do). A system that does not answer is a
- * 503 with Retry-After; intake has written nothing by then.
+ * 503 with Retry-After, before intake has written anything.
  */
 export async function lookUp<T>(system: string, call: () => Promise<T>): Promise<T> {
   try {
@@ -47,5 +47,5 @@ export async function lookUp<T>(system: string, call: () => Promise<T>): Promise
 
 function unavailable(system: string, err: unknown): HttpProblem {
   const reason = err instanceof Error ? err.message : String(err);
-  return new HttpProblem('unavailable', `${system} did not answer (${reason}); nothing was written, retry later`, {}, RETRY_AFTER_SECONDS);
+  return new HttpProblem('unavailable', `${system} did not answer (${reason}); retry later`, {}, RETRY_AFTER_SECONDS);
 }

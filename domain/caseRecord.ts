@@ -11,7 +11,9 @@ export const CaseRecord = z
     type: CaseType,
     channel: Channel,
     customerId: z.string(),
-    customerSegment: CustomerClass.meta({ description: "The customer's segment when the case opened (vip: a case opened before segments)" }),
+    customerSegment: CustomerClass.optional().meta({
+      description: "Staff only: the customer's segment when the case opened (vip: a case opened before segments)",
+    }),
     orderId: z.string().nullable(),
     status: z.string(),
     outcome: z.string().nullable(),

@@ -2,7 +2,7 @@ import { getTimeline, InvalidCursorError, listCases } from '../../db/caseQueries
 import { CaseListFilter } from '../../domain';
 import { callerOf, caseReaders, tokenAccess } from '../auth/access';
 import { withinReach } from '../auth/caseReach';
-import { requireCase } from '../caseLookup';
+import { requireCase, shownTo } from '../caseLookup';
 import { queryCaseView } from '../caseWorkflows';
 import type { ApiDeps } from '../deps';
 import { caseLogger } from '../middleware/requestLogger';
@@ -25,9 +25,11 @@ function getCaseRoute(deps: ApiDeps): Route {
     problems: ['case-not-found'],
     async handle({ params }, req, res) {
       const log = caseLogger(req, res, params.id);
-      const record = await requireCase(deps.pool, params.id, callerOf(res));
+      const caller = callerOf(res);
+      const record = await requireCase(deps.pool, params.id, caller);
       const live = await queryCaseView(deps.temporal, params.id);
-      const links = { customer: `/v1/customers/${encodeURIComponent(record.customerId)}` };
+      // A supplier reads the cases it repairs, not the customers behind them.
+      const links = caller.reach === 'assigned' ? {} : { customer: `/v1/customers/${encodeURIComponent(record.customerId)}` };
       if (!live) {
         log.warn('live view unavailable; answering from the stored record');
         res.json({ ...record, live: null, links });
@@ -71,7 +73,9 @@ function listRoute(deps: ApiDeps): Route {
     problems: [],
     async handle({ query }, _req, res) {
       try {
-        res.json(await listCases(deps.pool, withinReach(callerOf(res), query)));
+        const caller = callerOf(res);
+        const page = await listCases(deps.pool, withinReach(caller, query));
+        res.json({ ...page, items: page.items.map((record) => shownTo(caller, record)) });
       } catch (err) {
         if (!(err instanceof InvalidCursorError)) throw err;
         throw validationProblem('query cursor: not a cursor this API issued', [

@@ -3,11 +3,12 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { abandonCase, openCase } from '../../db/caseRecords';
 import { getRequestHash } from '../../db/caseQueries';
+import { findJoinedRequest, recordJoinedRequest } from '../../db/joinedRequests';
 import { CaseRecord, CaseType, type OpenCaseResult } from '../../domain';
 import { caseActionUpdate } from '../../workflows/lib/messages';
 import { actorOf, callerOf, type Caller, staff, tokenAccess } from '../auth/access';
 import { requireCase } from '../caseLookup';
-import { type Intake, intakeFor } from '../caseIntake';
+import { intakeFor, joinAction } from '../caseIntake';
 import { caseWorkflowStarted, startCaseWorkflow, temporalUnavailable, updateCase } from '../caseWorkflows';
 import type { ApiDeps } from '../deps';
 import { caseLogger } from '../middleware/requestLogger';
@@ -18,15 +19,26 @@ import { jsonResponse } from '../openapi';
 import { HttpProblem } from '../problem';
 import { requestHash } from '../requestHash';
 import { defineRoute, type Route } from '../route';
-import { caseIdFor } from '../schemas/caseId';
+import { CaseId, caseIdFor } from '../schemas/caseId';
 import { CreateCaseRequest, IdempotencyHeaders } from '../schemas/cases';
 
 const caseTypeList = CaseType.options.join(', ');
 
-const JoinedCase = CaseRecord.extend({
-  joined: z.literal(true).meta({ description: 'The request joined this open case instead of opening another' }),
-}).meta({ id: 'JoinedCase' });
-const JoinedHeaders = z.object({ Location: z.string().meta({ description: 'The URL of the case joined' }) });
+/**
+ * Only what the caller knows already (the customer has this matter open) and may act on: staff
+ * at a counter whose queues do not hold the open case still add the customer's words to it.
+ */
+const JoinedCase = z
+  .object({
+    id: CaseId,
+    status: z.string(),
+    joined: z.literal(true).meta({ description: 'The request joined this open case instead of opening another' }),
+  })
+  .meta({ id: 'JoinedCase' });
+const JoinedHeaders = z.object({
+  Location: z.string().meta({ description: 'The URL of the case joined' }),
+  'Idempotent-Replayed': z.literal('true').optional().meta({ description: 'Present when the key was seen before' }),
+});
 
 const CreatedHeaders = z.object({
   Location: z.string().meta({ description: 'The URL of the case' }),
@@ -64,23 +76,34 @@ async function underWay(deps: ApiDeps, caseId: string, hash: string, idempotency
 
 /**
  * The request is about a matter a case is open for: it goes to that case as an action (a message
- * on its timeline) and the answer is that case, marked joined. The update id comes from the
- * Idempotency-Key, so a retried request joins once.
+ * on its timeline) and the answer names that case, marked joined. The join is recorded under the
+ * request's key first, so a retry (after a 503, say) tells the case again under the same update
+ * id, which the case takes once, and the same key with another body is refused.
  */
 async function joinOpenCase(
   deps: ApiDeps,
-  intake: Extract<Intake, { kind: 'join' }>,
+  join: { caseId: string; action: { action: string; payload: Record<string, unknown> }; replayed: boolean },
   request: { caller: Caller; idempotencyKey: string; req: Request; res: Response },
 ): Promise<void> {
   const { caller, idempotencyKey, req, res } = request;
-  const { caseId, action } = intake;
+  const { caseId, action } = join;
   const ack = await updateCase(deps.temporal, caseId, caseActionUpdate, actionRequest(caller, req, action.action, action.payload), {
     updateId: `join:${caller.principal.sub}:${idempotencyKey}`,
     allowedKey: 'allowedActions',
   });
-  caseLogger(req, res, caseId).info({ intake: 'joined' }, 'request joined an open case about the same order');
-  const record = await requireCase(deps.pool, caseId, caller);
-  res.status(200).location(`/v1/cases/${caseId}`).json({ ...record, status: ack.status, joined: true });
+  caseLogger(req, res, caseId).info({ intake: join.replayed ? 'join replayed' : 'joined' }, 'request joined an open case about the same order');
+  res.status(200).location(`/v1/cases/${caseId}`);
+  if (join.replayed) res.set('Idempotent-Replayed', 'true');
+  res.json({ id: caseId, status: ack.status, joined: true });
+}
+
+/** A request this key already joined to an open case: replayed when it is the same request, refused when not. */
+async function joinedBefore(deps: ApiDeps, requestId: string, hash: string, body: CreateCaseRequest, idempotencyKey: string) {
+  const earlier = await findJoinedRequest(deps.pool, requestId);
+  if (!earlier) return null;
+  const action = joinAction(body);
+  if (earlier.requestHash !== hash || !action) throw refusal({ kind: 'idempotency_mismatch' }, idempotencyKey)!;
+  return { caseId: earlier.caseId, action, replayed: true };
 }
 
 /** Customers open cases for themselves; staff open them for any customer (phone, store). */
@@ -144,8 +167,16 @@ export function createCaseRoute(deps: ApiDeps): Route {
         return respond(await requireCase(deps.pool, caseId, caller), true);
       }
 
+      const replayedJoin = await joinedBefore(deps, caseId, hash, body, idempotencyKey);
+      if (replayedJoin) return joinOpenCase(deps, replayedJoin, { caller, idempotencyKey, req, res });
+
       const intake = await intakeFor(body, deps, new Date());
-      if (intake.kind === 'join') return joinOpenCase(deps, intake, { caller, idempotencyKey, req, res });
+      if (intake.kind === 'join') {
+        const first = await recordJoinedRequest(deps.pool, caseId, { caseId: intake.caseId, requestHash: hash });
+        if (first.requestHash !== hash) throw refusal({ kind: 'idempotency_mismatch' }, idempotencyKey)!;
+        const join = { caseId: first.caseId, action: intake.action, replayed: false };
+        return joinOpenCase(deps, join, { caller, idempotencyKey, req, res });
+      }
       const { process, opening, records } = intake;
       const result = await openCase(deps.pool, {
         caseId,

@@ -1,6 +1,7 @@
 import { listCases } from '../../db/caseQueries';
 import { callerOf, type Caller, tokenAccess } from '../auth/access';
 import { withinReach } from '../auth/caseReach';
+import { shownTo } from '../caseLookup';
 import { customerView } from '../customerView';
 import type { ApiDeps } from '../deps';
 import { jsonResponse } from '../openapi';
@@ -44,7 +45,7 @@ function customerRoute(deps: ApiDeps): Route {
       const reader = { isCustomer: caller.reach === 'own', masksContact: caller.principal.role === 'agent' };
       const view = await customerView({ ...deps, segments: deps.policies.segments }, params.id, reader, new Date());
       if (!view) throw notFound();
-      res.json(view);
+      res.json({ ...view, cases: view.cases.map((record) => shownTo(caller, record)) });
     },
   });
 }

@@ -26,7 +26,12 @@ export const CaseWithLiveView = CaseRecord.extend({
   // A union, not CaseView.nullable(): zod-to-openapi 9.1 would mark the shared CaseView component itself nullable.
   live: z.union([CaseView, z.null()]),
   links: z
-    .object({ customer: z.string().meta({ description: 'The customer across every channel: GET /v1/customers/{customerId}' }) })
+    .object({
+      customer: z
+        .string()
+        .optional()
+        .meta({ description: 'The customer across every channel: GET /v1/customers/{customerId} (absent for suppliers)' }),
+    })
     .meta({ description: 'Where to read more' }),
 }).meta({ id: 'CaseWithLiveView' });
 

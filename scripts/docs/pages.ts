@@ -1,8 +1,13 @@
+import { segmentPolicies } from '../../config/policies/segmentPolicy';
 import { slaPolicies } from '../../config/policies/slaPolicy';
+import type { PolicyProfile } from '../../domain/process';
+import { complaintPolicy } from '../../workflows/complaints/policy';
+import { returnPolicy } from '../../workflows/returns/policy';
 import type { Process } from '../../domain/process';
 import { processes } from '../../workflows/registry';
 import { codes, table } from './markdown';
 import { processSections } from './processPage';
+import { joinWindowTable, rfmScoreTable, segmentEffectsTable, segmentRuleTable } from './policyTables/segments';
 import { slaCalendarTable, slaRuleTable } from './policyTables/sla';
 import type { Sections } from './sections';
 
@@ -20,10 +25,29 @@ function policyDocOf(process: Process): PolicyDoc {
   return require(`../../workflows/${process.name}/policyDoc`) as PolicyDoc;
 }
 
+/**
+ * The segment policy, shared like the SLA targets, and what a segment changes across the processes
+ * that read it (the return window and approval, the complaint targets, advisors first).
+ */
+function segmentSections(): Sections {
+  const byProfile = (profile: PolicyProfile) => ({
+    returns: returnPolicy.profiles[profile],
+    complaints: complaintPolicy.profiles[profile],
+    sla: slaPolicies[profile],
+  });
+  return {
+    'policy:segments': segmentRuleTable(segmentPolicies),
+    'policy:rfm-scores': rfmScoreTable(segmentPolicies),
+    'policy:by-segment': segmentEffectsTable({ standard: byProfile('standard'), demo: byProfile('demo') }),
+    'policy:one-case-per-matter': joinWindowTable(processes),
+  };
+}
+
 function policySections(): Sections {
   const sections: Sections = {
     'policy:sla-rules': slaRuleTable(slaPolicies),
     'policy:sla-calendar': slaCalendarTable(slaPolicies),
+    ...segmentSections(),
   };
   for (const process of processes) Object.assign(sections, policyDocOf(process).policySections(process.policy.profiles));
   return sections;

@@ -125,7 +125,7 @@ describe('customers', () => {
 });
 
 describe('suppliers', () => {
-  it('read the cases assigned to them and no others, and cannot act on them', async () => {
+  it('read the cases assigned to them and no others, without the customer behind them, and cannot act on them', async () => {
     const supplierId = `acme-${randomUUID().slice(0, 8)}`;
     const assigned = (await customerWithCase()).caseId;
     const other = (await customerWithCase()).caseId;
@@ -135,7 +135,10 @@ describe('suppliers', () => {
     ]);
     const supplier = api.as({ sub: supplierId, role: 'supplier' });
 
-    expect((await supplier.get(`/v1/cases/${assigned}`)).status).toBe(200);
+    const read = await supplier.get(`/v1/cases/${assigned}`);
+    expect(read.status).toBe(200);
+    expect(read.body.links).toEqual({});
+    expect(read.body).not.toHaveProperty('customerSegment');
     expect((await supplier.get(`/v1/cases/${other}`)).status).toBe(404);
     expect((await supplier.get('/v1/cases')).body.items.map((c: { id: string }) => c.id)).toEqual([assigned]);
     expect((await supplier.post(`/v1/cases/${assigned}/actions/cancel`, {})).status).toBe(403);

@@ -88,6 +88,22 @@ describe('GET /v1/customers/:id', () => {
     expect((await api.as({ sub: 'acme-repairs', role: 'supplier' }).get(`/v1/customers/${customerId}`)).status).toBe(403);
   });
 
+  it("keeps the segment a case pinned from the customer's own reading of their cases", async () => {
+    const { customerId, returnId } = await customerWithCases();
+    const customer = api.as({ sub: customerId, role: 'customer' });
+
+    const one = await customer.get(`/v1/cases/${returnId}`);
+    const list = await customer.get(`/v1/cases?customerId=${customerId}`);
+    const view = await customer.get(`/v1/customers/${customerId}`);
+    const staff = await api.as({ sub: 'sup-1', role: 'supervisor' }).get(`/v1/cases/${returnId}`);
+
+    expect(one.status).toBe(200);
+    expect(one.body).not.toHaveProperty('customerSegment');
+    expect(list.body.items).toHaveLength(2);
+    for (const record of [...list.body.items, ...view.body.cases]) expect(record).not.toHaveProperty('customerSegment');
+    expect(staff.body.customerSegment).toBe('loyal');
+  });
+
   it('is what GET /v1/cases/:id links to', async () => {
     const caseId = await api.openCase(repairRequest());
     const record = await api.get(`/v1/cases/${caseId}`);

@@ -199,16 +199,25 @@ describe('one case per matter', () => {
     const orderId = await addOrder(first.customer.id, [{ sku: 'COAT-L', quantity: 1, unitPrice: 22_900, category: 'apparel' }]);
     const opened = await api.createCase({ ...first, orderId });
     expect(opened.status).toBe(201);
+    await api.waitForStatus(opened.body.id, 'routed');
 
-    const second = { ...first, orderId, channel: 'phone', subject: 'Still no coat', description: 'I called because nobody answered the web form.' };
+    // A store agent whose queues hold returns only still adds the customer's words to the complaint.
+    const counter = api.as({ sub: 'agent-store', role: 'agent', queues: ['returns'] });
+    const second = { ...first, orderId, channel: 'store', subject: 'Still no coat', description: 'Nobody answered the web form.' };
     const key = randomUUID();
-    const joined = await api.createCase(second, key);
-    const retried = await api.createCase(second, key);
+    const joined = await counter.createCase(second, key);
+    const retried = await counter.createCase(second, key);
+    const otherBody = await counter.createCase({ ...second, description: 'Something else entirely.' }, key);
 
     expect(joined.status).toBe(200);
     expect(joined.headers.get('location')).toBe(`/v1/cases/${opened.body.id}`);
-    expect(joined.body).toMatchObject({ id: opened.body.id, joined: true, channel: 'web' });
+    expect(joined.body).toEqual({ id: opened.body.id, status: 'routed', joined: true });
+    expect(retried.status).toBe(200);
+    expect(retried.headers.get('idempotent-replayed')).toBe('true');
     expect(retried.body).toMatchObject({ id: opened.body.id, joined: true });
+    expect(otherBody.status).toBe(422);
+    expect(otherBody.body.type).toBe(problemType('idempotency-key-reuse'));
+
     const timeline = (await api.get(`/v1/cases/${opened.body.id}/timeline`)).body.events as { type: string; data: Record<string, unknown> }[];
     const messages = timeline.filter((e) => e.type === 'message.added');
     expect(messages).toHaveLength(1);

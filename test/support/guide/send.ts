@@ -4,6 +4,8 @@ import type { GuideExample } from './examples';
 
 export interface GuideRun {
   apiUrl: string;
+  /** The local partner simulator, for the examples that say `to=simulator`. */
+  simulatorUrl: string;
   /** What `{name}` stands for: the example tokens, and values saved from earlier answers. */
   values: Map<string, string>;
   /** The secret a partner signs with, by `<kind>:<id>` as WEBHOOK_SECRETS names it. */
@@ -55,7 +57,8 @@ export async function send(example: GuideExample, run: GuideRun): Promise<Answer
     headers.set(TIMESTAMP_HEADER, signed[TIMESTAMP_HEADER]);
     headers.set(SIGNATURE_HEADER, signed[SIGNATURE_HEADER]);
   }
-  const res = await fetch(`${run.apiUrl}${path}`, { method, headers, body: body || undefined });
+  const base = example.target === 'simulator' ? run.simulatorUrl : run.apiUrl;
+  const res = await fetch(`${base}${path}`, { method, headers, body: body || undefined });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: text ? (JSON.parse(text) as unknown) : null };
 }
