@@ -140,7 +140,7 @@ describe('a repair, entirely over HTTP', () => {
     expect(await api.timelineTypes(caseId)).toEqual(expect.arrayContaining(['visit.booked', 'visit.rescheduled']));
   });
 
-  it('answers a supplier: 409 out of order, 200 once for a redelivery, 404 to another supplier', async () => {
+  it('answers a supplier: 503 retry-later for a step ahead, 409 for one behind, 200 once for a redelivery, 404 to another supplier', async () => {
     const { caseId, customer } = await openRepair(repairRequest(), 'manual');
     await sendToSupplier(caseId, customer);
     await api.waitForStatus(caseId, 'repair_ordered');
@@ -148,9 +148,11 @@ describe('a repair, entirely over HTTP', () => {
     const early = await supplierStep({ caseId, type: 'diagnosed', diagnosis: 'too soon' });
     const received = await supplierStep({ caseId, type: 'received', eventId: `received-${caseId}` });
     const redelivered = await supplierStep({ caseId, type: 'received', eventId: `received-${caseId}` });
+    const late = await supplierStep({ caseId, type: 'received' });
     const stranger = await supplierStep({ caseId, supplierId: 'soundfix', type: 'diagnosed', diagnosis: 'not mine' });
 
-    expect(early).toMatchObject({ status: 409, body: { currentStatus: 'repair_ordered', allowedSteps: ['received'] } });
+    expect(early).toMatchObject({ status: 503, body: { currentStatus: 'repair_ordered' } });
+    expect(late).toMatchObject({ status: 409, body: { currentStatus: 'at_supplier', allowedSteps: ['diagnosed'] } });
     expect([received.status, redelivered.status]).toEqual([200, 200]);
     expect(redelivered.body).toEqual(received.body);
     expect(stranger.status).toBe(404);
