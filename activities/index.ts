@@ -4,8 +4,11 @@ import { createCustomerActivities } from './customers';
 import { createInventoryActivities } from './inventory';
 import { createLogisticsActivities } from './logistics';
 import { createNotificationActivities } from './notification';
+import { recordingCustomerMessages } from './notificationLog';
 import { createOrderActivities } from './orders';
+import { createPartnerReviewActivities } from './partnerReview';
 import { createPaymentsActivities } from './payments';
+import { createQualityActivities } from './quality';
 import { createRoutingActivities } from './routing';
 import { createScorecardActivities } from './scorecard';
 import { createSupplierActivities } from './supplier';
@@ -32,13 +35,16 @@ export function createActivities(deps: { pool: Pool; partners: PartnerUrls; time
     ...createInventoryActivities({ baseUrl: partners.inventory, timeoutMs }),
     ...createLogisticsActivities({ baseUrl: partners.logistics, timeoutMs }),
     ...createPaymentsActivities({ baseUrl: partners.payments, timeoutMs }),
-    // A message to a customer looks their address up in the customer system when it goes out.
-    ...createNotificationActivities({ baseUrl: partners.notification, timeoutMs }, customers),
+    // A message to a customer looks their address up in the customer system when it goes out, and
+    // is recorded once the gateway accepts it (the quality check counts them: docs/quality.md).
+    ...recordingCustomerMessages(createNotificationActivities({ baseUrl: partners.notification, timeoutMs }, customers), deps.pool),
     ...createSupplierActivities({ baseUrl: partners.supplier, timeoutMs }),
     ...createOrderActivities({ baseUrl: partners.orders, timeoutMs }),
     ...customers,
     ...createScorecardActivities(deps.pool),
+    ...createPartnerReviewActivities(deps.pool),
     ...createRoutingActivities(deps.pool),
+    ...createQualityActivities(deps.pool),
     ...createCaseStoreActivities(deps.pool),
   };
 }

@@ -32,7 +32,7 @@ export function createNotificationActivities(config: PartnerConfig, customers: P
         operation: 'notifyParty',
         path: '/notifications/party-messages',
         idempotencyKey,
-        body: { caseId, audience, recipientId, template, data },
+        body: { ...(caseId !== undefined && { caseId }), audience, recipientId, template, data },
         response: Accepted,
       });
     },

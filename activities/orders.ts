@@ -26,6 +26,7 @@ export const SystemOrderSchema = z.object({
         quantity: z.number().int().positive(),
         unitPrice: z.number().int().nonnegative(),
         returned: z.number().int().nonnegative(),
+        brand: z.string().min(1).max(64).optional(),
       }),
     )
     .min(1),

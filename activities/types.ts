@@ -1,4 +1,8 @@
 import type { Actor, CasePriority, Channel, Deadline, ResolutionKind } from '../domain';
+import type { PartnerPolicy } from '../config/policies/partnerPolicy';
+import type { PartnerFlag, PartnerRef } from '../domain/partnerStanding';
+import type { QualityPolicy } from '../config/policies/qualityPolicy';
+import type { QualitySampleSummary } from '../workflows/quality/input';
 
 /**
  * The activity ports the workflows call. Every side effect takes an idempotencyKey that the
@@ -56,6 +60,8 @@ export interface SystemOrderLine {
   unitPrice: number;
   /** How many of this line have been returned already (closed returns). */
   returned: number;
+  /** The partner brand that makes the product; absent for the shop's own label. */
+  brand?: string;
 }
 
 export interface SystemOrder {
@@ -123,6 +129,8 @@ export type NotificationTemplate =
   | 'replacement_shipped'
   | 'case_cancelled'
   | 'survey_request'
+  | 'feedback_request'
+  | 'feedback_reminder'
   | 'troubleshooting_guide'
   | 'repair_ordered'
   | 'visit_booked'
@@ -142,7 +150,9 @@ export type PartyTemplate =
   | 'sla_warning'
   | 'sla_breached'
   | 'complaint_assigned'
-  | 'advisor_customer_complaint';
+  | 'advisor_customer_complaint'
+  | 'feedback_low_rating'
+  | 'partner_flagged';
 
 export interface NotificationPort {
   notifyCustomer(
@@ -156,7 +166,8 @@ export interface NotificationPort {
   ): Promise<{ messageId: string }>;
   notifyParty(
     input: Idempotent & {
-      caseId: string;
+      /** The case it is about; absent for a message about a partner as a whole (partner_flagged). */
+      caseId?: string;
       audience: 'supplier' | 'operations';
       /** A supplier id, or an operations role such as team_lead. */
       recipientId: string;
@@ -208,6 +219,18 @@ export interface ScorecardPort {
   recordSupplierStep(record: SupplierStepRecord): Promise<void>;
 }
 
+/** The daily partner review's reads and writes in PostgreSQL (docs/partners.md). */
+export interface PartnerReviewPort {
+  /**
+   * Judges every partner at `at` under the policy and records the flags, a new one dated `day` (the
+   * review's local day): answers how many partners were judged, the open flags operations have not
+   * been told of, and the partners that recovered. Running it again changes nothing.
+   */
+  reviewPartners(input: { at: string; day: string; policy: PartnerPolicy }): Promise<{ reviewed: number; untold: PartnerFlag[]; cleared: PartnerRef[] }>;
+  /** Operations were told of these flags. */
+  markPartnerFlagsTold(input: { at: string; flags: Pick<PartnerFlag, 'kind' | 'id' | 'flagDay'>[] }): Promise<void>;
+}
+
 /** What a state change does to the searchable case record. Absent fields are left as they are. */
 export interface CasePatch {
   status?: string;
@@ -256,6 +279,12 @@ export interface RoutingPort {
   findRecentComplaint(input: { customerId: string; excludeCaseId: string; withinMs: number }): Promise<{ caseId: string | null }>;
 }
 
+/** The daily quality sample (docs/quality.md), drawn in PostgreSQL. */
+export interface QualityPort {
+  /** Draws the day once: a second call for the same day returns the first draw and adds nothing. */
+  drawQualitySample(input: { day: string; policy: QualityPolicy }): Promise<QualitySampleSummary>;
+}
+
 export type Activities = InventoryPort &
   RoutingPort &
   LogisticsPort &
@@ -265,4 +294,6 @@ export type Activities = InventoryPort &
   OrderPort &
   CustomerPort &
   ScorecardPort &
+  PartnerReviewPort &
+  QualityPort &
   CaseStorePort;

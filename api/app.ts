@@ -1,12 +1,16 @@
-import type { AddressInfo } from 'node:net';
 import express from 'express';
 import helmet from 'helmet';
+import { metricsHandlers } from '../metrics/metricsEndpoint';
+import { startMetricsServer } from '../metrics/metricsServer';
+import { metricsHost, metricsOnApiPort } from '../metrics/settings';
 import { accessGuard, caseReaders, publicAccess, tokenAccess } from './auth/access';
 import type { ApiDeps } from './deps';
+import { listen } from './listen';
 import { corsPolicy } from './middleware/cors';
 import { errorHandler, notFound } from './middleware/errors';
+import { httpMetrics } from './middleware/httpMetrics';
 import { redactingLogger, requestLogger } from './middleware/requestLogger';
-import { httpUrl, listeningUrl } from './listeningUrl';
+import { listeningUrl } from './listeningUrl';
 import { openApiDocument, servedDocument } from './openapi';
 import { actionRoutes, unknownAction } from './routes/actions';
 import { assignmentRoutes } from './routes/assignment';
@@ -15,7 +19,11 @@ import { codecRoutes } from './routes/codec';
 import { createCaseRoute } from './routes/createCase';
 import { customerRoutes } from './routes/customers';
 import { escalationRoutes } from './routes/escalations';
+import { feedbackRoutes } from './routes/feedback';
 import { healthRoutes } from './routes/health';
+import { qualityRoutes } from './routes/quality';
+import { reportRoutes } from './routes/reports';
+import { partnerRoutes } from './routes/partners';
 import { supplierRoutes } from './routes/suppliers';
 import { webhookRoutes } from './routes/webhooks';
 import { workQueueRoutes } from './routes/workItems';
@@ -30,10 +38,14 @@ export function createApp(deps: ApiDeps): express.Express {
     ...actionRoutes(deps),
     ...assignmentRoutes(deps),
     ...escalationRoutes(deps),
+    ...feedbackRoutes(deps),
+    ...qualityRoutes(deps),
     ...workQueueRoutes(deps),
     ...webhookRoutes(deps),
     ...supplierRoutes(deps),
+    ...partnerRoutes(deps),
     ...customerRoutes(deps),
+    ...reportRoutes(deps),
     ...codecRoutes(deps),
   ];
   const document = openApiDocument(routes);
@@ -44,9 +56,15 @@ export function createApp(deps: ApiDeps): express.Express {
   router.get('/openapi.json', accessGuard(publicAccess('the API contract'), deps.auth), (req, res) => {
     res.json(servedDocument(document, deps.config.PUBLIC_BASE_URL ?? listeningUrl(req)));
   });
+  if (metricsOnApiPort(deps.config)) {
+    // Not a bearer-token route of the API: the scraper's token is METRICS_TOKEN, checked by the handlers.
+    const rule = publicAccess('Prometheus metrics, behind METRICS_TOKEN');
+    router.get('/metrics', accessGuard(rule, deps.auth), ...metricsHandlers(deps.config.METRICS_TOKEN));
+  }
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(httpMetrics());
   app.use(requestLogger(redactingLogger(deps.logger)));
   app.use(helmet());
   app.use(corsPolicy(deps.config));
@@ -56,32 +74,34 @@ export function createApp(deps: ApiDeps): express.Express {
   return app;
 }
 
-/** In-flight requests get this long to finish on shutdown; then their connections are cut. */
-const DRAIN_TIMEOUT_MS = 10_000;
-
 export interface RunningApi {
   url: string;
+  /** Where GET /metrics answers: on a port of its own, on the API's behind a token, or nowhere (null). */
+  metricsUrl: string | null;
   /** Stops accepting, lets in-flight requests finish, then resolves. The deps stay open: their owner closes them. */
   close(): Promise<void>;
 }
 
-export function startApi(deps: ApiDeps & { host: string; port: number }): Promise<RunningApi> {
-  const app = createApp(deps);
-  return new Promise((resolve, reject) => {
-    const server = app.listen(deps.port, deps.host, (err?: Error) => {
-      if (err) return reject(err);
-      const { port } = server.address() as AddressInfo;
-      const close = () =>
-        new Promise<void>((done, fail) => {
-          const force = setTimeout(() => server.closeAllConnections(), DRAIN_TIMEOUT_MS);
-          server.close((closeErr) => {
-            clearTimeout(force);
-            return closeErr ? fail(closeErr) : done();
-          });
-          // Keep-alive connections with no request in flight would otherwise hold close() open.
-          server.closeIdleConnections();
-        });
-      resolve({ url: httpUrl(deps.host, port), close });
-    });
+export async function startApi(deps: ApiDeps & { host: string; port: number }): Promise<RunningApi> {
+  const { config } = deps;
+  const api = await listen(createApp(deps), deps.host, deps.port);
+  if (config.METRICS_PORT === undefined) {
+    return { ...api, metricsUrl: metricsOnApiPort(config) ? `${api.url}/metrics` : null };
+  }
+  const metrics = await startMetricsServer({
+    host: metricsHost(config),
+    port: config.METRICS_PORT,
+    token: config.METRICS_TOKEN,
+    logger: deps.logger,
+  }).catch(async (err: unknown) => {
+    await api.close();
+    throw err;
   });
+  return {
+    url: api.url,
+    metricsUrl: `${metrics.url}/metrics`,
+    close: async () => {
+      await Promise.all([api.close(), metrics.close()]);
+    },
+  };
 }

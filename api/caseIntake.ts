@@ -14,7 +14,7 @@ import { lookUp, type SystemsOfRecord } from './systemsOfRecord';
  * it involves), or an open case about the same matter it joins as an action.
  */
 export type Intake =
-  | { kind: 'open'; process: Process; records: IntakeRecords; opening: CaseOpening<unknown> }
+  | { kind: 'open'; process: Process; records: IntakeRecords; opening: CaseOpening<object> }
   | { kind: 'join'; caseId: string; action: { action: string; payload: Record<string, unknown> } };
 
 /**

@@ -9,8 +9,8 @@ import {
 } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { z } from 'zod';
-import { AlreadyAssigned, caseViewQuery, InvalidTransition, UnknownPartner, type CaseView } from '../workflows/lib/messages';
-import { HttpProblem } from './problem';
+import { AlreadyAssigned, caseViewQuery, InvalidPayload, InvalidTransition, UnknownPartner, type CaseView } from '../workflows/lib/messages';
+import { HttpProblem, validationProblem } from './problem';
 
 /**
  * Every call the API makes to a case workflow. Each has a deadline: without one a request would
@@ -81,6 +81,7 @@ export async function caseWorkflowStarted(client: Client, caseId: string): Promi
 
 const TransitionDetails = z.object({ status: z.string(), allowed: z.array(z.string()) });
 const AssignedDetails = z.object({ assignee: z.string() });
+const PayloadDetails = z.object({ path: z.string(), message: z.string() });
 
 /** How a refused update is explained: actions list `allowedActions`, partner steps `allowedSteps`. */
 export type AllowedKey = 'allowedActions' | 'allowedSteps';
@@ -100,6 +101,11 @@ function problemForUpdate(err: unknown, caseId: string, allowedKey: AllowedKey):
       });
     }
     if (failure.type === UnknownPartner) return new HttpProblem('unknown-partner', failure.message, { caseId });
+    if (failure.type === InvalidPayload) {
+      const details = PayloadDetails.safeParse(failure.details?.[0]);
+      const error = details.success ? details.data : { path: '', message: failure.message };
+      return validationProblem(failure.message, [{ in: 'body', ...error }]);
+    }
     if (failure.type === AlreadyAssigned) {
       const details = AssignedDetails.safeParse(failure.details?.[0]);
       return new HttpProblem('already-assigned', failure.message, { caseId, assignee: details.success ? details.data.assignee : null });

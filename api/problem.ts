@@ -18,15 +18,19 @@ export const problemCatalog = {
   'order-not-found': { status: 404, title: 'No such order of this customer' },
   'unknown-action': { status: 404, title: 'No such action' },
   'unknown-partner': { status: 404, title: 'The partner or shipment is not part of this case' },
+  'not-sampled': { status: 404, title: 'The case is in no quality sample' },
   'line-conflict': { status: 409, title: 'An order line already has an open case' },
   'invalid-transition': { status: 409, title: 'Not allowed in the current state of the case' },
   'case-closed': { status: 409, title: 'The case is closed' },
   'already-assigned': { status: 409, title: 'Someone else already holds this case' },
+  'already-reviewed': { status: 409, title: 'The sampled case has its quality review already' },
+  'survey-not-open': { status: 409, title: 'The case has no survey open: not asked yet, answered already, or closed' },
   'payload-too-large': { status: 413, title: 'The body is too large' },
   'unsupported-media-type': { status: 415, title: 'The body must be application/json' },
   'idempotency-key-reuse': { status: 422, title: 'The Idempotency-Key was used with a different request' },
   'action-rejected': { status: 422, title: 'The case refused the request' },
   'not-on-order': { status: 422, title: 'The order does not allow this request' },
+  'day-not-over': { status: 422, title: 'The day is not over yet; it can be drawn once it is' },
   'undecodable-payload': { status: 422, title: 'A payload could not be decrypted' },
   'rate-limited': { status: 429, title: 'Too many requests; slow down' },
   internal: { status: 500, title: 'Internal error' },
@@ -61,8 +65,14 @@ export function validationProblem(detail: string, errors: FieldError[]): HttpPro
   return new HttpProblem('validation', detail, { errors });
 }
 
+/** The kind of problem a response answered with, if any: what the request metrics count rejections by. */
+export function problemSent(res: Response): ProblemKind | undefined {
+  return res.locals.problem as ProblemKind | undefined;
+}
+
 export function sendProblem(req: Request, res: Response, problem: HttpProblem): void {
   const { title, status } = problemCatalog[problem.kind];
+  res.locals.problem = problem.kind;
   const body: Problem = {
     ...problem.extensions,
     type: problemTypeUri(problem.kind),

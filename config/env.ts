@@ -71,6 +71,22 @@ export const EnvSchema = z.object({
   RATE_LIMIT_INTAKE: perWindow.default(60),
   RATE_LIMIT_WEBHOOKS: perWindow.default(600),
 
+  /**
+   * Prometheus metrics (metrics/): off unless configured. With a token, GET /metrics wants
+   * `Authorization: Bearer <token>` wherever it is served; with METRICS_PORT it is served there
+   * and not on the API port. The worker serves its own on WORKER_METRICS_PORT; the Temporal SDK's
+   * exporter (no token possible) listens on TEMPORAL_METRICS_PORT. All bind METRICS_HOST.
+   */
+  METRICS_TOKEN: z
+    .string()
+    .min(16, 'at least 16 characters')
+    .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces, as it is sent in a header')
+    .optional(),
+  METRICS_HOST: z.string().min(1).optional(),
+  METRICS_PORT: port.optional(),
+  WORKER_METRICS_PORT: port.optional(),
+  TEMPORAL_METRICS_PORT: port.min(1, 'a fixed port: the SDK does not say which one it took').optional(),
+
   POLICY_PROFILE: z.enum(['standard', 'demo']).default('standard'),
 
   SIM_PORT: port.default(0),

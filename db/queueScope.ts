@@ -3,6 +3,8 @@ import { processes } from '../workflows/registry';
 
 /** openEscalation (domain/workQueue.ts) in SQL; the partial index cases_open_escalation_idx serves it. */
 export const openEscalationSql = `(details->'escalation'->>'open') = 'true'`;
+/** openFollowUp (domain/workQueue.ts) in SQL; the partial index cases_open_follow_up_idx serves it. */
+export const openFollowUpSql = `(details->'feedback'->'followUp'->>'open') = 'true'`;
 
 /**
  * caseQueues (domain/workQueue.ts) in SQL, built from the same registry: whether a case row sits in
@@ -13,5 +15,6 @@ export function inQueueScopeSql(scope: QueueScope, add: (value: unknown) => stri
   const held = [`assignee = ${add(scope.agentId)}`, `type = ANY (${add(types)}::text[])`];
   if (scope.queues.includes('store')) held.push(`channel = ${add(storeChannel)}`);
   if (scope.queues.includes('escalations')) held.push(openEscalationSql);
+  if (scope.queues.includes('follow_ups')) held.push(openFollowUpSql);
   return `(${held.join(' OR ')})`;
 }

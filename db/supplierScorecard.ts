@@ -8,6 +8,8 @@ export interface SupplierScorecard {
   /** Mean time from the moment the step was expected to the moment it arrived, per step. */
   turnaroundMsByStep: Record<string, number>;
   repairs: { diagnosed: number; unrepairable: number; unrepairableRate: number };
+  /** Low ratings whose reasons the feedback policy puts on the supplier (docs/feedback.md). */
+  ratings: { negative: number };
 }
 
 /** Recording a (case, step) again changes nothing: the activity may be retried after it committed. */
@@ -29,7 +31,7 @@ export async function recordSupplierStep(pool: Pool, record: SupplierStepRecord)
  * the rate within 0..1. A case counts once whatever steps it went through.
  */
 export async function getSupplierScorecard(pool: Pool, supplierId: string): Promise<SupplierScorecard> {
-  const [counts, turnaround] = await Promise.all([
+  const [counts, turnaround, ratings] = await Promise.all([
     pool.query<{ on_time: string; late: string; diagnosed: string; unrepairable: string }>(
       `SELECT count(*) FILTER (WHERE on_time)                                                                  AS on_time,
               count(*) FILTER (WHERE NOT on_time)                                                              AS late,
@@ -43,6 +45,11 @@ export async function getSupplierScorecard(pool: Pool, supplierId: string): Prom
          FROM supplier_steps WHERE supplier_id = $1 GROUP BY step ORDER BY step`,
       [supplierId],
     ),
+    pool.query<{ negative: string }>(
+      `SELECT count(*) AS negative FROM cases
+        WHERE details->'feedback'->'attributedTo'->>'kind' = 'supplier' AND details->'feedback'->'attributedTo'->>'id' = $1`,
+      [supplierId],
+    ),
   ]);
   // count() is bigint, which pg hands over as a string to keep precision; these fit a number.
   const totals = counts.rows[0];
@@ -53,5 +60,6 @@ export async function getSupplierScorecard(pool: Pool, supplierId: string): Prom
     steps: { onTime: Number(totals?.on_time ?? 0), late: Number(totals?.late ?? 0) },
     turnaroundMsByStep: Object.fromEntries(turnaround.rows.map((row) => [row.step, row.mean_ms])),
     repairs: { diagnosed, unrepairable, unrepairableRate: diagnosed === 0 ? 0 : unrepairable / diagnosed },
+    ratings: { negative: Number(ratings.rows[0]?.negative ?? 0) },
   };
 }

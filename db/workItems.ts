@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
-import { CasePriority, type CaseType, type Channel, type WorkItemKind, type WorkQueue } from '../domain';
+import { CasePriority, type CaseType, type Channel, supervisorQueues, type WorkItemKind, type WorkQueue } from '../domain';
 import { processes } from '../workflows/registry';
-import { openEscalationSql } from './queueScope';
+import { openEscalationSql, openFollowUpSql } from './queueScope';
 import { SqlParams } from './sqlParams';
 
 /** One human step waiting on a case. */
@@ -23,7 +23,8 @@ export interface WorkItemFilter {
   limit: number;
   /**
    * An agent sees their own items and the unassigned ones in their queues (every queue when
-   * their token names none); supervisors and admins leave this out and see everything.
+   * their token names none), never a supervisors' queue; supervisors and admins leave this out and
+   * see everything.
    */
   agent?: { id: string; queues?: string[] };
 }
@@ -65,9 +66,26 @@ function escalationSql(add: SqlParams['add']): string {
             FROM cases WHERE ${openEscalationSql}`;
 }
 
+/** A low rating waits for a supervisor's follow-up after its case closed, by the policy's time. */
+function followUpSql(add: SqlParams['add']): string {
+  const kind: WorkItemKind = 'follow_up_low_rating';
+  const queue: WorkQueue = 'follow_ups';
+  return `SELECT id, ${add(kind)}::text, ${add(queue)}::text, NULL::text, (details->'feedback'->'followUp'->>'dueAt')::timestamptz,
+                 priority, status, type, created_at
+            FROM cases WHERE ${openFollowUpSql}`;
+}
+
+/** A case drawn into the daily quality sample waits for a QA review until its due time (docs/quality.md). */
+function qualityReviewSql(add: SqlParams['add']): string {
+  const kind: WorkItemKind = 'review_quality_sample';
+  const queue: WorkQueue = 'quality';
+  return `SELECT c.id, ${add(kind)}::text, ${add(queue)}::text, NULL::text, s.due_at, c.priority, c.status, c.type, c.created_at
+            FROM quality_samples s JOIN cases c ON c.id = s.case_id WHERE s.reviewed_at IS NULL`;
+}
+
 function visibleToAgentSql(agent: NonNullable<WorkItemFilter['agent']>, add: SqlParams['add']): string {
   const unassigned = agent.queues ? `(assignee IS NULL AND queue = ANY (${add(agent.queues)}::text[]))` : 'assignee IS NULL';
-  return `(assignee = ${add(agent.id)} OR ${unassigned})`;
+  return `((assignee = ${add(agent.id)} OR ${unassigned}) AND queue <> ALL (${add(supervisorQueues)}::text[]))`;
 }
 
 /**
@@ -77,7 +95,12 @@ function visibleToAgentSql(agent: NonNullable<WorkItemFilter['agent']>, add: Sql
  */
 export async function listWorkItems(pool: Pool, filter: WorkItemFilter): Promise<WorkItem[]> {
   const params = new SqlParams();
-  const items = [...statusSteps.map((step) => statusStepSql(step, params.add)), escalationSql(params.add)];
+  const items = [
+    ...statusSteps.map((step) => statusStepSql(step, params.add)),
+    escalationSql(params.add),
+    followUpSql(params.add),
+    qualityReviewSql(params.add),
+  ];
   const conditions: string[] = [];
   if (filter.queue !== undefined) conditions.push(`queue = ${params.add(filter.queue)}`);
   if (filter.assignee !== undefined) conditions.push(`assignee = ${params.add(filter.assignee)}`);

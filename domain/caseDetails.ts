@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Channel, Sku } from './case';
+import { FeedbackDetails } from './feedback';
 
 /**
  * The non-personal facts a case record shows (CaseRecord.details), as far as more than one
@@ -38,4 +39,4 @@ export const EscalationDetails = z
   .meta({ id: 'EscalationDetails', description: "The case's latest escalation: raised level by level until someone acknowledges it" });
 
 /** What every process's record may show, whichever process it is. */
-export const commonDetails = z.object({ escalation: EscalationDetails });
+export const commonDetails = z.object({ escalation: EscalationDetails, feedback: FeedbackDetails });

@@ -121,7 +121,7 @@ export interface ProcessDefinition<
   Steps extends Record<string, StepSpec> = Record<string, StepSpec>,
   Policy = unknown,
   Request extends RequestSchema = RequestSchema,
-  Input = unknown,
+  Input extends object = object,
   Sla = unknown,
 > {
   /** The folder and the policy key: returns, repairs, complaints. */
@@ -159,7 +159,7 @@ export function defineProcess<
   const Steps extends Record<string, StepSpec>,
   Policy,
   Request extends RequestSchema,
-  Input,
+  Input extends object,
   Sla,
 >(
   definition: ProcessDefinition<Name, CaseType, Status, Actions, Steps, Policy, Request, Input, Sla>,

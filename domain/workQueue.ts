@@ -17,9 +17,20 @@ const queues = new Set<string>([
   ...processes.flatMap((p) => [p.queue, ...p.workItems.flatMap((rule) => (rule.queue ? [rule.queue] : []))]),
   'store',
   'escalations',
+  'follow_ups',
+  'quality',
 ]);
 export const WorkQueue = z.enum(enumValues(queues)).meta({ id: 'WorkQueue' });
 export type WorkQueue = z.infer<typeof WorkQueue>;
+
+/** Queues whose steps only supervisors may take (their routes refuse agents), so agents are not shown them. */
+export const supervisorQueues: WorkQueue[] = ['follow_ups', 'quality'];
+
+/** A low rating's follow-up waiting for a supervisor, as the feedback workflow keeps it on its case (details.feedback). */
+export function openFollowUp(details: Record<string, unknown>): boolean {
+  const feedback = details.feedback as { followUp?: { open?: unknown } | null } | undefined;
+  return feedback?.followUp?.open === true;
+}
 
 /** The escalation waiting for an acknowledgement, as the escalation workflow keeps it on its case (details.escalation). */
 export function openEscalation(details: Record<string, unknown>): { id: string } | null {
@@ -31,6 +42,7 @@ export function caseQueues(c: { type: string; channel: Channel; details: Record<
   const queues = [processOf(c.type).queue];
   if (c.channel === storeChannel) queues.push('store');
   if (openEscalation(c.details)) queues.push('escalations');
+  if (openFollowUp(c.details)) queues.push('follow_ups');
   return queues;
 }
 
@@ -43,8 +55,18 @@ export interface QueueScope {
   queues: string[];
 }
 
-/** The human steps a work queue lists: those the processes declare, and an open escalation's acknowledgement. */
+/**
+ * The human steps a work queue lists: those the processes declare, an open escalation's
+ * acknowledgement, a low rating's follow-up, and a QA review of a case in the daily quality sample.
+ */
 export const WorkItemKind = z
-  .enum(enumValues([...processes.flatMap((p) => p.workItems.map((rule) => rule.kind)), 'acknowledge_escalation']))
+  .enum(
+    enumValues([
+      ...processes.flatMap((p) => p.workItems.map((rule) => rule.kind)),
+      'acknowledge_escalation',
+      'follow_up_low_rating',
+      'review_quality_sample',
+    ]),
+  )
   .meta({ id: 'WorkItemKind' });
 export type WorkItemKind = z.infer<typeof WorkItemKind>;

@@ -2,8 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Client } from '@temporalio/client';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type Client, type ScheduleHandle, WorkflowNotFoundError } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { feedbackWorkflowId } from '../workflows/feedback/input';
 import { withDemoStack } from './demo/demoStack';
 import { report, runScenarios, type Tracked } from './demo/runner';
 import { runMain } from './load/runMain';
@@ -21,8 +23,8 @@ import { recordingScenarios } from './recording/scenarios';
 
 const FIXTURES = path.resolve('test/fixtures/histories');
 const DEADLINE_MS = 4 * 60_000;
-/** An escalation outlives its case; the recorder waits this long for each to end. */
-const ESCALATION_WAIT_MS = 60_000;
+/** An escalation, and a case's survey, outlive the case; the recorder waits this long for each to end. */
+const OUTLIVER_WAIT_MS = 60_000;
 
 export interface FixtureEntry {
   file: string;
@@ -56,15 +58,35 @@ async function writeHistory(client: Client, workflowId: string, file: string): P
   return description.type;
 }
 
+/** The case's survey (workflows/feedback), once it has ended, when the case asked one; its fixture entry. */
+async function recordSurvey(client: Client, name: string, tracked: Tracked, dir: string): Promise<FixtureEntry | null> {
+  const workflowId = feedbackWorkflowId(tracked.caseId);
+  const handle = client.workflow.getHandle(workflowId);
+  const asked = await handle.describe().then(
+    () => true,
+    (err: unknown) => {
+      if (err instanceof WorkflowNotFoundError) return false;
+      throw err;
+    },
+  );
+  if (!asked) return null;
+  const result = (await client.withDeadline(Date.now() + OUTLIVER_WAIT_MS, () => handle.result())) as { status: string };
+  const file = `${name}.feedback.json`;
+  const workflowType = await writeHistory(client, workflowId, path.join(dir, file));
+  return { file, workflowId, workflowType, title: `feedback on: ${tracked.scenario.title}`, outcome: result.status };
+}
+
 async function recordAll(client: Client, recorded: { name: string; tracked: Tracked }[], dir: string): Promise<FixtureEntry[]> {
   const entries: FixtureEntry[] = [];
   for (const { name, tracked } of recorded) {
     const file = `${name}.json`;
     const workflowType = await writeHistory(client, tracked.caseId, path.join(dir, file));
     entries.push({ file, workflowId: tracked.caseId, workflowType, title: tracked.scenario.title, outcome: tracked.outcome });
+    const survey = await recordSurvey(client, name, tracked, dir);
+    if (survey) entries.push(survey);
     for (const [index, escalationId] of [...tracked.escalationIds].entries()) {
       const handle = client.workflow.getHandle(escalationId);
-      const result = (await client.withDeadline(Date.now() + ESCALATION_WAIT_MS, () => handle.result())) as { level: string | null };
+      const result = (await client.withDeadline(Date.now() + OUTLIVER_WAIT_MS, () => handle.result())) as { level: string | null };
       const escalationFile = `${name}.escalation-${index + 1}.json`;
       const type = await writeHistory(client, escalationId, path.join(dir, escalationFile));
       entries.push({
@@ -77,6 +99,35 @@ async function recordAll(client: Client, recorded: { name: string; tracked: Trac
     }
   }
   return entries;
+}
+
+/**
+ * The stack's daily jobs (worker/schedules.ts), each run once by its own schedule as a day would
+ * run it, after the cases: the quality draw finds the day before empty on this fresh stack, the
+ * partner review nothing to flag, which still records every command their workflows issue.
+ */
+async function recordDailyJobs(client: Client, dir: string): Promise<FixtureEntry[]> {
+  const entries: FixtureEntry[] = [];
+  for await (const schedule of client.schedule.list()) {
+    const handle = client.schedule.getHandle(schedule.scheduleId);
+    await handle.trigger();
+    const workflowId = await eventuallyStarted(handle);
+    await client.withDeadline(Date.now() + OUTLIVER_WAIT_MS, () => client.workflow.getHandle(workflowId).result());
+    const file = `daily-${schedule.scheduleId.split('.').pop()}.json`;
+    const workflowType = await writeHistory(client, workflowId, path.join(dir, file));
+    entries.push({ file, workflowId, workflowType, title: `daily job ${schedule.scheduleId}, triggered once`, outcome: 'completed' });
+  }
+  return entries;
+}
+
+/** The workflow a schedule's trigger started, once the schedule lists it. */
+async function eventuallyStarted(handle: ScheduleHandle): Promise<string> {
+  for (let waited = 0; waited < OUTLIVER_WAIT_MS; waited += 200) {
+    const started = (await handle.describe()).info.recentActions.at(-1)?.action.workflow.workflowId;
+    if (started) return started;
+    await sleep(200);
+  }
+  throw new Error(`schedule ${handle.scheduleId} started nothing within ${OUTLIVER_WAIT_MS} ms`);
 }
 
 async function main(): Promise<number> {
@@ -106,6 +157,7 @@ async function main(): Promise<number> {
     const dir = path.join(FIXTURES, label);
     await mkdir(dir, { recursive: true });
     const entries = await recordAll(stack.client, scenarios.map((r, i) => ({ name: r.name, tracked: tracked[i]! })), dir);
+    if (!values.only) entries.push(...(await recordDailyJobs(stack.client, dir)));
     const manifest: FixtureManifest = { recordedFrom, recordedAt: new Date().toISOString(), fixtures: entries };
     await writeFile(path.join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     progress(`wrote ${entries.length} histories to ${path.relative(process.cwd(), dir)}`);

@@ -20,6 +20,7 @@ import { createPool } from '../db/pool';
 import { seedDefaultAgents } from '../db/seedAgents';
 import { createSimulator, type Simulator, type SimulatorOptions } from '../sim/createSimulator';
 import { createCaseWorker } from '../worker/createWorker';
+import { ensureSchedules, serviceSchedules } from '../worker/schedules';
 import { cachedWorkflowBundle } from '../worker/workflowBundleCache';
 import { localSecrets } from './localSecrets';
 import { startTemporalDevServer } from './temporal/devServer';
@@ -42,6 +43,8 @@ export interface StackOptions {
 
 export interface Stack {
   apiUrl: string;
+  /** Where GET /metrics answers (the API's and the in-process worker's counters), or null when not configured. */
+  metricsUrl: string | null;
   temporalAddress: string;
   temporalUiUrl: string | null;
   databaseUrl: string;
@@ -97,7 +100,11 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     const connection = await Connection.connect({ address: temporalAddress });
     stoppers.push({ name: 'temporal client', stop: () => connection.close() });
     const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: { payloadCodecs: [payloadCodec] } });
-    if (opts.inProcessWorker !== false) await startWorker(opts, temporalAddress, partners, databaseUrl, payloadCodec, stoppers);
+    if (opts.inProcessWorker !== false) {
+      await startWorker(opts, temporalAddress, partners, databaseUrl, payloadCodec, stoppers);
+      // As every worker process does (worker/main.ts): the daily jobs' schedules, created or brought up to date.
+      await ensureSchedules(client, config.TEMPORAL_TASK_QUEUE, serviceSchedules(config.POLICY_PROFILE));
+    }
 
     const policies: CasePolicies = { ...casePolicies(config.POLICY_PROFILE), ...opts.policies };
     const api = await startApi({
@@ -118,6 +125,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
 
     return {
       apiUrl: api.url,
+      metricsUrl: api.metricsUrl,
       temporalAddress,
       temporalUiUrl: temporal.uiUrl,
       databaseUrl,

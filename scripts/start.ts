@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ConfigError, loadConfig } from '../config/env';
 import { createLogger } from '../config/logger';
+import { temporalMetricsAddress } from '../metrics/settings';
 import { installRuntimeLogger } from '../worker/runtimeLogger';
 import { formatElapsed } from './elapsed';
 import { progressPrinter } from './progress';
@@ -13,7 +14,7 @@ const READY_TIMEOUT_MS = 15_000;
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger({ level: config.LOG_LEVEL, name: 'stack' });
-  installRuntimeLogger(logger, []);
+  installRuntimeLogger(logger, [], temporalMetricsAddress(config));
   // Counted from the process's start, not from here: loading the code is part of what a user waits for.
   const progress = progressPrinter('start', performance.timeOrigin);
   progress('preparing the after-sales stack (the first start builds Temporal and PostgreSQL caches)');
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
     '',
     `After-Sales Orchestrator is ready, ${formatElapsed(performance.now())} after the process started`,
     `  API            ${stack.apiUrl}   (try ${stack.apiUrl}/readyz, ${stack.apiUrl}/openapi.json)`,
+    `  Metrics        ${stack.metricsUrl ?? 'off (METRICS_TOKEN or METRICS_PORT turns them on; see README, Metrics)'}`,
     `  Temporal UI    ${stack.temporalUiUrl ?? '(external Temporal: see its own UI)'}`,
     `  Temporal       ${stack.temporalAddress}`,
     `  Partners       ${stack.simulatorUrl ? `simulator at ${stack.simulatorUrl}` : 'configured URLs'}`,

@@ -83,7 +83,9 @@ export interface NotificationRecord extends CaseScoped {
   data: Record<string, unknown>;
 }
 
-export interface PartyMessageRecord extends CaseScoped {
+/** A message about a partner as a whole (partner_flagged) names no case. */
+export interface PartyMessageRecord extends Omit<CaseScoped, 'caseId'> {
+  caseId?: string;
   messageId: string;
   audience: 'supplier' | 'operations';
   recipientId: string;

@@ -1,11 +1,15 @@
+import { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import { ConfigError, loadConfig, requireConfig } from '../config/env';
 import { createLogger } from '../config/logger';
 import { AesGcmPayloadCodec } from '../config/payloadCodec';
 import { createPool } from '../db/pool';
+import { startMetricsServer } from '../metrics/metricsServer';
+import { metricsHost, temporalMetricsAddress } from '../metrics/settings';
 import { createCaseWorker } from './createWorker';
 import { installRuntimeLogger } from './runtimeLogger';
+import { ensureSchedules, serviceSchedules } from './schedules';
 
 /** Production entry point: one worker process; scale by running more of them. */
 async function main(): Promise<void> {
@@ -23,15 +27,22 @@ async function main(): Promise<void> {
     'PAYLOAD_KEYS',
   );
   const logger = createLogger({ level: config.LOG_LEVEL, name: 'worker' });
-  installRuntimeLogger(logger);
+  installRuntimeLogger(logger, undefined, temporalMetricsAddress(config));
+  // This process's own counters (cases closed, SLA events): the API's /metrics cannot see them.
+  const metrics =
+    config.WORKER_METRICS_PORT === undefined
+      ? null
+      : await startMetricsServer({ host: metricsHost(config), port: config.WORKER_METRICS_PORT, token: config.METRICS_TOKEN, logger });
+  if (metrics) logger.info({ url: `${metrics.url}/metrics` }, 'metrics listening');
   const pool = createPool(config.DATABASE_URL, config.DATABASE_POOL_MAX);
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const payloadCodec = new AesGcmPayloadCodec(config.PAYLOAD_KEYS);
   try {
     const worker = await createCaseWorker({
       connection,
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
-      payloadCodec: new AesGcmPayloadCodec(config.PAYLOAD_KEYS),
+      payloadCodec,
       activities: createActivities({
         pool,
         timeoutMs: config.PARTNER_TIMEOUT_MS,
@@ -46,12 +57,17 @@ async function main(): Promise<void> {
         },
       }),
     });
+    // Every worker keeps the daily jobs' schedules; whichever starts first creates them.
+    const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: { payloadCodecs: [payloadCodec] } });
+    const schedules = await ensureSchedules(client, config.TEMPORAL_TASK_QUEUE, serviceSchedules(config.POLICY_PROFILE));
+    logger.info({ schedules }, 'daily schedules in place');
     logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE }, 'worker polling');
     // Resolves after SIGINT/SIGTERM once in-flight tasks drain (the SDK installs the handlers).
     await worker.run();
   } finally {
     await connection.close();
     await pool.end();
+    await metrics?.close();
   }
 }
 

@@ -3,3 +3,6 @@ export { returnCase } from './returns/returnCase';
 export { repairCase } from './repairs/repairCase';
 export { escalation } from './escalation/escalation';
 export { complaintCase } from './complaints/complaintCase';
+export { caseFeedback } from './feedback/caseFeedback';
+export { dailyQualitySample } from './quality/dailyQualitySample';
+export { partnerReview } from './partners/partnerReview';

@@ -5,6 +5,7 @@ import { abandonCase, openCase } from '../../db/caseRecords';
 import { getRequestHash } from '../../db/caseQueries';
 import { findJoinedRequest, recordJoinedRequest } from '../../db/joinedRequests';
 import { CaseRecord, CaseType, type OpenCaseResult } from '../../domain';
+import { casesOpened } from '../../metrics/caseMetrics';
 import { caseActionUpdate } from '../../workflows/lib/messages';
 import { actorOf, callerOf, type Caller, staff, tokenAccess } from '../auth/access';
 import { requireCase } from '../caseLookup';
@@ -205,7 +206,8 @@ export function createCaseRoute(deps: ApiDeps): Route {
         await startCaseWorkflow(deps.temporal, deps.config.TEMPORAL_TASK_QUEUE, {
           workflowType: process.workflowType,
           caseId,
-          input: opening.workflowInput(caseId, record.createdAt),
+          // Every case pins the survey it will end with, whichever process runs it.
+          input: { ...opening.workflowInput(caseId, record.createdAt), feedback: deps.policies.feedback },
         });
       } catch (err) {
         log.error({ err, intake: result.kind }, 'could not start the case workflow');
@@ -215,6 +217,7 @@ export function createCaseRoute(deps: ApiDeps): Route {
         throw err;
       }
 
+      if (result.kind === 'created') casesOpened.inc({ type: opening.type, channel: body.channel });
       log.info({ intake: result.kind }, result.kind === 'created' ? 'case opened' : 'case request replayed');
       respond(record, result.kind === 'replayed');
     },

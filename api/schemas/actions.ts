@@ -14,6 +14,15 @@ export const EscalationAck = z
   .object({ caseId: CaseId, escalationId: z.string(), status: z.string() })
   .meta({ id: 'EscalationAck' });
 
+export const FeedbackAck = z
+  .object({
+    caseId: CaseId,
+    status: z.enum(['requested', 'answered', 'follow_up', 'followed_up', 'expired']).meta({
+      description: 'The survey now: answered, follow_up (a low rating a supervisor will follow up) or followed_up',
+    }),
+  })
+  .meta({ id: 'FeedbackAck' });
+
 export const ActionHeaders = z.object({
   'Idempotency-Key': z
     .string()

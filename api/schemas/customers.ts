@@ -31,7 +31,15 @@ export const CustomerView = z
     consent: z.object({ marketing: z.boolean(), surveys: z.boolean() }),
     cases: z.array(CaseRecord).meta({ description: 'Every case of the customer, newest first, from every channel' }),
     ratings: z
-      .array(z.object({ caseId: z.string(), score: z.number().int(), comment: z.string().nullable(), at: z.iso.datetime({ offset: true }) }))
+      .array(
+        z.object({
+          caseId: z.string(),
+          score: z.number().int().meta({ description: 'CSAT, 1–5' }),
+          nps: z.number().int().nullable().meta({ description: '0–10; null on a return survey from before every case was asked' }),
+          comment: z.string().nullable(),
+          at: z.iso.datetime({ offset: true }),
+        }),
+      )
       .meta({ description: 'The ratings the customer gave, newest first' }),
     last90Days: z
       .object({

@@ -19,5 +19,8 @@ export const SupplierScorecard = z
       unrepairable: Count,
       unrepairableRate: z.number().min(0).max(1),
     }),
+    ratings: z
+      .object({ negative: Count.meta({ description: 'Low ratings whose reasons point at the supplier (repair quality, slowness)' }) })
+      .meta({ description: "Customers' ratings the feedback policy attributes to the supplier" }),
   })
   .meta({ id: 'SupplierScorecard' }) satisfies z.ZodType<StoredScorecard>;

@@ -30,4 +30,11 @@ const notification: ActivityOptions = {
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 };
 
-export const activityOptions = { partner, caseStore, notification } as const;
+/** A daily job reads a whole day of cases (the quality draw): minutes, not seconds, per attempt. */
+const dailyJob: ActivityOptions = {
+  startToCloseTimeout: '5 minutes',
+  scheduleToCloseTimeout: '1 day',
+  retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
+};
+
+export const activityOptions = { partner, caseStore, notification, dailyJob } as const;

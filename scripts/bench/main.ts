@@ -5,6 +5,7 @@ import { startBench, type Bench } from './benchStack';
 import { activitiesRun, endToEndFigure, refund } from './endToEnd';
 import { parseBenchFlags } from './flags';
 import { intakeFigure } from './intake';
+import { kpiReportFigure } from './kpiReport';
 import { openUpTo } from './openPoint';
 import { compareSteps, partnerStepFigure } from './partnerStep';
 import { Report } from './report';
@@ -32,6 +33,7 @@ async function main(): Promise<number> {
     report.add(await endToEndFigure(bench, flags, activities));
     report.add(await intakeFigure(bench, flags));
     report.add(await scaleFigure(bench, flags, lowPoint));
+    report.add(await kpiReportFigure(bench, flags));
   } finally {
     progress('stopping the stack');
     await bench.stop();

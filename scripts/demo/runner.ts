@@ -109,7 +109,7 @@ async function act(stack: Stack, t: Tracked, current: DemoCase): Promise<void> {
         ? await call('POST', `${stack.simulatorUrl}/sim/commands/${step.action}`, { caseId: t.caseId, ...step.body })
         : await call(
             'POST',
-            `${stack.apiUrl}/v1/cases/${t.caseId}/actions/${step.action}`,
+            `${stack.apiUrl}/v1/cases/${t.caseId}/${step.path ?? `actions/${step.action}`}`,
             step.body ?? {},
             await bearer(stack, actors[step.by]),
           );
@@ -119,20 +119,28 @@ async function act(stack: Stack, t: Tracked, current: DemoCase): Promise<void> {
   }
 }
 
+/** Closed, and every step played: a case is followed after it closes while its survey has steps left. */
+const finished = (t: Tracked) => t.status === 'closed' && t.acted.size === t.scenario.steps.length;
+
+/** Prints what the case's timeline gained since the last look. */
+async function printNewEvents(stack: Stack, t: Tracked, progress: (m: string) => void): Promise<void> {
+  const timeline = await call('GET', `${stack.apiUrl}/v1/cases/${t.caseId}/timeline`, undefined, await bearer(stack, agent));
+  const events = (timeline.body.events ?? []) as { type: string; at: string; actor: { kind: string }; data: Record<string, unknown> }[];
+  for (const e of events.slice(t.seen)) {
+    if (e.type === 'escalation.started' && typeof e.data.escalationId === 'string') t.escalationIds.add(e.data.escalationId);
+    const data = Object.entries(e.data)
+      .filter(([, v]) => typeof v !== 'object')
+      .map(([k, v]) => `${k}=${String(v)}`)
+      .join(' ');
+    progress(`${t.caseId.slice(0, 14)}  ${e.type.padEnd(24)} ${e.actor.kind.padEnd(9)} ${data}`);
+  }
+  t.seen = events.length;
+}
+
 async function follow(stack: Stack, tracked: Tracked[], progress: (m: string) => void, deadline: number): Promise<void> {
-  while (Date.now() < deadline && tracked.some((t) => t.status !== 'closed')) {
-    for (const t of tracked.filter((x) => x.status !== 'closed')) {
-      const timeline = await call('GET', `${stack.apiUrl}/v1/cases/${t.caseId}/timeline`, undefined, await bearer(stack, agent));
-      const events = (timeline.body.events ?? []) as { type: string; at: string; actor: { kind: string }; data: Record<string, unknown> }[];
-      for (const e of events.slice(t.seen)) {
-        if (e.type === 'escalation.started' && typeof e.data.escalationId === 'string') t.escalationIds.add(e.data.escalationId);
-        const data = Object.entries(e.data)
-          .filter(([, v]) => typeof v !== 'object')
-          .map(([k, v]) => `${k}=${String(v)}`)
-          .join(' ');
-        progress(`${t.caseId.slice(0, 14)}  ${e.type.padEnd(24)} ${e.actor.kind.padEnd(9)} ${data}`);
-      }
-      t.seen = events.length;
+  while (Date.now() < deadline && tracked.some((t) => !finished(t))) {
+    for (const t of tracked.filter((x) => !finished(x))) {
+      await printNewEvents(stack, t, progress);
       const current = await call('GET', `${stack.apiUrl}/v1/cases/${t.caseId}`, undefined, await bearer(stack, agent));
       t.status = current.body.status;
       t.outcome = current.body.outcome;
@@ -140,6 +148,9 @@ async function follow(stack: Stack, tracked: Tracked[], progress: (m: string) =>
     }
     await sleep(500);
   }
+  // What the last steps set off (an answer taken, a follow-up recorded) lands a moment after them.
+  await sleep(1_000);
+  for (const t of tracked) await printNewEvents(stack, t, progress);
 }
 
 /** One line per case, and whether every case closed with the outcome its scenario expects. */
@@ -147,9 +158,11 @@ export function report(tracked: Tracked[], progress: (m: string) => void): numbe
   progress('summary');
   let failures = 0;
   for (const t of tracked) {
-    const ok = t.status === 'closed' && t.outcome === t.scenario.expectedOutcome;
+    const ok = finished(t) && t.outcome === t.scenario.expectedOutcome;
     if (!ok) failures += 1;
-    const state = t.status === 'closed' ? `closed as ${t.outcome}` : `STUCK at ${t.status}`;
+    const unplayed = t.scenario.steps.length - t.acted.size;
+    const state =
+      t.status !== 'closed' ? `STUCK at ${t.status}` : `closed as ${t.outcome}${unplayed > 0 ? `, ${unplayed} step(s) never came (${t.scenario.steps[t.acted.size]!.action})` : ''}`;
     progress(`  ${ok ? 'ok  ' : 'FAIL'} ${t.caseId}  ${t.scenario.title}: ${state} (expected ${t.scenario.expectedOutcome})`);
   }
   progress(failures === 0 ? `all ${tracked.length} cases closed as expected` : `${failures} case(s) did not close as expected`);

@@ -5,7 +5,11 @@ import type { CustomerKind } from './customers';
 export interface DemoCase {
   status: string;
   breached: boolean;
-  details: { escalation?: { open?: boolean }; reopened?: number };
+  details: {
+    escalation?: { open?: boolean };
+    reopened?: number;
+    feedback?: { status: string; followUp?: { open: boolean } | null };
+  };
 }
 
 /**
@@ -18,6 +22,8 @@ export interface DemoStep {
   when: (c: DemoCase) => boolean;
   by: 'customer' | 'agent' | 'supervisor' | 'partner';
   action: string;
+  /** Where it is sent under the case, when not its action route (`actions/<action>`): the survey's routes. */
+  path?: string;
   body?: Record<string, unknown>;
   /** Tells the simulator how to play this case from here on, just before acting. */
   script?: Record<string, unknown>;
@@ -102,7 +108,23 @@ export const review = (script?: Record<string, unknown>): DemoStep => ({
   body: { note: 'checked photos' },
   script,
 });
-export const survey = (score: number): DemoStep => ({ when: at('awaiting_survey'), by: 'customer', action: 'survey', body: { score, comment: 'quick and easy' } });
+const surveyAt = (status: string) => (c: DemoCase) => c.status === 'closed' && c.details.feedback?.status === status;
+/** The customer answers the survey every resolved case asks; reasons when unhappy (docs/feedback.md). */
+export const feedback = (csat: number, nps: number, reasons: string[] = []): DemoStep => ({
+  when: surveyAt('requested'),
+  by: 'customer',
+  action: 'feedback',
+  path: 'feedback',
+  body: { csat, nps, reasons, comment: csat >= 4 ? 'quick and easy' : 'not good enough' },
+});
+/** A supervisor calls back after a low rating, which closes its follow-up. */
+export const followUp: DemoStep = {
+  when: (c) => surveyAt('answered')(c) && c.details.feedback?.followUp?.open === true,
+  by: 'supervisor',
+  action: 'follow-up',
+  path: 'feedback/follow-up',
+  body: { note: 'called the customer and apologised' },
+};
 export const notFixed = (script?: Record<string, unknown>): DemoStep => ({ when: at('troubleshooting'), by: 'customer', action: 'not_fixed', script });
 export const confirmReceipt: DemoStep = { when: at('shipped_back'), by: 'customer', action: 'confirm' };
 export const workComplaint: DemoStep[] = [
@@ -118,7 +140,7 @@ export function demoScenarios(): DemoScenario[] {
       title: 'app: return, approved by policy, refunded',
       expectedOutcome: 'refunded',
       request: returnRequest('app', 'standard', 'return', { sku: 'HOODIE-M', condition: 'unopened' }),
-      steps: [survey(5)],
+      steps: [feedback(5, 9)],
     },
     {
       title: 'web: exchange for another size',
@@ -130,7 +152,7 @@ export function demoScenarios(): DemoScenario[] {
       title: 'store: opened item, an agent approves, refunded',
       expectedOutcome: 'refunded',
       request: returnRequest('store', 'standard', 'return', { sku: 'SNEAKER-42', condition: 'opened' }),
-      steps: [review(), survey(4)],
+      steps: [review(), feedback(4, 8)],
     },
     {
       title: 'marketplace: inspection finds damage',
@@ -163,7 +185,7 @@ export function demoScenarios(): DemoScenario[] {
       title: 'app: phone repaired under warranty, customer confirms receipt',
       expectedOutcome: 'repaired',
       request: repairRequest('app', 'PHONE-X'),
-      steps: [notFixed(), confirmReceipt],
+      steps: [notFixed(), confirmReceipt, feedback(2, 3, ['repair_quality']), followUp],
     },
     {
       title: 'web: laptop out of warranty, customer approves the quote',
@@ -193,7 +215,7 @@ export function demoScenarios(): DemoScenario[] {
       title: 'web: complaint about a late delivery, resolved',
       expectedOutcome: 'resolved',
       request: complaintRequest('web', 'standard', 'Where is my parcel?', 'The delivery is a week late.'),
-      steps: workComplaint,
+      steps: [...workComplaint, feedback(4, 7)],
     },
     {
       title: 'email: high-value customer’s complaint, routed to their advisor, nobody answers in time, escalated, then resolved',

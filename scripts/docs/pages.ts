@@ -1,3 +1,7 @@
+import { feedbackPolicies } from '../../config/policies/feedbackPolicy';
+import { kpiPolicies } from '../../config/policies/kpiPolicy';
+import { partnerPolicies } from '../../config/policies/partnerPolicy';
+import { qualityPolicies } from '../../config/policies/qualityPolicy';
 import { segmentPolicies } from '../../config/policies/segmentPolicy';
 import { slaPolicies } from '../../config/policies/slaPolicy';
 import type { PolicyProfile } from '../../domain/process';
@@ -7,6 +11,10 @@ import type { Process } from '../../domain/process';
 import { processes } from '../../workflows/registry';
 import { codes, table } from './markdown';
 import { processSections } from './processPage';
+import { feedbackReasonTable, feedbackTable } from './policyTables/feedback';
+import { kpiTable } from './policyTables/kpi';
+import { partnerTable } from './policyTables/partners';
+import { noticeTable, qualityTable, rubricTable } from './policyTables/quality';
 import { joinWindowTable, rfmScoreTable, segmentEffectsTable, segmentRuleTable } from './policyTables/segments';
 import { slaCalendarTable, slaRuleTable } from './policyTables/sla';
 import type { Sections } from './sections';
@@ -47,6 +55,10 @@ function policySections(): Sections {
   const sections: Sections = {
     'policy:sla-rules': slaRuleTable(slaPolicies),
     'policy:sla-calendar': slaCalendarTable(slaPolicies),
+    'policy:feedback': feedbackTable(feedbackPolicies),
+    'policy:partners': partnerTable(partnerPolicies),
+    'policy:quality': qualityTable(qualityPolicies),
+    'policy:kpi': kpiTable(kpiPolicies),
     ...segmentSections(),
   };
   for (const process of processes) Object.assign(sections, policyDocOf(process).policySections(process.policy.profiles));
@@ -65,5 +77,7 @@ export function generatedPages(): Map<string, Sections> {
     ...processes.map((p): [string, Sections] => [`docs/processes/${p.name}.md`, processSections(p)]),
     ['docs/policies.md', policySections()],
     ['docs/integrators.md', statusFilter()],
+    ['docs/feedback.md', { 'feedback-reasons': feedbackReasonTable() }],
+    ['docs/quality.md', { 'quality-rubric': rubricTable(qualityPolicies.standard), 'quality-notices': noticeTable(qualityPolicies.standard) }],
   ]);
 }

@@ -1,5 +1,6 @@
 import { seconds } from '../../config/policies/duration';
 import type { CasePolicies } from '../../config/policies/profiles';
+import { feedbackPolicies } from '../../config/policies/feedbackPolicy';
 import { segmentPolicies } from '../../config/policies/segmentPolicy';
 import { slaPolicies, type SlaPolicy } from '../../config/policies/slaPolicy';
 import { complaintPolicy } from '../../workflows/complaints/policy';
@@ -47,4 +48,13 @@ const sla: SlaPolicy = {
   rules: slaPolicies.standard.rules.map((r) => ({ ...r, businessHours: false, targetMs: targets[r.clock] ?? r.targetMs })),
 };
 
-export const recordingPolicies: CasePolicies = { returns, repairs, complaints, sla, segments: segmentPolicies.demo };
+/** Answered in time or left to expire after one reminder, within seconds. */
+const feedback = {
+  ...feedbackPolicies.demo,
+  version: 'feedback/recording',
+  reminderAfterMs: seconds(3),
+  closeAfterMs: seconds(6),
+  followUpWithinMs: seconds(30),
+};
+
+export const recordingPolicies: CasePolicies = { returns, repairs, complaints, sla, segments: segmentPolicies.demo, feedback };

@@ -9,7 +9,7 @@ import {
   notFixed,
   repairRequest,
   returnRequest,
-  survey,
+  feedback,
   workComplaint,
 } from '../demo/scenarios';
 
@@ -75,7 +75,7 @@ function moreScenarios(): Recording[] {
         title: 'web: nobody reviews in time, the policy approves, refunded',
         expectedOutcome: 'refunded',
         request: returnRequest('web', 'standard', 'return', { sku: 'SNEAKER-42', condition: 'opened' }),
-        steps: [survey(3)],
+        steps: [feedback(3, 6)],
       },
     },
     {

@@ -4,6 +4,7 @@ import { CustomerProfileSchema } from '../../activities/customers';
 import { instant } from '../../activities/partnerFields';
 import type { CustomerOrderSummary, CustomerProfile, SystemOrder, SystemOrderLine } from '../../activities/types';
 import { Channel, OrderId } from '../../domain';
+import { PartnerBrand } from '../../domain/brands';
 import { findProduct } from '../catalogue/products';
 import type { CustomerSystem } from '../customerSystem';
 import { newId } from '../ids';
@@ -16,7 +17,7 @@ import { parseOr400 } from './validation';
  * customer), and the seeded customers to choose from.
  */
 
-/** A SKU the catalogue sells takes its category and price from there unless they are given. */
+/** A SKU the catalogue sells takes its category, price and brand from there unless they are given. */
 const NewLine = z
   .object({
     sku,
@@ -24,6 +25,7 @@ const NewLine = z
     category: z.string().min(1).max(64).optional(),
     unitPrice: z.number().int().nonnegative().optional(),
     returned: z.number().int().nonnegative().default(0),
+    brand: PartnerBrand.optional(),
   })
   .refine((line) => line.returned <= line.quantity, { message: 'more returned than bought', path: ['returned'] })
   .transform((line, ctx): SystemOrderLine => {
@@ -34,7 +36,8 @@ const NewLine = z
       ctx.issues.push({ code: 'custom', message: 'not in the catalogue: give category and unitPrice', input: line.sku, path: ['sku'] });
       return z.NEVER;
     }
-    return { sku: line.sku, category, quantity: line.quantity, unitPrice, returned: line.returned };
+    const brand = line.brand ?? product?.brand;
+    return { sku: line.sku, category, quantity: line.quantity, unitPrice, returned: line.returned, ...(brand && { brand }) };
   });
 
 const NewOrder = z.object({

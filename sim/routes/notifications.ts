@@ -20,9 +20,9 @@ const MessageRequest = z.object({
   data: z.record(z.string(), z.unknown()),
 });
 
-/** To a supplier's desk or an operations role (team lead, supervisor), addressed by id. */
+/** To a supplier's desk or an operations role (team lead, supervisor), addressed by id; about a case, or a partner as a whole. */
 const PartyMessageRequest = z.object({
-  caseId,
+  caseId: caseId.optional(),
   audience: z.enum(['supplier', 'operations']),
   recipientId: z.string().min(1).max(128),
   template: z.string().min(1).max(64),

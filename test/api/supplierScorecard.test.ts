@@ -23,6 +23,7 @@ describe('GET /v1/suppliers/:id/scorecard', () => {
       steps: { onTime: 0, late: 0 },
       turnaroundMsByStep: {},
       repairs: { diagnosed: 0, unrepairable: 0, unrepairableRate: 0 },
+      ratings: { negative: 0 },
     });
   });
 
@@ -47,6 +48,7 @@ describe('GET /v1/suppliers/:id/scorecard', () => {
       steps: { onTime: 2, late: 1 },
       turnaroundMsByStep: { diagnosed: 30 * 60_000, unrepairable: 20 * 60_000 },
       repairs: { diagnosed: 2, unrepairable: 1, unrepairableRate: 0.5 },
+      ratings: { negative: 0 },
     });
   });
 

@@ -4,7 +4,10 @@ import path from 'node:path';
 import { jsonLines, runOwnStack, SMOKE_TIMEOUT_MS } from './smokeRun';
 
 /** Tiny sizes: this proves the bench runs end to end and reports every figure, not how fast we are. */
-const TINY = ['--quick', '--intake-n', '8', '--e2e-n', '4', '--low-open', '5', '--open-cases', '30', '--rounds', '1'];
+const TINY = [
+  ...['--quick', '--intake-n', '8', '--e2e-n', '4', '--low-open', '5', '--open-cases', '30', '--rounds', '1'],
+  ...['--kpi-cases', '200', '--kpi-events', '2000', '--kpi-requests', '7'],
+];
 
 let dir: string;
 beforeAll(async () => {
@@ -32,7 +35,17 @@ test('npm run bench reports each figure against its bare-Temporal baseline, on s
       high: expect.objectContaining({ openCases: expect.any(Number), ...sideBySide }),
       ratio: expect.objectContaining({ webhookP99: expect.any(Number), webhookP99AgainstBare: expect.any(Number) }),
     }),
+    expect.objectContaining({
+      figure: 'kpiReport',
+      cases: 200,
+      events: 2000,
+      ours: expect.objectContaining({ n: 7, p95Ms: expect.any(Number) }),
+      bare: expect.objectContaining({ n: 7, p95Ms: expect.any(Number) }),
+      ratio: { p50: expect.any(Number), p95: expect.any(Number) },
+    }),
   ]);
+  // Each of the seven reports a supervisor asks for was asked once, and answered.
+  expect(Object.values(figures[4]!.p95MsByReport)).toEqual(Array(7).fill(expect.any(Number)));
   expect(figures[3]!.high.openCases).toBeGreaterThanOrEqual(30);
   // The worker runs as a process of its own by default, as deployed.
   expect(figures[3]!.high.memory.workerMiB).toBeGreaterThan(0);

@@ -7,6 +7,7 @@ import { testLogger } from '../setup/testLog';
 import { addExpectedRecords } from './records';
 import type { CasePolicies } from '../../config/policies/profiles';
 import { stackComplaintPolicy } from './complaintCases';
+import { testFeedbackPolicy } from './feedbackPolicies';
 import { testSlaPolicy } from './slaPolicies';
 import { testEnv, uniqueTaskQueue } from './env';
 import { eventually } from './eventually';
@@ -44,7 +45,14 @@ export async function startTestStack(
     config,
     logger: testLogger(`e2e-${name}`),
     onProgress: () => undefined,
-    policies: { returns: testReturnPolicy, repairs: testRepairPolicy, complaints: stackComplaintPolicy, sla: testSlaPolicy, ...policies },
+    policies: {
+      returns: testReturnPolicy,
+      repairs: testRepairPolicy,
+      complaints: stackComplaintPolicy,
+      sla: testSlaPolicy,
+      feedback: testFeedbackPolicy,
+      ...policies,
+    },
     simulator: { delays: { pickupMs: 100, deliveryMs: 100, inspectionMs: 100, supplierStepMs: 100 } },
     workflowBundlePath: env.workflowBundlePath,
   });

@@ -1,6 +1,6 @@
 import type { SystemOrder } from '../../activities/types';
 import { defaultAgents } from '../../db/seedAgents';
-import { findProduct } from '../../sim/catalogue/products';
+import { findProduct, partnerBrands } from '../../sim/catalogue/products';
 import { seedCatalogue } from '../../sim/catalogue/seedCatalogue';
 import { ProductCategory } from '../../workflows/repairs/vocabulary';
 
@@ -136,5 +136,15 @@ describe("the simulator's seeded catalogue", () => {
     expect(lines.every((l) => l.returned <= l.quantity && l.unitPrice === findProduct(l.sku)?.unitPrice)).toBe(true);
     // Some fashion came back before the simulator started; electronics go to repair instead.
     expect(lines.some((l) => l.returned > 0)).toBe(true);
+  });
+
+  it('files most products under partner brands and the basics under the shop’s own label, and so does every order line', () => {
+    expect(findProduct('SNEAKER-42')?.brand).toBe('stride');
+    expect(findProduct('TV-55')?.brand).toBe('polaris');
+    expect(findProduct('HOODIE-M')?.brand).toBeUndefined();
+
+    const lines = catalogue.orders.flatMap((o) => o.lines);
+    expect(new Set(lines.map((l) => l.brand))).toEqual(new Set([...partnerBrands, undefined]));
+    expect(lines.every((l) => l.brand === findProduct(l.sku)?.brand)).toBe(true);
   });
 });

@@ -164,7 +164,7 @@ export async function complaintCase(input: ComplaintCaseInput): Promise<Complain
     const holder = routedTo ?? journal.assignee;
     if (holder) await caseStore.releaseAgent({ caseId, agentId: holder });
     closing = true;
-    await closeCase(state, outcome, 'human', { reopened: state.reopened });
+    await closeCase(state, { outcome, resolution: 'human', data: { reopened: state.reopened }, surveyed: input });
     await Promise.all([...clocks.values()].map((c) => c.finished));
     return { outcome };
   }

@@ -1,3 +1,4 @@
+import type { FeedbackPolicy } from '../../config/policies/feedbackPolicy';
 import type { SlaPolicy } from '../../config/policies/slaPolicy';
 import type { Channel } from '../../domain/case';
 import type { CaseCustomer } from '../../domain/customer';
@@ -9,6 +10,8 @@ export interface ComplaintCaseInput {
   type: 'complaint';
   channel: Channel;
   customer: CaseCustomer;
+  /** The survey the case ends with; absent on cases opened before surveys (docs/feedback.md). */
+  feedback?: FeedbackPolicy;
   orderId?: string;
   subject: string;
   description: string;

@@ -11,7 +11,7 @@ export type { BusinessCalendar };
 
 const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
-interface LocalDate {
+export interface LocalDate {
   year: number;
   month: number;
   day: number;
@@ -44,7 +44,7 @@ function offsetMs(instant: number, timeZone: string): number {
   return wall - Math.floor(instant / 1000) * 1000;
 }
 
-function localDateOf(instant: number, timeZone: string): LocalDate {
+export function localDateOf(instant: number, timeZone: string): LocalDate {
   const shifted = new Date(instant + offsetMs(instant, timeZone));
   return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
 }

@@ -30,6 +30,8 @@ export class CaseJournal<Status extends string> {
   constructor(
     readonly caseId: string,
     initial: Status,
+    /** Set by a workflow that writes to another's case (its feedback survey): its event keys stay apart. */
+    private readonly scope?: string,
   ) {
     this.status = initial;
     this.keys = new OccurrenceKeys(caseId);
@@ -59,7 +61,7 @@ export class CaseJournal<Status extends string> {
     if (change.patch?.assignee !== undefined) this.assignee = change.patch.assignee;
     const event = {
       caseId: this.caseId,
-      eventKey: `${++this.recorded}:${type}`,
+      eventKey: `${this.scope ? `${this.scope}:` : ''}${++this.recorded}:${type}`,
       type,
       at: new Date().toISOString(),
       actor: change.by?.actor ?? change.actor ?? systemActor,

@@ -69,6 +69,12 @@ export const caseViewQuery = defineQuery<CaseView>('caseView');
 export const InvalidTransition = 'InvalidTransition';
 export const UnknownPartner = 'UnknownPartner';
 export const AlreadyAssigned = 'AlreadyAssigned';
+/** A payload its schema allows but the case's pinned policy does not (a low rating without a reason). */
+export const InvalidPayload = 'InvalidPayload';
+export interface InvalidPayloadDetails {
+  path: string;
+  message: string;
+}
 export interface InvalidTransitionDetails {
   status: string;
   allowed: string[];

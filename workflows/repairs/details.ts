@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PartnerBrand } from '../../domain/brands';
 import { sharedDetails } from '../../domain/caseDetails';
 import { RepairItem } from './vocabulary';
 
@@ -8,7 +9,7 @@ import { RepairItem } from './vocabulary';
  */
 export const RepairDetails = z.object({
   problem: z.string().meta({ description: 'What is wrong, in the customer’s words' }),
-  item: RepairItem.meta({ description: 'The product to repair' }),
+  item: RepairItem.extend({ brand: PartnerBrand.optional() }).meta({ description: 'The product to repair, with its brand (from the order system)' }),
   channel: sharedDetails.channel,
   inWarranty: z.boolean().meta({ description: 'Whether the warranty covered the product when the case was opened' }),
   warrantyEndsAt: z.iso.datetime({ offset: true }).meta({ description: "When the product's warranty ends (purchase date + the category's months)" }),

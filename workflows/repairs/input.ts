@@ -1,3 +1,4 @@
+import type { FeedbackPolicy } from '../../config/policies/feedbackPolicy';
 import type { Channel, Order } from '../../domain/case';
 import type { CaseCustomer } from '../../domain/customer';
 import type { RepairPolicy } from './policy';
@@ -9,6 +10,8 @@ export interface RepairCaseInput {
   type: 'repair';
   channel: Channel;
   customer: CaseCustomer;
+  /** The survey the case ends with; absent on cases opened before surveys (docs/feedback.md). */
+  feedback?: FeedbackPolicy;
   order: Order;
   item: RepairItem;
   problem: string;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { brandOf } from '../../domain/brands';
 import { Channel, Sku } from '../../domain/case';
 import { caseCustomer } from '../../domain/caseCustomer';
 import { CustomerRef, decidedBy, orderFields } from '../../domain/intakeFields';
@@ -36,7 +37,10 @@ export function checkRepairAgainstOrder(body: RepairCaseRequest, { order }: Inta
   return [];
 }
 
-/** A repair claims the one order line of the product, whatever quantity was bought. */
+/**
+ * A repair claims the one order line of the product, whatever quantity was bought. Its record's
+ * item also shows the product's brand (docs/partners.md); the workflow's input does not carry it.
+ */
 export function openRepair(body: RepairCaseRequest, policies: { process: RepairPolicy }, records: IntakeRecords): CaseOpening<RepairCaseInput> {
   const { channel, problem } = body;
   const policy = policies.process;
@@ -49,7 +53,7 @@ export function openRepair(body: RepairCaseRequest, policies: { process: RepairP
     orderId: order.id,
     lines: [{ sku: item.sku, quantity: 1 }],
     policyVersion: policy.version,
-    details: { problem, item, channel },
+    details: { problem, item: { ...item, ...brandOf(records.order!, item.sku) }, channel },
     workflowInput: (caseId, requestedAt) => ({ caseId, type: 'repair', channel, customer, order, item, problem, policy, requestedAt }),
   };
 }

@@ -62,7 +62,7 @@ export async function repairCase(input: RepairCaseInput): Promise<RepairCaseResu
   }
 
   async function close(outcome: RepairOutcome): Promise<RepairCaseResult> {
-    await closeCase(state, outcome, state.handledByHuman ? 'human' : 'automated');
+    await closeCase(state, { outcome, resolution: state.handledByHuman ? 'human' : 'automated', surveyed: input, supplierId: state.supplierId });
     return { outcome };
   }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PartnerBrand } from '../../domain/brands';
 import { sharedDetails } from '../../domain/caseDetails';
 import { InspectionResult } from '../../domain/partners';
 import { CaseItem } from './intake';
@@ -9,7 +10,9 @@ import { CaseItem } from './intake';
  */
 export const ReturnDetails = z.object({
   reason: z.string().meta({ description: 'Why the customer returns the items, in their words' }),
-  items: z.array(CaseItem).meta({ description: 'The items coming back, their declared condition and, for an exchange, what to send instead' }),
+  items: z
+    .array(CaseItem.extend({ brand: PartnerBrand.optional() }))
+    .meta({ description: 'The items coming back, their declared condition, their brand (from the order system) and, for an exchange, what to send instead' }),
   channel: sharedDetails.channel,
   returnLabel: z
     .object({

@@ -1,3 +1,4 @@
+import type { FeedbackPolicy } from '../../config/policies/feedbackPolicy';
 import type { SlaPolicy } from '../../config/policies/slaPolicy';
 import type { Channel, Order } from '../../domain/case';
 import type { CaseCustomer, CustomerClass, LegacyTier, Segment } from '../../domain/customer';
@@ -18,6 +19,8 @@ export interface ReturnCaseInput {
   type: 'return' | 'exchange';
   channel: Channel;
   customer: CaseCustomer;
+  /** The survey the case ends with; absent on cases opened before surveys (docs/feedback.md). */
+  feedback?: FeedbackPolicy;
   order: Order;
   items: ReturnItem[];
   reason: string;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SlaPolicy } from '../../config/policies/slaPolicy';
 import type { SystemOrder } from '../../activities/types';
+import { brandOf } from '../../domain/brands';
 import { Channel, Sku } from '../../domain/case';
 import { caseCustomer } from '../../domain/caseCustomer';
 import { CustomerRef, decidedBy, orderFields } from '../../domain/intakeFields';
@@ -75,7 +76,11 @@ export function pinnedOrder(order: SystemOrder) {
   };
 }
 
-/** A return claims the order lines of its items; its record shows the reason and the items. */
+/**
+ * A return claims the order lines of its items; its record shows the reason and the items, each
+ * with the brand the order system files it under (partner governance reads it: docs/partners.md).
+ * The workflow's input keeps the items as they were, so the brand changes none of its commands.
+ */
 export function openReturn(
   body: ReturnCaseRequest,
   policies: { process: ReturnPolicy; sla: SlaPolicy },
@@ -91,7 +96,7 @@ export function openReturn(
     orderId: order.id,
     lines: items.map(({ sku, quantity }) => ({ sku, quantity })),
     policyVersion: pinnedVersion(policy, sla),
-    details: { reason, items, channel },
+    details: { reason, items: items.map((item) => ({ ...item, ...brandOf(records.order!, item.sku) })), channel },
     workflowInput: (caseId, requestedAt) => ({ caseId, type, channel, customer, order, items, reason, policy, sla, requestedAt }),
   };
 }

@@ -25,7 +25,7 @@ export function returnPolicyTable(profiles: Record<PolicyProfile, ReturnPolicy>)
     ['review target (SLA rule `review`)', ({ sla }) => slaRuleTarget(sla, 'review')],
     ['when the review target passes unanswered', ({ policy }) => `the return is ${policy.onReviewTimeout === 'approve' ? 'approved' : 'rejected'}`],
     ['ship-by window (label to carrier pickup)', ({ policy }) => duration(policy.shipByMs)],
-    ['survey window', ({ policy }) => duration(policy.surveyWindowMs)],
+    ['survey window (returns opened before feedback, docs/feedback.md)', ({ policy }) => duration(policy.surveyWindowMs)],
   ]);
 }
 

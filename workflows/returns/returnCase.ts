@@ -68,7 +68,7 @@ export async function returnCase(input: ReturnCaseInput): Promise<ReturnCaseResu
   const notify = (template: NotificationTemplate, data?: Record<string, unknown>) => notifyCustomer(journal, customer, template, data);
 
   async function close(outcome: ReturnOutcome, data: Record<string, unknown> = {}): Promise<ReturnCaseResult> {
-    await closeCase(state, outcome, state.handledBy ? 'human' : 'automated', data);
+    await closeCase(state, { outcome, resolution: state.handledBy ? 'human' : 'automated', data, surveyed: input });
     return { outcome };
   }
 
@@ -278,7 +278,9 @@ export async function returnCase(input: ReturnCaseInput): Promise<ReturnCaseResu
     }
   }
 
+  /** Cases that pinned a feedback policy are asked as they close, like every case; older ones ask here. */
   async function survey(outcome: ReturnOutcome): Promise<ReturnCaseResult> {
+    if (input.feedback) return close(outcome);
     await journal.record('survey.requested', {
       status: 'awaiting_survey',
       patch: { outcome, deadlines: [journal.deadline('survey', policy.surveyWindowMs)] },

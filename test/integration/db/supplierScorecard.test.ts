@@ -37,6 +37,7 @@ describe('supplier scorecard', () => {
       steps: { onTime: 0, late: 0 },
       turnaroundMsByStep: {},
       repairs: { diagnosed: 0, unrepairable: 0, unrepairableRate: 0 },
+      ratings: { negative: 0 },
     });
   });
 
@@ -101,6 +102,7 @@ describe('supplier scorecard', () => {
       steps: { onTime: 1, late: 0 },
       turnaroundMsByStep: { diagnosed: HOUR },
       repairs: { diagnosed: 1, unrepairable: 0, unrepairableRate: 0 },
+      ratings: { negative: 0 },
     });
   });
 });

@@ -18,7 +18,7 @@ describe('order adapter against the simulator', () => {
   const returnedPerSku = async (orderId: string) =>
     Object.fromEntries((await orders.getOrder({ orderId }))?.lines.map((line) => [line.sku, line.returned]) ?? []);
 
-  it('reads an order as it was sold, with catalogue prices and categories, and null for an unknown order', async () => {
+  it('reads an order as it was sold, with catalogue prices, categories and brands, and null for an unknown order', async () => {
     await placeOrder(sim, {
       id: 'ord-read',
       customerId: 'cust-read',
@@ -41,7 +41,7 @@ describe('order adapter against the simulator', () => {
       channel: 'store',
       storeId: 'store-berlin-mitte',
       lines: [
-        { sku: 'SNEAKER-42', category: 'shoes', quantity: 2, unitPrice: 8_900, returned: 0 },
+        { sku: 'SNEAKER-42', category: 'shoes', quantity: 2, unitPrice: 8_900, returned: 0, brand: 'stride' },
         { sku: 'MUG-1', category: 'homeware', quantity: 1, unitPrice: 1_200, returned: 0 },
       ],
     });
