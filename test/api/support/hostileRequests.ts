@@ -139,9 +139,12 @@ export function defectsFor(route: RouteShape): string[] {
   return defects;
 }
 
-/** A valid partner event for a case of the world; only its hostile mutations are ever sent. */
+/**
+ * A partner event for the world's closed case: refused as it is (409), so fast-check shrinking a
+ * mutation back to it still sends a refusal; an open case would take it, or answer 503 step-early.
+ */
 function partnerEvent(world: World) {
-  return { eventId: 'e-1', type: 'picked_up', caseId: world.ownerCase, trackingNumber: `track-${world.ownerCase}`, occurredAt: new Date().toISOString() };
+  return { eventId: 'e-1', type: 'picked_up', caseId: world.closedCase, trackingNumber: `track-${world.closedCase}`, occurredAt: new Date().toISOString() };
 }
 
 function authorization(world: World, route: RouteShape, defect: string): fc.Arbitrary<string | undefined> {
