@@ -7,7 +7,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
 COPY . .
-RUN npm run build && npm prune --omit=dev
+# The web app (docs/web.md) is built here too; the API serves it from dist/web/dist, beside dist/api.
+RUN npm run build && npm run web:build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production
@@ -15,6 +16,7 @@ WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/web/dist ./dist/web/dist
 # The image's unprivileged user; the app needs no writes outside /tmp.
 USER node
 EXPOSE 3000

@@ -12,6 +12,7 @@ import { httpMetrics } from './middleware/httpMetrics';
 import { redactingLogger, requestLogger } from './middleware/requestLogger';
 import { listeningUrl } from './listeningUrl';
 import { openApiDocument, servedDocument } from './openapi';
+import type { Route } from './route';
 import { actionRoutes, unknownAction } from './routes/actions';
 import { assignmentRoutes } from './routes/assignment';
 import { caseReadRoutes } from './routes/cases';
@@ -21,17 +22,20 @@ import { customerRoutes } from './routes/customers';
 import { escalationRoutes } from './routes/escalations';
 import { feedbackRoutes } from './routes/feedback';
 import { healthRoutes } from './routes/health';
+import { localSignInRoutes } from './routes/localSignIn';
 import { qualityRoutes } from './routes/quality';
 import { reportRoutes } from './routes/reports';
 import { partnerRoutes } from './routes/partners';
 import { supplierRoutes } from './routes/suppliers';
 import { webhookRoutes } from './routes/webhooks';
 import { workQueueRoutes } from './routes/workItems';
+import { webApp } from './webApp';
 
 export type { ApiDeps } from './deps';
 
-export function createApp(deps: ApiDeps): express.Express {
-  const routes = [
+/** Every route the API answers with these deps; what /openapi.json documents (and the web app's types are generated from). */
+export function apiRoutes(deps: ApiDeps): Route[] {
+  return [
     ...healthRoutes(deps),
     createCaseRoute(deps),
     ...caseReadRoutes(deps),
@@ -47,7 +51,12 @@ export function createApp(deps: ApiDeps): express.Express {
     ...customerRoutes(deps),
     ...reportRoutes(deps),
     ...codecRoutes(deps),
+    ...localSignInRoutes(deps),
   ];
+}
+
+export function createApp(deps: ApiDeps): express.Express {
+  const routes = apiRoutes(deps);
   const document = openApiDocument(routes);
 
   const router = express.Router();
@@ -69,6 +78,7 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(helmet());
   app.use(corsPolicy(deps.config));
   app.use(router);
+  app.use(webApp());
   app.use(notFound);
   app.use(errorHandler);
   return app;

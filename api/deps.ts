@@ -23,4 +23,6 @@ export interface ApiDeps {
   webhookSecrets: WebhookSecrets;
   /** The codec every Temporal client and worker uses; the codec endpoint serves it to the Temporal UI. */
   payloadCodec: PayloadCodec;
+  /** A local stack with made-up secrets (scripts/localSecrets.ts): the web app's sign-in page may mint tokens. */
+  localSignIn?: boolean;
 }

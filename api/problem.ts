@@ -32,6 +32,7 @@ export const problemCatalog = {
   'not-on-order': { status: 422, title: 'The order does not allow this request' },
   'day-not-over': { status: 422, title: 'The day is not over yet; it can be drawn once it is' },
   'undecodable-payload': { status: 422, title: 'A payload could not be decrypted' },
+  'unknown-identity': { status: 422, title: 'This stack has nobody of that role and id to sign in as' },
   'rate-limited': { status: 429, title: 'Too many requests; slow down' },
   internal: { status: 500, title: 'Internal error' },
   unavailable: { status: 503, title: 'A dependency is unavailable, retry later' },

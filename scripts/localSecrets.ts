@@ -50,3 +50,8 @@ export async function localSecrets(config: Config): Promise<LocalSecrets> {
     payloadKeys: config.PAYLOAD_KEYS ?? local.payloadKeys,
   };
 }
+
+/** No configured token secret: the stack signs with one it made up, so nobody's real identity is at stake. */
+export function usesLocalTokenSecret(config: Config): boolean {
+  return config.AUTH_JWT_SECRET === undefined;
+}

@@ -22,7 +22,7 @@ import { createSimulator, type Simulator, type SimulatorOptions } from '../sim/c
 import { createCaseWorker } from '../worker/createWorker';
 import { ensureSchedules, serviceSchedules } from '../worker/schedules';
 import { cachedWorkflowBundle } from '../worker/workflowBundleCache';
-import { localSecrets } from './localSecrets';
+import { localSecrets, usesLocalTokenSecret } from './localSecrets';
 import { startTemporalDevServer } from './temporal/devServer';
 import { resolveTemporalCli } from './temporal/resolveCli';
 import { userCacheDir } from './userCache';
@@ -117,6 +117,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       auth: tokenSettings(config, secrets.authJwtSecret),
       webhookSecrets: new WebhookSecrets(config.WEBHOOK_SECRETS, webhookSecret),
       payloadCodec,
+      localSignIn: usesLocalTokenSecret(config),
       host: config.API_HOST,
       port: config.API_PORT,
     });

@@ -4,8 +4,10 @@ import { createLogger } from '../config/logger';
 import { temporalMetricsAddress } from '../metrics/settings';
 import { installRuntimeLogger } from '../worker/runtimeLogger';
 import { formatElapsed } from './elapsed';
+import { usesLocalTokenSecret } from './localSecrets';
 import { progressPrinter } from './progress';
 import { type Stack, startStack } from './stack';
+import { ensureWebBuild } from './web/build';
 
 /** PostgreSQL and Temporal are up by then; a /readyz that still fails is a fault, not a slow start. */
 const READY_TIMEOUT_MS = 15_000;
@@ -18,6 +20,7 @@ async function main(): Promise<void> {
   // Counted from the process's start, not from here: loading the code is part of what a user waits for.
   const progress = progressPrinter('start', performance.timeOrigin);
   progress('preparing the after-sales stack (the first start builds Temporal and PostgreSQL caches)');
+  await ensureWebBuild(progress);
   const stack = await startStack({ config, logger, onProgress: progress });
   // startStack returns with the worker running; ready is when the API says so, as a probe would see it.
   await untilReady(stack).catch(async (err: unknown) => {
@@ -28,6 +31,7 @@ async function main(): Promise<void> {
   const lines = [
     '',
     `After-Sales Orchestrator is ready, ${formatElapsed(performance.now())} after the process started`,
+    `  Console        ${stack.apiUrl}/console   (${usesLocalTokenSecret(config) ? 'sign in as a seeded agent, supervisor or customer' : 'sign in with a bearer token'}; see docs/web.md)`,
     `  API            ${stack.apiUrl}   (try ${stack.apiUrl}/readyz, ${stack.apiUrl}/openapi.json)`,
     `  Metrics        ${stack.metricsUrl ?? 'off (METRICS_TOKEN or METRICS_PORT turns them on; see README, Metrics)'}`,
     `  Temporal UI    ${stack.temporalUiUrl ?? '(external Temporal: see its own UI)'}`,

@@ -6,6 +6,7 @@ import { formatElapsed } from '../scripts/elapsed';
 import { progressPrinter } from '../scripts/progress';
 import { startTemporalDevServer } from '../scripts/temporal/devServer';
 import { resolveTemporalCli } from '../scripts/temporal/resolveCli';
+import { ensureWebBuild } from '../scripts/web/build';
 import { disposeTestRun } from './setup/disposeTestRun';
 import { saveTestRun, type TestRun } from './setup/runState';
 import { createTestDatabase } from './setup/testDatabase';
@@ -43,6 +44,8 @@ export default async function globalSetup(): Promise<void> {
       await writeWorkflowBundle(bundlePath);
       await writeWorkflowBundle(apiBundlePath, apiStandInSource);
     }),
+    // The browser tests load the pages the API serves: those of the current sources.
+    ensureWebBuild(say),
   ]);
   const failures = steps.filter((s): s is PromiseRejectedResult => s.status === 'rejected').map((s) => s.reason);
   if (failures.length > 0 || !run.temporal || !run.database) {

@@ -35,3 +35,8 @@ async function lint(url: string): Promise<Record<string, string>[]> {
 test("the served /openapi.json passes Redocly's recommended rules without an error or a warning", async () => {
   expect(await lint(`${api.url}/openapi.json`)).toEqual([]);
 }, 60_000);
+
+test('so does the one a local stack serves, with its sign-in routes', async () => {
+  const local = await api.variant({ localSignIn: true });
+  expect(await lint(`${local.url}/openapi.json`)).toEqual([]);
+}, 60_000);

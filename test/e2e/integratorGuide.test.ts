@@ -78,6 +78,7 @@ const run: GuideRun = {
 
 beforeAll(async () => {
   // The standard policies, as shipped: the page's return waits for review, a loyal customer's window is 14 days.
+  // A configured token secret, as in production: the local sign-in routes (docs/web.md) do not exist here.
   stack = await startTestStack('e2e-guide', casePolicies('standard'), {
     SIM_AUTOPILOT: 'false',
     WEBHOOK_SECRETS: Object.entries(partnerSecrets)

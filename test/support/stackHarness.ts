@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { mintToken, type Principal } from '../../api/auth/tokens';
 import { loadConfig } from '../../config/env';
 import { generatePayloadKeys } from '../../config/payloadKeys';
@@ -56,6 +59,26 @@ export async function startTestStack(
     simulator: { delays: { pickupMs: 100, deliveryMs: 100, inspectionMs: 100, supplierStepMs: 100 } },
     workflowBundlePath: env.workflowBundlePath,
   });
+}
+
+/**
+ * A test stack as `npm start` runs one with nothing configured: it makes up its own token secret
+ * (kept in a data folder of its own, removed on stop), so the local sign-in routes exist.
+ */
+export async function startLocalTestStack(name: string, policies: Partial<CasePolicies> = {}): Promise<Stack> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'aso-local-'));
+  // An empty value is an unset one (config/env.ts loadConfig).
+  const stack = await startTestStack(name, policies, { AUTH_JWT_SECRET: '', DATA_DIR: dataDir }).catch(async (err: unknown) => {
+    await rm(dataDir, { recursive: true, force: true });
+    throw err;
+  });
+  return {
+    ...stack,
+    stop: async () => {
+      await stack.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 /**

@@ -1,0 +1,106 @@
+import type { Page } from 'playwright-core';
+import type { Stack } from '../../scripts/stack';
+import { checkA11y, PHONE_VIEWPORT, signIn, useBrowser } from '../support/browser';
+import { startLocalTestStack } from '../support/stackHarness';
+
+/**
+ * Signing in to the web app on a local stack, as a person would: the page lists the stack's
+ * people by role, signing in as an agent opens the console, the language switch speaks Chinese,
+ * the console stays usable on a phone, and customers are kept to their own pages.
+ */
+
+let stack: Stack;
+const browser = useBrowser();
+
+beforeAll(async () => {
+  stack = await startLocalTestStack('browser-sign-in');
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const navLabels = (page: Page) => page.getByRole('navigation').getByRole('link').allTextContents();
+
+it('lists the seeded people by role and signs an agent in to the console', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${stack.apiUrl}/sign-in`);
+  await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+  // The people are asked for once the page is up: wait for them to be listed.
+  await page.getByLabel('Sign in as').waitFor();
+  const groups = await page.locator('select[name="identity"] optgroup').evaluateAll((els) =>
+    els.map((el) => [el.getAttribute('label'), [...el.querySelectorAll('option')].map((o) => o.value)]),
+  );
+  expect(Object.fromEntries(groups)).toEqual({
+    Agents: expect.arrayContaining(['agent:agent-ana', 'agent:agent-dara']),
+    Supervisors: expect.arrayContaining(['supervisor:sup-1']),
+    Customers: expect.arrayContaining(['customer:cust-0193', 'customer:cust-0005']),
+  });
+  await checkA11y(page);
+
+  await signIn(page, stack.apiUrl, 'agent', 'agent-ana');
+
+  expect(new URL(page.url()).pathname).toBe('/console');
+  await page.getByRole('heading', { level: 1, name: 'My work' }).waitFor();
+  expect(await navLabels(page)).toEqual(['My work', 'Search', 'Dashboard', 'Processes']);
+  await expect(page.getByText('Signed in as agent-ana (agent)').isVisible()).resolves.toBe(true);
+  await checkA11y(page);
+});
+
+it('turns the console into Chinese with the language switch, and keeps the choice', async () => {
+  const page = await browser.newPage();
+  await signIn(page, stack.apiUrl, 'agent', 'agent-ben');
+
+  await page.getByLabel('Language').selectOption('zh-CN');
+
+  await page.getByRole('heading', { level: 1, name: '我的工作' }).waitFor();
+  expect(await navLabels(page)).toEqual(['我的工作', '搜索', '数据看板', '流程']);
+  expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: '我的工作' }).waitFor();
+  await checkA11y(page);
+});
+
+it('sends someone not signed in to sign in first, then to the page they asked for', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${stack.apiUrl}/console/dashboard`);
+  await page.waitForURL(`${stack.apiUrl}/sign-in`);
+
+  await page.locator('select[name="identity"]').selectOption('supervisor:sup-1');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+
+  await page.waitForURL(`${stack.apiUrl}/console/dashboard`);
+  await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+});
+
+it('keeps the navigation on screen and working at a phone’s width', async () => {
+  const page = await browser.newPage({ viewport: PHONE_VIEWPORT });
+  await signIn(page, stack.apiUrl, 'agent', 'agent-chen');
+
+  const links = page.getByRole('navigation').getByRole('link');
+  for (const link of await links.all()) {
+    const box = await link.boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(PHONE_VIEWPORT.width);
+  }
+  expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE_VIEWPORT.width);
+
+  await links.filter({ hasText: 'Search' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Search cases' }).waitFor();
+  expect(new URL(page.url()).pathname).toBe('/console/search');
+  await checkA11y(page);
+});
+
+it('takes a customer to their cases, and shows staff pages to staff only', async () => {
+  const page = await browser.newPage();
+  await signIn(page, stack.apiUrl, 'customer', 'cust-0193');
+
+  expect(new URL(page.url()).pathname).toBe('/track');
+  await page.getByRole('heading', { level: 1, name: 'Your cases' }).waitFor();
+  await checkA11y(page);
+
+  await page.goto(`${stack.apiUrl}/console`);
+  await page.getByRole('heading', { level: 1, name: 'Not for your role' }).waitFor();
+  await checkA11y(page);
+});

@@ -1,0 +1,29 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createBrowserRouter, Outlet, RouterProvider } from 'react-router';
+import { ApiProvider } from './api/ApiProvider';
+import { SessionProvider } from './auth/SessionProvider';
+import { I18nProvider } from './i18n/I18nProvider';
+import { routes } from './routes';
+import './styles.css';
+
+/** The providers need the router (a 401 navigates to sign-in), so they sit in its root route. */
+function Providers() {
+  return (
+    <ApiProvider>
+      <Outlet />
+    </ApiProvider>
+  );
+}
+
+const router = createBrowserRouter([{ element: <Providers />, children: routes }]);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <I18nProvider>
+      <SessionProvider>
+        <RouterProvider router={router} />
+      </SessionProvider>
+    </I18nProvider>
+  </StrictMode>,
+);
