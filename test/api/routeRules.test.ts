@@ -1,30 +1,11 @@
-import type { Client } from '@temporalio/client';
 import express from 'express';
-import type { Pool } from 'pg';
-import pino from 'pino';
-import { type ApiDeps, createApp, type RunningApi, startApi } from '../../api/app';
+import { createApp, type RunningApi, startApi } from '../../api/app';
 import { accessGuard, publicAccess } from '../../api/auth/access';
-import { tokenSettings } from '../../api/auth/tokens';
-import type { SystemsOfRecord } from '../../api/systemsOfRecord';
-import { loadConfig } from '../../config/env';
-import { casePolicies } from '../../config/policies/profiles';
-import { WebhookSecrets } from '../../config/webhookSecrets';
+import { offlineDeps } from '../support/offlineDeps';
 import { mountedRoutes } from '../support/routeTable';
-import { testAuthSecret, testPayloadCodec } from '../support/secrets';
 
-const config = loadConfig({});
-/** These tests read the route table and the contract only, so nothing is ever asked of PostgreSQL or Temporal. */
-const deps: ApiDeps = {
-  config,
-  pool: {} as Pool,
-  temporal: {} as Client,
-  logger: pino({ level: 'silent' }),
-  systems: {} as SystemsOfRecord,
-  policies: casePolicies('standard'),
-  auth: tokenSettings(config, testAuthSecret()),
-  webhookSecrets: new WebhookSecrets(),
-  payloadCodec: testPayloadCodec(),
-};
+/** These tests read the route table and the contract only. */
+const deps = offlineDeps();
 const routes = mountedRoutes(createApp(deps));
 let api: RunningApi;
 

@@ -1,14 +1,6 @@
-import type { Client } from '@temporalio/client';
-import type { Pool } from 'pg';
-import pino from 'pino';
-import { type ApiDeps, apiRoutes } from '../../api/app';
-import { tokenSettings } from '../../api/auth/tokens';
-import type { SystemsOfRecord } from '../../api/systemsOfRecord';
-import { loadConfig } from '../../config/env';
-import { casePolicies } from '../../config/policies/profiles';
-import { WebhookSecrets } from '../../config/webhookSecrets';
+import { apiRoutes } from '../../api/app';
 import type { Stack } from '../../scripts/stack';
-import { testAuthSecret, testPayloadCodec } from '../support/secrets';
+import { offlineDeps } from '../support/offlineDeps';
 import { startLocalTestStack } from '../support/stackHarness';
 
 /**
@@ -78,18 +70,7 @@ describe('local sign-in', () => {
   });
 
   it('does not exist on an API with a configured token secret', () => {
-    const config = loadConfig({});
-    const deps = {
-      config,
-      pool: {} as Pool,
-      temporal: {} as Client,
-      logger: pino({ level: 'silent' }),
-      systems: {} as SystemsOfRecord,
-      policies: casePolicies('standard'),
-      auth: tokenSettings(config, testAuthSecret()),
-      webhookSecrets: new WebhookSecrets(),
-      payloadCodec: testPayloadCodec(),
-    } satisfies ApiDeps;
+    const deps = offlineDeps();
     const routeCount = (localSignIn: boolean) => apiRoutes({ ...deps, localSignIn }).length;
 
     expect(routeCount(true) - routeCount(false)).toBe(2);
