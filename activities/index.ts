@@ -12,6 +12,7 @@ import { createQualityActivities } from './quality';
 import { createRoutingActivities } from './routing';
 import { createScorecardActivities } from './scorecard';
 import { createSupplierActivities } from './supplier';
+import { linkingCustomerMessages, type TrackingLinks } from './trackingLinks';
 import type { Activities } from './types';
 
 /** The API also reads orders and customers itself, to check an intake request against them. */
@@ -28,16 +29,18 @@ export interface PartnerUrls {
 }
 
 /** Wires every port to its adapter; the worker registers the result as its activities. */
-export function createActivities(deps: { pool: Pool; partners: PartnerUrls; timeoutMs: number }): Activities {
+/** `trackingLinks`: how messages to customers link to their case's page; none, no link. */
+export function createActivities(deps: { pool: Pool; partners: PartnerUrls; timeoutMs: number; trackingLinks?: TrackingLinks }): Activities {
   const { partners, timeoutMs } = deps;
   const customers = createCustomerActivities({ baseUrl: partners.customers, timeoutMs });
+  const gateway = createNotificationActivities({ baseUrl: partners.notification, timeoutMs }, customers);
   return {
     ...createInventoryActivities({ baseUrl: partners.inventory, timeoutMs }),
     ...createLogisticsActivities({ baseUrl: partners.logistics, timeoutMs }),
     ...createPaymentsActivities({ baseUrl: partners.payments, timeoutMs }),
     // A message to a customer looks their address up in the customer system when it goes out, and
     // is recorded once the gateway accepts it (the quality check counts them: docs/quality.md).
-    ...recordingCustomerMessages(createNotificationActivities({ baseUrl: partners.notification, timeoutMs }, customers), deps.pool),
+    ...recordingCustomerMessages(deps.trackingLinks ? linkingCustomerMessages(gateway, deps.trackingLinks) : gateway, deps.pool),
     ...createSupplierActivities({ baseUrl: partners.supplier, timeoutMs }),
     ...createOrderActivities({ baseUrl: partners.orders, timeoutMs }),
     ...customers,

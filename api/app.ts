@@ -17,6 +17,7 @@ import { actionRoutes, unknownAction } from './routes/actions';
 import { assignmentRoutes } from './routes/assignment';
 import { caseReadRoutes } from './routes/cases';
 import { codecRoutes } from './routes/codec';
+import { consoleSettingsRoute } from './routes/consoleSettings';
 import { createCaseRoute } from './routes/createCase';
 import { customerRoutes } from './routes/customers';
 import { escalationRoutes } from './routes/escalations';
@@ -26,6 +27,7 @@ import { localSignInRoutes } from './routes/localSignIn';
 import { qualityRoutes } from './routes/quality';
 import { reportRoutes } from './routes/reports';
 import { partnerRoutes } from './routes/partners';
+import { processRoutes } from './routes/processes';
 import { supplierRoutes } from './routes/suppliers';
 import { webhookRoutes } from './routes/webhooks';
 import { workQueueRoutes } from './routes/workItems';
@@ -45,9 +47,11 @@ export function apiRoutes(deps: ApiDeps): Route[] {
     ...feedbackRoutes(deps),
     ...qualityRoutes(deps),
     ...workQueueRoutes(deps),
+    consoleSettingsRoute(deps),
     ...webhookRoutes(deps),
     ...supplierRoutes(deps),
     ...partnerRoutes(deps),
+    ...processRoutes(deps),
     ...customerRoutes(deps),
     ...reportRoutes(deps),
     ...codecRoutes(deps),

@@ -35,6 +35,8 @@ export const EnvSchema = z.object({
   TEMPORAL_CLI_PATH: z.string().min(1).optional(),
   TEMPORAL_DEV_PORT: port.default(7233),
   TEMPORAL_DEV_UI_PORT: port.default(8233),
+  /** The Temporal UI the console links each case's workflow to; a stack's own dev server's when unset. */
+  TEMPORAL_UI_URL: optionalUrl,
 
   DATA_DIR: z.string().min(1).default('data'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
@@ -60,6 +62,8 @@ export const EnvSchema = z.object({
   AUTH_JWT_SECRET: z.string().min(32, 'at least 32 characters').optional(),
   AUTH_JWT_ISSUER: z.string().min(1).default('after-sales-orchestrator'),
   AUTH_JWT_AUDIENCE: z.string().min(1).default('after-sales-api'),
+  /** How long the tracking link in a message to a customer opens their case (activities/trackingLinks.ts). */
+  TRACKING_LINK_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** Temporal payload encryption keys, the active one first (config/payloadKeys.ts). */
   PAYLOAD_KEYS: PayloadKeysSetting.optional(),
 

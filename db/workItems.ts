@@ -15,6 +15,8 @@ export interface WorkItem {
   priority: CasePriority;
   status: string;
   type: CaseType;
+  /** When its case opened: where the console counts a clock's warning share from (docs/web.md). */
+  openedAt: string;
 }
 
 export interface WorkItemFilter {
@@ -106,14 +108,14 @@ export async function listWorkItems(pool: Pool, filter: WorkItemFilter): Promise
   if (filter.assignee !== undefined) conditions.push(`assignee = ${params.add(filter.assignee)}`);
   if (filter.agent !== undefined) conditions.push(visibleToAgentSql(filter.agent, params.add));
   const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-  const { rows } = await pool.query<Omit<WorkItem, 'caseId' | 'dueAt'> & { case_id: string; due_at: string | null }>(
+  const { rows } = await pool.query<Omit<WorkItem, 'caseId' | 'dueAt' | 'openedAt'> & { case_id: string; due_at: string | null; created_at: string }>(
     `SELECT ${itemColumns} FROM (${items.join(' UNION ALL ')}) AS items (${itemColumns})
       ${where}
       ORDER BY due_at ASC NULLS LAST, array_position(${params.add(CasePriority.options)}::text[], priority) DESC, created_at, case_id, kind
       LIMIT ${params.add(filter.limit)}`,
     params.values,
   );
-  return rows.map(({ case_id, due_at, kind, queue, assignee, priority, status, type }) => ({
+  return rows.map(({ case_id, due_at, kind, queue, assignee, priority, status, type, created_at }) => ({
     caseId: case_id,
     kind,
     queue,
@@ -122,5 +124,6 @@ export async function listWorkItems(pool: Pool, filter: WorkItemFilter): Promise
     priority,
     status,
     type,
+    openedAt: created_at,
   }));
 }

@@ -6,6 +6,7 @@ import type { PayloadCodec } from '@temporalio/common';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import type { Logger } from 'pino';
 import { createActivities, type PartnerUrls } from '../activities';
+import { configuredTrackingLinks, type TrackingLinks } from '../activities/trackingLinks';
 import { startApi } from '../api/app';
 import { systemsOfRecord } from '../api/systemsOfRecord';
 import { tokenSettings, type TokenSettings } from '../api/auth/tokens';
@@ -100,15 +101,18 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     const connection = await Connection.connect({ address: temporalAddress });
     stoppers.push({ name: 'temporal client', stop: () => connection.close() });
     const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: { payloadCodecs: [payloadCodec] } });
+    // Messages link to the customer's tracking page on this stack's API, known once it listens.
+    let apiUrl: string | undefined = config.PUBLIC_BASE_URL;
+    const trackingLinks = configuredTrackingLinks(config, secrets.authJwtSecret, () => apiUrl);
     if (opts.inProcessWorker !== false) {
-      await startWorker(opts, temporalAddress, partners, databaseUrl, payloadCodec, stoppers);
+      await startWorker(opts, temporalAddress, { partners, trackingLinks }, databaseUrl, payloadCodec, stoppers);
       // As every worker process does (worker/main.ts): the daily jobs' schedules, created or brought up to date.
       await ensureSchedules(client, config.TEMPORAL_TASK_QUEUE, serviceSchedules(config.POLICY_PROFILE));
     }
 
     const policies: CasePolicies = { ...casePolicies(config.POLICY_PROFILE), ...opts.policies };
     const api = await startApi({
-      config,
+      config: { ...config, TEMPORAL_UI_URL: config.TEMPORAL_UI_URL ?? temporal.uiUrl ?? undefined },
       pool,
       temporal: client,
       logger: opts.logger,
@@ -122,6 +126,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       port: config.API_PORT,
     });
     stoppers.push({ name: 'api', stop: () => api.close() });
+    apiUrl ??= api.url;
     simulator?.setWebhookTarget(config.PUBLIC_BASE_URL ?? api.url);
 
     return {
@@ -223,7 +228,7 @@ async function providePartners(
 async function startWorker(
   opts: StackOptions,
   address: string,
-  partners: PartnerUrls,
+  { partners, trackingLinks }: { partners: PartnerUrls; trackingLinks: TrackingLinks },
   databaseUrl: string,
   payloadCodec: PayloadCodec,
   stoppers: Stopper[],
@@ -241,7 +246,7 @@ async function startWorker(
     workflowBundlePath:
       opts.workflowBundlePath ?? (await cachedWorkflowBundle({ dir: userCacheDir('workflow-bundles'), onProgress: opts.onProgress })),
     payloadCodec,
-    activities: createActivities({ pool, partners, timeoutMs: opts.config.PARTNER_TIMEOUT_MS }),
+    activities: createActivities({ pool, partners, trackingLinks, timeoutMs: opts.config.PARTNER_TIMEOUT_MS }),
   });
   const running = worker.run();
   stoppers.push({

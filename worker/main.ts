@@ -1,6 +1,7 @@
 import { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { createActivities } from '../activities';
+import { configuredTrackingLinks } from '../activities/trackingLinks';
 import { ConfigError, loadConfig, requireConfig } from '../config/env';
 import { createLogger } from '../config/logger';
 import { AesGcmPayloadCodec } from '../config/payloadCodec';
@@ -37,6 +38,10 @@ async function main(): Promise<void> {
   const pool = createPool(config.DATABASE_URL, config.DATABASE_POOL_MAX);
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const payloadCodec = new AesGcmPayloadCodec(config.PAYLOAD_KEYS);
+  // Messages link to the customer's tracking page when the worker can sign for the API and knows its address.
+  const { AUTH_JWT_SECRET: secret, PUBLIC_BASE_URL: publicUrl } = config;
+  const trackingLinks = secret && publicUrl ? configuredTrackingLinks(config, secret, () => publicUrl) : undefined;
+  if (!trackingLinks) logger.warn('no AUTH_JWT_SECRET or PUBLIC_BASE_URL: messages to customers carry no tracking link');
   try {
     const worker = await createCaseWorker({
       connection,
@@ -45,6 +50,7 @@ async function main(): Promise<void> {
       payloadCodec,
       activities: createActivities({
         pool,
+        trackingLinks,
         timeoutMs: config.PARTNER_TIMEOUT_MS,
         partners: {
           inventory: config.INVENTORY_URL,

@@ -1,4 +1,4 @@
-import type { RequestHandler, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import type { Actor } from '../../domain';
 import type { Reach, Reaches } from '../../domain/access';
 import { HttpProblem } from '../problem';
@@ -67,6 +67,15 @@ async function authenticate(header: string | undefined, res: Response, tokens: T
   }
 }
 
+/**
+ * Whether the request is about one case (/v1/cases/:id and below): the only routes a tracking
+ * link's token may call; which case it may read is then the reach check's (caseReach.ts).
+ */
+function onCaseRoute(req: Request): boolean {
+  const pattern: unknown = (req.route as { path?: unknown } | undefined)?.path;
+  return typeof pattern === 'string' && pattern.startsWith('/v1/cases/:id');
+}
+
 const RULE = Symbol('accessRule');
 type Guard = RequestHandler & { [RULE]: AccessRule };
 
@@ -80,6 +89,9 @@ export function accessGuard(rule: AccessRule, tokens: TokenSettings): Guard {
       const principal = await authenticate(req.get('authorization'), res, tokens);
       const reach = rule.reaches[principal.role];
       if (!reach) refuse(res, 'forbidden', `role ${principal.role} may not do this`, 'insufficient_scope');
+      if (principal.case !== undefined && !onCaseRoute(req)) {
+        refuse(res, 'forbidden', 'a tracking link opens its own case only', 'insufficient_scope');
+      }
       const caller: Caller = { principal, reach };
       res.locals.caller = caller;
     }

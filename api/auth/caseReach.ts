@@ -4,6 +4,8 @@ import { queueFilter, queueHolds } from './queues';
 
 /** Whether the caller's role reaches this case on the route at hand. */
 export function reaches({ principal, reach }: Caller, record: CaseRecord): boolean {
+  // A tracking link's token (a `case` claim) reaches its own case and no other.
+  if (principal.case !== undefined && principal.case !== record.id) return false;
   switch (reach) {
     case 'all':
       return true;

@@ -1,11 +1,13 @@
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
 import { Role } from '../../domain/access';
+import { CaseId } from '../schemas/caseId';
 
 /**
  * Bearer tokens: HS256 JWTs with the caller's subject id, one role and, for agents, the queues
  * they work. The same module mints them (npm run token, tests, the demo) so the format has one
- * definition.
+ * definition. A token with a `case` claim is a tracking link's (docs/security.md): it opens that
+ * one case and nothing else.
  */
 
 export { Role };
@@ -14,6 +16,7 @@ export const Principal = z.object({
   sub: z.string().min(1).max(128),
   role: Role,
   queues: z.array(z.string().min(1).max(64)).max(100).optional(),
+  case: CaseId.optional(),
 });
 export type Principal = z.infer<typeof Principal>;
 

@@ -21,6 +21,7 @@ export const WorkItem = z
     priority: CasePriority,
     status: z.string(),
     type: CaseType,
+    openedAt: z.iso.datetime({ offset: true }).meta({ description: "When the step's case opened" }),
   })
   .meta({ id: 'WorkItem' }) satisfies z.ZodType<StoredWorkItem>;
 

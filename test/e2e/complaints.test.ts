@@ -96,6 +96,7 @@ describe('work queues', () => {
       queue: 'complaints',
       assignee,
       dueAt: dueBy('first_response'),
+      openedAt: record.createdAt,
       priority: 'normal',
       status: 'routed',
       type: 'complaint',

@@ -6,6 +6,7 @@ import { mintToken, type Principal } from '../../api/auth/tokens';
 import { loadConfig } from '../../config/env';
 import { generatePayloadKeys } from '../../config/payloadKeys';
 import { startStack, type Stack } from '../../scripts/stack';
+import { createTestDatabase } from '../setup/testDatabase';
 import { testLogger } from '../setup/testLog';
 import { addExpectedRecords } from './records';
 import type { CasePolicies } from '../../config/policies/profiles';
@@ -65,18 +66,32 @@ export async function startTestStack(
  * A test stack as `npm start` runs one with nothing configured: it makes up its own token secret
  * (kept in a data folder of its own, removed on stop), so the local sign-in routes exist.
  */
-export async function startLocalTestStack(name: string, policies: Partial<CasePolicies> = {}): Promise<Stack> {
+export async function startLocalTestStack(
+  name: string,
+  policies: Partial<CasePolicies> = {},
+  opts: { ownDatabase?: boolean } = {},
+): Promise<Stack> {
   const dataDir = await mkdtemp(join(tmpdir(), 'aso-local-'));
-  // An empty value is an unset one (config/env.ts loadConfig).
-  const stack = await startTestStack(name, policies, { AUTH_JWT_SECRET: '', DATA_DIR: dataDir }).catch(async (err: unknown) => {
+  // A page that counts every case (the KPIs, the process map) needs a database of its own: other
+  // test files share the run's and change its counts while the page is read.
+  const database = opts.ownDatabase
+    ? await createTestDatabase({ serverUrl: testEnv().databaseUrl, scratchDir: '', onProgress: () => undefined })
+    : null;
+  const cleanUp = async () => {
     await rm(dataDir, { recursive: true, force: true });
+    await database?.dispose();
+  };
+  // An empty value is an unset one (config/env.ts loadConfig); the stack migrates its database.
+  const settings = { AUTH_JWT_SECRET: '', DATA_DIR: dataDir, ...(database && { DATABASE_URL: database.databaseUrl }) };
+  const stack = await startTestStack(name, policies, settings).catch(async (err: unknown) => {
+    await cleanUp();
     throw err;
   });
   return {
     ...stack,
     stop: async () => {
       await stack.stop();
-      await rm(dataDir, { recursive: true, force: true });
+      await cleanUp();
     },
   };
 }

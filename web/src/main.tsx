@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, Outlet, RouterProvider } from 'react-router';
 import { ApiProvider } from './api/ApiProvider';
 import { SessionProvider } from './auth/SessionProvider';
+import { adoptTrackingLink } from './auth/trackingLink';
 import { I18nProvider } from './i18n/I18nProvider';
 import { routes } from './routes';
 import './styles.css';
@@ -15,6 +16,9 @@ function Providers() {
     </ApiProvider>
   );
 }
+
+// Before anything reads the session: a tracking link's token becomes this tab's session.
+adoptTrackingLink();
 
 const router = createBrowserRouter([{ element: <Providers />, children: routes }]);
 

@@ -2,10 +2,18 @@ import { Navigate, Outlet, type RouteObject } from 'react-router';
 import { homeOf, staffRoles } from './auth/session';
 import { RequireSession } from './auth/RequireSession';
 import { useSession } from './auth/SessionProvider';
+import { CasePage } from './pages/console/CasePage';
 import { ConsoleLayout } from './pages/console/ConsoleLayout';
+import { MyWorkPage } from './pages/console/MyWorkPage';
+import { SearchPage } from './pages/console/SearchPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PlaceholderPage } from './pages/PlaceholderPage';
 import { SignInPage } from './pages/SignInPage';
+import { LazyDashboard } from './pages/supervisor/LazyDashboard';
+import { PartnerDetailPage } from './pages/supervisor/partners/PartnerDetailPage';
+import { PartnersPage } from './pages/supervisor/partners/PartnersPage';
+import { ProcessesPage } from './pages/supervisor/processes/ProcessesPage';
+import { QualityPage } from './pages/supervisor/quality/QualityPage';
 import { TrackPage } from './pages/TrackPage';
 import { Shell } from './ui/Shell';
 
@@ -40,10 +48,14 @@ export const routes: RouteObject[] = [
       </RequireSession>
     ),
     children: [
-      { index: true, element: <PlaceholderPage section="myWork" /> },
-      { path: 'search', element: <PlaceholderPage section="search" /> },
-      { path: 'dashboard', element: <PlaceholderPage section="dashboard" /> },
-      { path: 'processes', element: <PlaceholderPage section="processes" /> },
+      { index: true, element: <MyWorkPage /> },
+      { path: 'search', element: <SearchPage /> },
+      { path: 'cases/:caseId', element: <CasePage /> },
+      { path: 'dashboard', element: <LazyDashboard /> },
+      { path: 'partners', element: <PartnersPage /> },
+      { path: 'partners/:kind/:id', element: <PartnerDetailPage /> },
+      { path: 'quality', element: <QualityPage /> },
+      { path: 'processes', element: <ProcessesPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -75,12 +75,14 @@ describe('listWorkItems', () => {
     const items = await listWorkItems(pool, { limit: 50 });
     const byCase = Object.fromEntries(items.map((item) => [item.caseId, item]));
 
+    const acknowledge = (await getCase(pool, ids.acknowledge!))!;
     expect(byCase[ids.acknowledge!]).toEqual({
       caseId: ids.acknowledge,
       kind: 'acknowledge_complaint',
       queue: 'complaints',
       assignee: 'ana',
-      dueAt: (await getCase(pool, ids.acknowledge!))!.deadlines.find((d) => d.name === 'first_response')!.dueAt,
+      dueAt: acknowledge.deadlines.find((d) => d.name === 'first_response')!.dueAt,
+      openedAt: acknowledge.createdAt,
       priority: 'normal',
       status: 'routed',
       type: 'complaint',

@@ -645,6 +645,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/console/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The console's settings: the Temporal UI to link workflows to, and the share of an SLA target at which a clock warns
+         * @description Bearer token with role agent (queues), supervisor, admin
+         */
+        get: operations["getConsoleSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/webhooks/carriers/{carrier}": {
         parameters: {
             query?: never;
@@ -757,6 +777,26 @@ export interface paths {
          * @description Bearer token with role supervisor, admin
          */
         get: operations["getPartnerScorecard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/processes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every registered process: its statuses with where each may go next and what it allows, and its open cases per status now
+         * @description Bearer token with role agent (queues), supervisor, admin
+         */
+        get: operations["listProcesses"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1544,6 +1584,11 @@ export interface components {
             priority: components["schemas"]["CasePriority"];
             status: string;
             type: components["schemas"]["CaseType"];
+            /**
+             * Format: date-time
+             * @description When the step's case opened
+             */
+            openedAt: string;
         };
         /** @enum {string} */
         WorkItemKind: "review_return" | "approve_quote" | "acknowledge_complaint" | "answer_complaint" | "acknowledge_escalation" | "follow_up_low_rating" | "review_quality_sample";
@@ -1560,6 +1605,20 @@ export interface components {
             available: boolean;
             /** @description The cases routing counts against the capacity now */
             openCases: number;
+        };
+        ConsoleSettings: {
+            /** @description Where a case's workflow is shown: <url>/namespaces/<namespace>/workflows/<caseId>; null when none is known */
+            temporalUi: {
+                /**
+                 * Format: uri
+                 * @description The Temporal UI: TEMPORAL_UI_URL, or the local stack's own dev server
+                 */
+                url: string;
+                /** @description The namespace the cases' workflows run in */
+                namespace: string;
+            } | null;
+            /** @description The share of a service-level target after which a clock warns (the SLA policy new cases pin) */
+            slaWarnAt: number;
         };
         CarrierEvent: {
             /** @description The partner's id for this event; a redelivery with the same id changes nothing */
@@ -1776,6 +1835,36 @@ export interface components {
                     negative: number;
                 };
             };
+        };
+        ProcessList: {
+            processes: components["schemas"]["ProcessSummary"][];
+        };
+        ProcessSummary: {
+            /** @description The process: returns, repairs, complaints */
+            name: string;
+            title: string;
+            caseTypes: components["schemas"]["CaseType"][];
+            initialStatus: components["schemas"]["CaseStatus"];
+            /** @description In the order the process lists them, the initial status first */
+            statuses: components["schemas"]["ProcessStatus"][];
+            /** @description Every action the process has */
+            actions: string[];
+            outcomes: string[];
+            /** @description All its open cases */
+            openCases: number;
+        };
+        /** @enum {string} */
+        CaseStatus: "requested" | "under_review" | "approved" | "label_issued" | "in_transit" | "received" | "inspected" | "refunding" | "exchanging" | "awaiting_survey" | "closed" | "troubleshooting" | "repair_ordered" | "visit_scheduled" | "at_supplier" | "awaiting_quote_approval" | "repairing" | "awaiting_ship_back" | "shipped_back" | "replacing" | "opened" | "routed" | "acknowledged" | "awaiting_customer" | "solution_proposed";
+        ProcessStatus: {
+            name: components["schemas"]["CaseStatus"];
+            /** @description The statuses the process may move to from this one */
+            next: components["schemas"]["CaseStatus"][];
+            /** @description The actions people may take in this status */
+            actions: string[];
+            /** @description The partner steps this status expects */
+            steps: string[];
+            /** @description Cases of the process in this status now, not closed */
+            openCases: number;
         };
         CustomerView: {
             id: components["schemas"]["CustomerId"];
@@ -5610,6 +5699,62 @@ export interface operations {
             };
         };
     };
+    getConsoleSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsoleSettings"];
+                };
+            };
+            /** @description The request could not be read (https://after-sales.example/problems/bad-request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A valid bearer token is required (https://after-sales.example/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this (https://after-sales.example/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (https://after-sales.example/problems/internal) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     partnerStepCarrier: {
         parameters: {
             query?: never;
@@ -6110,6 +6255,62 @@ export interface operations {
                 };
             };
             /** @description The request could not be read (https://after-sales.example/problems/bad-request); The request is invalid (https://after-sales.example/problems/validation) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A valid bearer token is required (https://after-sales.example/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this (https://after-sales.example/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (https://after-sales.example/problems/internal) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listProcesses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The processes in the order the service registers them */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcessList"];
+                };
+            };
+            /** @description The request could not be read (https://after-sales.example/problems/bad-request) */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -14,6 +14,8 @@ export interface Session {
   role: Role;
   /** Epoch milliseconds. */
   expiresAt: number;
+  /** A tracking link's session: the one case its token opens (docs/web.md#tracking-links). */
+  case?: string;
 }
 
 const STORAGE_KEY = 'aso.session';
@@ -29,10 +31,11 @@ export function sessionOf(token: string): Session | null {
   const payload = token.trim().split('.')[1];
   if (!payload) return null;
   try {
-    const claims = base64UrlJson(payload) as { sub?: unknown; role?: unknown; exp?: unknown };
+    const claims = base64UrlJson(payload) as { sub?: unknown; role?: unknown; exp?: unknown; case?: unknown };
     const role = roles.find((r) => r === claims.role);
     if (typeof claims.sub !== 'string' || !role || typeof claims.exp !== 'number') return null;
-    return { token: token.trim(), sub: claims.sub, role, expiresAt: claims.exp * 1000 };
+    const session: Session = { token: token.trim(), sub: claims.sub, role, expiresAt: claims.exp * 1000 };
+    return typeof claims.case === 'string' ? { ...session, case: claims.case } : session;
   } catch {
     return null;
   }

@@ -31,6 +31,8 @@ export type Translate = (key: MessageKey, values?: Record<string, string | numbe
 export interface I18n {
   locale: Locale;
   setLocale(locale: Locale): void;
+  /** The language the service knows the person reads (a customer's): taken unless they chose one with the switch. */
+  preferLocale(locale: string): void;
   t: Translate;
 }
 
@@ -45,11 +47,14 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     localStorage.setItem(STORAGE_KEY, next);
     setLocaleState(next);
   }, []);
+  const preferLocale = useCallback((preferred: string) => {
+    if (isLocale(preferred) && !isLocale(localStorage.getItem(STORAGE_KEY))) setLocaleState(preferred);
+  }, []);
   const t = useCallback<Translate>(
     (key, values = {}) => catalogs[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole)),
     [locale],
   );
-  const value = useMemo(() => ({ locale, setLocale, t }), [locale, setLocale, t]);
+  const value = useMemo(() => ({ locale, setLocale, preferLocale, t }), [locale, setLocale, preferLocale, t]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

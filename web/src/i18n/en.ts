@@ -1,3 +1,7 @@
+import { en as supervisorEn } from '../pages/supervisor/messages';
+import { consoleEn } from '../pages/console/messages';
+import { trackEn } from '../pages/track/messages';
+
 /**
  * Every text the web app shows, in English. zh-CN.ts must have the same keys (tsc checks it).
  * Keys are grouped by page; `{name}` is filled in by t(key, { name }).
@@ -48,25 +52,19 @@ export const en = {
   'signIn.token.label': 'Bearer token',
   'signIn.token.invalid': 'This is not a token for this service: it must be a JWT with a subject and a role.',
 
+  ...consoleEn,
+  ...supervisorEn,
   'myWork.title': 'My work',
   'myWork.empty.title': 'Nothing to do right now',
   'myWork.empty.body': 'Work items waiting for you will be listed here, most urgent first.',
   'search.title': 'Search cases',
   'search.empty.title': 'No cases to show',
   'search.empty.body': 'Cases matching your search will be listed here.',
-  'dashboard.title': 'Dashboard',
-  'dashboard.empty.title': 'No figures yet',
-  'dashboard.empty.body': 'The service’s key figures will be shown here.',
-  'processes.title': 'Processes',
-  'processes.empty.title': 'No processes to show',
-  'processes.empty.body': 'Each process and its open cases by state will be shown here.',
 
   'track.list.title': 'Your cases',
   'track.list.empty.title': 'No cases yet',
   'track.list.empty.body': 'Your returns, repairs and complaints will be listed here.',
-  'track.title': 'Case {caseId}',
-  'track.empty.title': 'Nothing to show yet',
-  'track.empty.body': 'Where your case stands will be shown here.',
+  ...trackEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,6 @@
+import { zhCN as supervisorZhCN } from '../pages/supervisor/messages';
+import { consoleZhCN } from '../pages/console/messages';
+import { trackZhCN } from '../pages/track/messages';
 import type { Messages } from './en';
 
 /** Every text the web app shows, in simplified Chinese: the keys of en.ts, no more, no fewer. */
@@ -47,23 +50,17 @@ export const zhCN: Messages = {
   'signIn.token.label': '访问令牌',
   'signIn.token.invalid': '这不是本服务的令牌：它必须是包含主体和角色的 JWT。',
 
+  ...consoleZhCN,
+  ...supervisorZhCN,
   'myWork.title': '我的工作',
   'myWork.empty.title': '当前没有待办',
   'myWork.empty.body': '等待您处理的工作项将按紧急程度列在这里。',
   'search.title': '搜索工单',
   'search.empty.title': '没有可显示的工单',
   'search.empty.body': '符合搜索条件的工单将列在这里。',
-  'dashboard.title': '数据看板',
-  'dashboard.empty.title': '暂无数据',
-  'dashboard.empty.body': '服务的关键指标将显示在这里。',
-  'processes.title': '流程',
-  'processes.empty.title': '没有可显示的流程',
-  'processes.empty.body': '每个流程及其各状态下的未结工单数将显示在这里。',
 
   'track.list.title': '我的工单',
   'track.list.empty.title': '暂无工单',
   'track.list.empty.body': '您的退货、维修和投诉将列在这里。',
-  'track.title': '工单 {caseId}',
-  'track.empty.title': '暂无内容',
-  'track.empty.body': '您的工单进展将显示在这里。',
+  ...trackZhCN,
 };
