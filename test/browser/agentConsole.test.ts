@@ -4,6 +4,7 @@ import type { Stack } from '../../scripts/stack';
 import { checkA11y, expectProblemAnswers, PHONE_VIEWPORT, screenshot, signIn, useBrowser } from '../support/browser';
 import { approveOnCasePage, claimFromQueue, openReturnNeedingReview, workItemRow } from '../support/consoleFlows';
 import { testSlaPolicy, withTarget } from '../support/slaPolicies';
+import { eventually } from '../support/eventually';
 import { ApiClient, startLocalTestStack } from '../support/stackHarness';
 
 /**
@@ -93,7 +94,12 @@ it('finds cases by status, with the filters in the address, and opens one', asyn
   await page.waitForURL((url) => url.searchParams.has('status'));
   expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({ status: 'under_review' });
   await page.getByRole('link', { name: caseId, exact: true }).waitFor();
-  const statuses = await page.getByRole('table').locator('tbody tr td:nth-child(2)').allTextContents();
+  // Read once the results have settled: a page of rows, every one of them under review.
+  const statuses = await eventually(async () => {
+    const shown = await page.getByRole('table').locator('tbody tr td:nth-child(2)').allTextContents();
+    expect(shown.length).toBeGreaterThan(0);
+    return shown;
+  });
   expect(new Set(statuses)).toEqual(new Set(['under review']));
   await checkA11y(page);
 
