@@ -40,11 +40,11 @@ export const ComplaintPolicy = z
 export type ComplaintPolicy = z.infer<typeof ComplaintPolicy>;
 
 const standard: ComplaintPolicy = {
-  version: 'complaints/2026-12-01',
+  version: 'complaints/2026-12-02',
   // English stems and the Chinese words customers write; a keyword matches anywhere in the text.
   classification: [
     {
-      keywords: ['fire', 'smoke', 'burn', 'injur', 'electric shock', 'explod', '起火', '冒烟', '烧焦', '触电', '爆炸', '受伤'],
+      keywords: ['fire', 'smoke', 'burn', 'injur', 'electric shock', 'explod', '起火', '冒烟', '烧焦', '触电', '漏电', '爆炸', '受伤'],
       category: 'safety',
       severity: 'major_incident',
     },
@@ -84,7 +84,7 @@ const standard: ComplaintPolicy = {
 
 const demo: ComplaintPolicy = {
   ...standard,
-  version: 'complaints/2026-12-01-demo',
+  version: 'complaints/2026-12-02-demo',
   escalation: { ...standard.escalation, levels: standard.escalation.levels.map((l) => ({ ...l, ackWithinMs: seconds(10) })) },
 };
 
