@@ -23,6 +23,7 @@ import { customerRoutes } from './routes/customers';
 import { escalationRoutes } from './routes/escalations';
 import { feedbackRoutes } from './routes/feedback';
 import { healthRoutes } from './routes/health';
+import { knowledgeRoutes } from './routes/knowledge';
 import { localSignInRoutes } from './routes/localSignIn';
 import { qualityRoutes } from './routes/quality';
 import { reportRoutes } from './routes/reports';
@@ -46,6 +47,7 @@ export function apiRoutes(deps: ApiDeps): Route[] {
     ...escalationRoutes(deps),
     ...feedbackRoutes(deps),
     ...qualityRoutes(deps),
+    ...knowledgeRoutes(deps),
     ...workQueueRoutes(deps),
     consoleSettingsRoute(deps),
     ...webhookRoutes(deps),

@@ -19,6 +19,7 @@ import { startEmbeddedPostgres } from '../db/embeddedPostgres';
 import { migrateDatabase } from '../db/migrate';
 import { createPool } from '../db/pool';
 import { seedDefaultAgents } from '../db/seedAgents';
+import { seedKnowledgeBase } from '../db/seedKnowledge';
 import { createSimulator, type Simulator, type SimulatorOptions } from '../sim/createSimulator';
 import { createCaseWorker } from '../worker/createWorker';
 import { ensureSchedules, serviceSchedules } from '../worker/schedules';
@@ -92,8 +93,12 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
 
     const webhookSecret = config.WEBHOOK_SECRET ?? randomBytes(24).toString('hex');
     const { partners, simulator } = await providePartners(opts, webhookSecret, stoppers);
-    // A stack that plays the partners itself is a sandbox: give it agents to route complaints to.
-    if (simulator) await seedDefaultAgents(pool);
+    // A stack that plays the partners itself is a sandbox: give it agents to route complaints to,
+    // and a knowledge base to answer questions from.
+    if (simulator) {
+      await seedDefaultAgents(pool);
+      await seedKnowledgeBase(pool);
+    }
     const secrets = await localSecrets(config);
     const payloadCodec = new AesGcmPayloadCodec(secrets.payloadKeys);
 

@@ -605,6 +605,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/knowledge/articles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Searches the knowledge base with a customer's question, in Chinese or English: the latest articles, best first, each with its confidence
+         * @description Bearer token with role agent (queues), supervisor, admin
+         */
+        get: operations["searchKnowledgeArticles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/knowledge/articles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One article in every language it is written in: the latest version, or an earlier one as it was
+         * @description Bearer token with role agent (queues), supervisor, admin
+         */
+        get: operations["getKnowledgeArticle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/knowledge/articles/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Counts the customer's word on an article: it answered their question, or it did not
+         * @description Bearer token with role agent (queues), supervisor, admin
+         */
+        post: operations["giveKnowledgeArticleFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/work-items": {
         parameters: {
             query?: never;
@@ -1567,6 +1627,65 @@ export interface components {
              * @example 2026-11-30
              */
             day: string;
+        };
+        KnowledgeSearchResult: {
+            /** @description Best first */
+            items: components["schemas"]["KnowledgeSearchHit"][];
+        };
+        KnowledgeSearchHit: {
+            id: components["schemas"]["KnowledgeArticleId"];
+            version: number;
+            locale: components["schemas"]["KnowledgeLocale"];
+            title: string;
+            body: string;
+            category: components["schemas"]["KnowledgeCategory"];
+            products: components["schemas"]["Sku"][];
+            /** @description Confidence the article answers the question, 0..1 (docs/knowledge.md#confidence); null without a question */
+            score: number | null;
+            /** @description Times this version answered a customer's question */
+            answered: number;
+            /** @description Times it did not */
+            notAnswered: number;
+        };
+        KnowledgeArticleId: string;
+        /** @enum {string} */
+        KnowledgeLocale: "zh-CN" | "en";
+        /**
+         * @description A repair product category, or one of the service's general subjects
+         * @enum {string}
+         */
+        KnowledgeCategory: "phone" | "laptop" | "headphones" | "small_appliance" | "large_appliance" | "tv" | "order_status" | "returns_policy" | "delivery" | "billing" | "product";
+        KnowledgeArticle: {
+            id: components["schemas"]["KnowledgeArticleId"];
+            version: number;
+            latestVersion: number;
+            /** Format: date-time */
+            publishedAt: string;
+            category: components["schemas"]["KnowledgeCategory"];
+            products: components["schemas"]["Sku"][];
+            translations: components["schemas"]["KnowledgeArticleTranslation"][];
+            /** @description Times this version answered a customer's question */
+            answered: number;
+            /** @description Times it did not */
+            notAnswered: number;
+        };
+        KnowledgeArticleTranslation: {
+            locale: components["schemas"]["KnowledgeLocale"];
+            title: string;
+            body: string;
+        };
+        KnowledgeArticleFeedbackAck: {
+            id: components["schemas"]["KnowledgeArticleId"];
+            version: number;
+            /** @description Times this version answered a customer's question */
+            answered: number;
+            /** @description Times it did not */
+            notAnswered: number;
+        };
+        KnowledgeArticleFeedback: {
+            answered: boolean;
+            /** @description The version the customer was shown; absent: the latest */
+            version?: number;
         };
         WorkItemList: {
             items: components["schemas"]["WorkItem"][];
@@ -5574,6 +5693,245 @@ export interface operations {
             };
             /** @description A dependency is unavailable, retry later (https://after-sales.example/problems/unavailable) */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    searchKnowledgeArticles: {
+        parameters: {
+            query?: {
+                /** @description The customer's question as written, in Chinese or English; absent: every article, by id */
+                q?: string;
+                /** @description The language to answer in: each article in it when written in it, else in the language it matched in */
+                locale?: "zh-CN" | "en";
+                /** @description A repair product category, or one of the service's general subjects */
+                category?: components["schemas"]["KnowledgeCategory"];
+                /** @description Articles about this product, and those about no product in particular */
+                sku?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matching articles; none when nothing shares a word with the question */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeSearchResult"];
+                };
+            };
+            /** @description The request could not be read (https://after-sales.example/problems/bad-request); The request is invalid (https://after-sales.example/problems/validation) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A valid bearer token is required (https://after-sales.example/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this (https://after-sales.example/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (https://after-sales.example/problems/internal) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getKnowledgeArticle: {
+        parameters: {
+            query?: {
+                /** @description An earlier version, as it was; absent: the latest */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: components["schemas"]["KnowledgeArticleId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The article */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeArticle"];
+                };
+            };
+            /** @description The request could not be read (https://after-sales.example/problems/bad-request); The request is invalid (https://after-sales.example/problems/validation) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A valid bearer token is required (https://after-sales.example/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this (https://after-sales.example/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (https://after-sales.example/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (https://after-sales.example/problems/internal) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    giveKnowledgeArticleFeedback: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key returns the first answer and acts once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: components["schemas"]["KnowledgeArticleId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KnowledgeArticleFeedback"];
+            };
+        };
+        responses: {
+            /** @description The version's counters now */
+            200: {
+                headers: {
+                    /** @description Present when the key was seen before */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeArticleFeedbackAck"];
+                };
+            };
+            /** @description The request could not be read (https://after-sales.example/problems/bad-request); The request is invalid (https://after-sales.example/problems/validation); The body is not valid JSON (https://after-sales.example/problems/malformed-json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A valid bearer token is required (https://after-sales.example/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this (https://after-sales.example/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (https://after-sales.example/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (https://after-sales.example/problems/payload-too-large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body must be application/json (https://after-sales.example/problems/unsupported-media-type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used with a different request (https://after-sales.example/problems/idempotency-key-reuse) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (https://after-sales.example/problems/internal) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
