@@ -139,7 +139,9 @@ export type NotificationTemplate =
   | 'complaint_received'
   | 'complaint_acknowledged'
   | 'information_requested'
-  | 'solution_proposed';
+  | 'solution_proposed'
+  | 'suggestion_acknowledged'
+  | 'suggestion_answered';
 
 /** Messages to people other than the customer: the supplier's desk, operations, escalation levels. */
 export type PartyTemplate =

@@ -13,6 +13,14 @@ export const openFollowUpSql = `(details->'feedback'->'followUp'->>'open') = 'tr
 export function inQueueScopeSql(scope: QueueScope, add: (value: unknown) => string): string {
   const types = processes.filter((p) => scope.queues.includes(p.queue)).flatMap((p) => p.caseTypes);
   const held = [`assignee = ${add(scope.agentId)}`, `type = ANY (${add(types)}::text[])`];
+  // A work item's own queue (stepQueues in domain/workQueue.ts): the cases in the status that puts it there.
+  for (const p of processes) {
+    for (const rule of p.workItems) {
+      if (!rule.queue || !scope.queues.includes(rule.queue)) continue;
+      const channel = rule.channel ? ` AND channel = ${add(rule.channel)}` : '';
+      held.push(`(type = ANY (${add(p.caseTypes)}::text[]) AND status = ${add(rule.status)}${channel})`);
+    }
+  }
   if (scope.queues.includes('store')) held.push(`channel = ${add(storeChannel)}`);
   if (scope.queues.includes('escalations')) held.push(openEscalationSql);
   if (scope.queues.includes('follow_ups')) held.push(openFollowUpSql);

@@ -24,5 +24,8 @@ export const cancelAction = {
   reaches: customerOrStaff,
 } as const satisfies ActionSpec;
 
+/** Staff's answer to what a customer raised, sent to them; one body, so any process may take `answer`. */
+export const AnswerAction = z.object({ text: LongText.meta({ description: 'The answer the customer is sent' }) }).meta({ id: 'AnswerAction' });
+
 /** Work queue actions, for any case type. */
 export const AssignAction = z.object({ agentId: AgentId }).meta({ id: 'AssignAction' });

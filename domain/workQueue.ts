@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { processes, processOf } from '../workflows/registry';
 import type { Channel } from './case';
+import type { Process } from './process';
 import { enumValues } from './enumValues';
 
 /**
@@ -38,12 +39,23 @@ export function openEscalation(details: Record<string, unknown>): { id: string }
   return escalation?.open === true && typeof escalation.id === 'string' ? { id: escalation.id } : null;
 }
 
-export function caseQueues(c: { type: string; channel: Channel; details: Record<string, unknown> }): WorkQueue[] {
-  const queues = [processOf(c.type).queue];
-  if (c.channel === storeChannel) queues.push('store');
+export function caseQueues(c: { type: string; status: string; channel: Channel; details: Record<string, unknown> }): WorkQueue[] {
+  const process = processOf(c.type);
+  const queues = [process.queue, ...stepQueues(process, c)];
+  if (c.channel === storeChannel && !queues.includes('store')) queues.push('store');
   if (openEscalation(c.details)) queues.push('escalations');
   if (openFollowUp(c.details)) queues.push('follow_ups');
   return queues;
+}
+
+/**
+ * The queues a case's status puts its work item in beyond its process's (a suggestion with the
+ * product team sits in `product`): whoever works that queue must reach the case to take the step.
+ */
+function stepQueues(process: Process, c: { status: string; channel: Channel }): WorkQueue[] {
+  return process.workItems.flatMap((rule) =>
+    rule.queue && rule.status === c.status && (!rule.channel || rule.channel === c.channel) ? [rule.queue as WorkQueue] : [],
+  );
 }
 
 /**

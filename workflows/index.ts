@@ -3,6 +3,7 @@ export { returnCase } from './returns/returnCase';
 export { repairCase } from './repairs/repairCase';
 export { escalation } from './escalation/escalation';
 export { complaintCase } from './complaints/complaintCase';
+export { suggestionCase } from './suggestions/suggestionCase';
 export { caseFeedback } from './feedback/caseFeedback';
 export { dailyQualitySample } from './quality/dailyQualitySample';
 export { partnerReview } from './partners/partnerReview';

@@ -6,6 +6,7 @@ import type { PolicyProfile, Process, StatusOf, StepSpec } from '../domain/proce
 import { complaints } from './complaints/definition';
 import { repairs } from './repairs/definition';
 import { returns } from './returns/definition';
+import { suggestions } from './suggestions/definition';
 
 /**
  * Every process the service runs, one definition each (domain/process.ts). Adding a process is a
@@ -17,7 +18,7 @@ import { returns } from './returns/definition';
  * domain/partners, policy durations), never this file or what imports it, so the list can be read
  * anywhere, the workflow sandbox included.
  */
-export const processes = [returns, repairs, complaints] as const;
+export const processes = [returns, repairs, complaints, suggestions] as const;
 
 export type RegisteredProcess = (typeof processes)[number];
 

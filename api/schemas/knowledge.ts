@@ -10,7 +10,8 @@ export const KnowledgeSearchQuery = z.object({
     .string()
     .trim()
     .min(1, 'the question must not be empty')
-    .max(500)
+    // As every query value of the API: a question, not a document.
+    .max(200)
     .optional()
     .meta({ description: "The customer's question as written, in Chinese or English; absent: every article, by id" }),
   locale: KnowledgeLocale.optional().meta({

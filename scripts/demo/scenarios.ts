@@ -101,6 +101,18 @@ export function complaintRequest(channel: string, customer: CustomerKind, subjec
   return { customer, body: { type: 'complaint', channel, subject, description } };
 }
 
+export function suggestionRequest(channel: string, text: string): RequestPlan {
+  return { customer: 'standard', body: { type: 'suggestion', channel, text } };
+}
+
+/** Staff answer a suggestion from the queue routing gave it (docs/processes/suggestions.md). */
+export const answerSuggestion: DemoStep = {
+  when: (c) => at('with_product')(c) || at('with_operations')(c),
+  by: 'agent',
+  action: 'answer',
+  body: { text: 'Thank you: from next month our parcels ship in paper packaging.' },
+};
+
 export const review = (script?: Record<string, unknown>): DemoStep => ({
   when: at('under_review'),
   by: 'agent',
@@ -228,6 +240,12 @@ export function demoScenarios(): DemoScenario[] {
       expectedOutcome: 'resolved',
       request: complaintRequest('store', 'standard', 'Charger', 'Smoke came out of the charger and it burned the desk.'),
       steps: [acknowledgeEscalation, ...workComplaint],
+    },
+    {
+      title: 'mini_program: a suggestion in Chinese about packaging, routed to operations and answered',
+      expectedOutcome: 'answered',
+      request: suggestionRequest('mini_program', '希望快递可以用纸箱包装，少用塑料泡沫。'),
+      steps: [answerSuggestion, feedback(5, 9)],
     },
   ];
 }

@@ -6,6 +6,7 @@ import { slaPolicies, type SlaPolicy } from '../../config/policies/slaPolicy';
 import { complaintPolicy } from '../../workflows/complaints/policy';
 import { repairPolicy } from '../../workflows/repairs/policy';
 import { returnPolicy } from '../../workflows/returns/policy';
+import { suggestionPolicy } from '../../workflows/suggestions/policy';
 
 /**
  * The demo profile with clocks short enough that every recording scenario ends within a minute,
@@ -35,6 +36,13 @@ const complaints = {
   escalation: { ...complaintPolicy.profiles.demo.escalation, levels: complaintPolicy.profiles.demo.escalation.levels.map((l) => ({ ...l, ackWithinMs: seconds(5) })) },
 };
 
+/** Long enough to answer one suggestion, short enough that another closes unanswered within the recording. */
+const suggestions = {
+  ...suggestionPolicy.profiles.demo,
+  version: 'suggestions/recording',
+  answerWithinMs: seconds(8),
+};
+
 const targets: Partial<Record<SlaPolicy['rules'][number]['clock'], number>> = {
   first_response: seconds(8),
   solution: seconds(60),
@@ -57,4 +65,4 @@ const feedback = {
   followUpWithinMs: seconds(30),
 };
 
-export const recordingPolicies: CasePolicies = { returns, repairs, complaints, sla, segments: segmentPolicies.demo, feedback };
+export const recordingPolicies: CasePolicies = { returns, repairs, complaints, suggestions, sla, segments: segmentPolicies.demo, feedback };

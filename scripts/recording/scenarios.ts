@@ -10,6 +10,7 @@ import {
   repairRequest,
   returnRequest,
   feedback,
+  suggestionRequest,
   workComplaint,
 } from '../demo/scenarios';
 
@@ -36,6 +37,7 @@ const demoNames = [
   'complaint-resolved',
   'complaint-escalated-resolved',
   'complaint-major-incident-resolved',
+  'suggestion-answered',
 ];
 
 const supplierStep = (when: DemoStep['when'], body: Record<string, unknown>): DemoStep => ({
@@ -191,6 +193,15 @@ function moreScenarios(): Recording[] {
         expectedOutcome: 'resolved_unconfirmed',
         request: complaintRequest('email', 'standard', 'Invoice', 'The invoice address is wrong.'),
         steps: [acknowledge!, propose!],
+      },
+    },
+    {
+      name: 'suggestion-closed-without-answer',
+      scenario: {
+        title: 'web: a product idea nobody answers within the window',
+        expectedOutcome: 'closed_without_answer',
+        request: suggestionRequest('web', 'Please make the kettle in a darker colour.'),
+        steps: [],
       },
     },
   ];

@@ -138,6 +138,7 @@ describe('GET /openapi.json', () => {
       '/v1/cases/{id}',
       '/v1/cases/{id}/actions/acknowledge',
       '/v1/cases/{id}/actions/acknowledge-escalation',
+      '/v1/cases/{id}/actions/answer',
       '/v1/cases/{id}/actions/approve',
       '/v1/cases/{id}/actions/approve-quote',
       '/v1/cases/{id}/actions/assign',
@@ -184,6 +185,7 @@ describe('GET /openapi.json', () => {
       { $ref: '#/components/schemas/ReturnCaseRequest' },
       { $ref: '#/components/schemas/RepairCaseRequest' },
       { $ref: '#/components/schemas/ComplaintCaseRequest' },
+      { $ref: '#/components/schemas/SuggestionCaseRequest' },
     ]);
     expect(create.parameters).toContainEqual(expect.objectContaining({ in: 'header', name: 'Idempotency-Key' }));
     expect(Object.keys(create.responses)).toEqual(expect.arrayContaining(['201', '400', '409', '415', '422', '503']));

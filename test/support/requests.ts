@@ -110,3 +110,15 @@ export function complaintRequest(overrides: Overrides = {}, options: RecordOptio
     ...overrides,
   };
 }
+
+/** A suggestion of a fresh customer, about no order; a product idea, so routing sends it to the product queue. */
+export function suggestionRequest(overrides: Overrides = {}, options: RecordOptions = {}) {
+  const { customer } = requestFor(overrides, () => null, options);
+  return {
+    type: 'suggestion',
+    channel: 'web',
+    customer,
+    text: 'Please offer this jacket in a darker colour.',
+    ...overrides,
+  };
+}

@@ -28,6 +28,9 @@ import { processOf } from '../../workflows/registry';
 import { customerClass } from '../../domain/customer';
 import type { ReturnCaseInput } from '../../workflows/returns/input';
 import type { ReturnCaseResult } from '../../workflows/returns/returnCase';
+import { suggestions } from '../../workflows/suggestions/definition';
+import type { SuggestionCaseInput } from '../../workflows/suggestions/input';
+import type { SuggestionCaseResult } from '../../workflows/suggestions/suggestionCase';
 import { testEnv, uniqueTaskQueue } from './env';
 import { eventually } from './eventually';
 import { testPayloadCodec } from './secrets';
@@ -100,6 +103,10 @@ export class WorkflowHarness {
     return this.startCase<ComplaintCaseInput, ComplaintCaseResult>(complaints.workflowType, input, []);
   }
 
+  startSuggestion(input: SuggestionCaseInput) {
+    return this.startCase<SuggestionCaseInput, SuggestionCaseResult>(suggestions.workflowType, input, []);
+  }
+
   startRepair(input: RepairCaseInput) {
     return this.startCase<RepairCaseInput, RepairCaseResult>(repairs.workflowType, input, [{ sku: input.item.sku, quantity: 1 }]);
   }
@@ -108,7 +115,7 @@ export class WorkflowHarness {
    * Opens the case record as the API would, then starts its workflow. The simulated order system
    * holds the case's order, as intake would have found it there.
    */
-  private async startCase<I extends ReturnCaseInput | RepairCaseInput | ComplaintCaseInput, R>(
+  private async startCase<I extends ReturnCaseInput | RepairCaseInput | ComplaintCaseInput | SuggestionCaseInput, R>(
     workflowType: string,
     input: I,
     lines: { sku: string; quantity: number }[],

@@ -7,7 +7,7 @@ import { standingOf } from '../../domain/segmentation';
 import { WorkQueue } from '../../domain/workQueue';
 import * as workflows from '../../workflows';
 import { CaseDetails, processes } from '../../workflows/registry';
-import { complaintRequest, repairRequest, returnRequest } from '../support/requests';
+import { complaintRequest, repairRequest, returnRequest, suggestionRequest } from '../support/requests';
 
 /**
  * What every registered process must have, and have consistent. The type of a definition already
@@ -16,7 +16,12 @@ import { complaintRequest, repairRequest, returnRequest } from '../support/reque
 const registered: Process[] = [...processes];
 
 /** A valid intake request of each process, by its name: a new process adds one here. */
-const sampleRequests: Record<string, () => unknown> = { returns: returnRequest, repairs: repairRequest, complaints: complaintRequest };
+const sampleRequests: Record<string, () => unknown> = {
+  returns: returnRequest,
+  repairs: repairRequest,
+  complaints: complaintRequest,
+  suggestions: suggestionRequest,
+};
 
 /** What the systems of record would say of a sample request: a customer, and an order with every sample SKU. */
 function sampleRecords(customerId: string, orderId: string | undefined): IntakeRecords {

@@ -6,6 +6,8 @@ import { repairs } from '../../../workflows/repairs/definition';
 import type { RepairCaseInput } from '../../../workflows/repairs/input';
 import { returns } from '../../../workflows/returns/definition';
 import type { ReturnCaseInput } from '../../../workflows/returns/input';
+import { suggestions } from '../../../workflows/suggestions/definition';
+import type { SuggestionCaseInput } from '../../../workflows/suggestions/input';
 import { standIn } from './standIn';
 
 /**
@@ -13,7 +15,7 @@ import { standIn } from './standIn';
  * standIn.ts). A return starts under review and its carrier's tracking number is
  * `track-<caseId>`; a repair starts in troubleshooting and "not_fixed" places the order with the
  * category's supplier, recorded on the case (the API refuses other suppliers' webhooks); a
- * complaint starts routed.
+ * complaint starts routed; a suggestion starts with the product team.
  */
 
 const to = <S extends string>(status: S) => () => status;
@@ -76,4 +78,12 @@ export const complaintCase = standIn({
   },
   afterStep: {},
   policyVersion: (input: ComplaintCaseInput) => pinnedVersion(input.policy, input.sla),
+});
+
+export const suggestionCase = standIn({
+  definition: suggestions,
+  initial: 'with_product',
+  afterAction: { answer: to('closed') },
+  afterStep: {},
+  policyVersion: (input: SuggestionCaseInput) => pinnedVersion(input.policy, input.sla),
 });

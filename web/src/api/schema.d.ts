@@ -55,7 +55,7 @@ export interface paths {
         get: operations["listCases"];
         put?: never;
         /**
-         * Open a case: return, exchange, repair, complaint (idempotent per customer and Idempotency-Key)
+         * Open a case: return, exchange, repair, complaint, suggestion (idempotent per customer and Idempotency-Key)
          * @description Bearer token with role customer (own cases), agent (queues), supervisor, admin
          */
         post: operations["openCase"];
@@ -439,6 +439,26 @@ export interface paths {
          * @description Bearer token with role customer (own cases), agent (queues), supervisor, admin
          */
         post: operations["caseActionEscalate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/actions/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Staff answer the suggestion: the customer is told, and it closes
+         * @description Bearer token with role agent (queues), supervisor, admin
+         */
+        post: operations["caseActionAnswer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1074,7 +1094,7 @@ export interface components {
             closedAt: string | null;
         };
         /** @enum {string} */
-        CaseType: "return" | "exchange" | "repair" | "complaint";
+        CaseType: "return" | "exchange" | "repair" | "complaint" | "suggestion";
         /** @enum {string} */
         Channel: "app" | "web" | "mini_program" | "store" | "phone" | "email" | "social" | "marketplace";
         /** @enum {string} */
@@ -1177,6 +1197,15 @@ export interface components {
             repeatOf?: string | null;
             /** @description How often the customer reopened a proposed solution */
             reopened?: number;
+            /** @description The suggestion, in the customer’s words */
+            suggestion?: string;
+            /** @description The topic the routing rules gave it */
+            topic?: string;
+            /**
+             * @description The team whose queue answers it
+             * @enum {string}
+             */
+            answerQueue?: "product" | "operations";
         } & {
             [key: string]: unknown;
         };
@@ -1233,7 +1262,7 @@ export interface components {
         };
         /** @enum {string} */
         ProductCategory: "phone" | "laptop" | "headphones" | "small_appliance" | "large_appliance" | "tv";
-        CreateCaseRequest: components["schemas"]["ReturnCaseRequest"] | components["schemas"]["RepairCaseRequest"] | components["schemas"]["ComplaintCaseRequest"];
+        CreateCaseRequest: components["schemas"]["ReturnCaseRequest"] | components["schemas"]["RepairCaseRequest"] | components["schemas"]["ComplaintCaseRequest"] | components["schemas"]["SuggestionCaseRequest"];
         ReturnCaseRequest: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -1305,6 +1334,23 @@ export interface components {
             subject: string;
             /** @description What happened, in the customer’s words; classification reads it */
             description: string;
+        };
+        SuggestionCaseRequest: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "suggestion";
+            channel: components["schemas"]["Channel"];
+            customer: components["schemas"]["CustomerRef"];
+            /** @description The order it is about, if any: it must be the customer’s */
+            orderId?: string;
+            /** @description Not accepted: the order system (send orderId) decides it */
+            order?: unknown;
+            /** @description The product it is about, if any; with orderId, a line of that order */
+            sku?: string;
+            /** @description The suggestion, in the customer’s words; routing reads it */
+            text: string;
         };
         CaseList: {
             items: components["schemas"]["CaseRecord"][];
@@ -1426,6 +1472,10 @@ export interface components {
         };
         EscalateAction: {
             reason?: string;
+        };
+        AnswerAction: {
+            /** @description The answer the customer is sent */
+            text: string;
         };
         AssignmentAck: {
             caseId: components["schemas"]["CaseId"];
@@ -1710,9 +1760,9 @@ export interface components {
             openedAt: string;
         };
         /** @enum {string} */
-        WorkItemKind: "review_return" | "approve_quote" | "acknowledge_complaint" | "answer_complaint" | "acknowledge_escalation" | "follow_up_low_rating" | "review_quality_sample";
+        WorkItemKind: "review_return" | "approve_quote" | "acknowledge_complaint" | "answer_complaint" | "answer_product_suggestion" | "answer_operations_suggestion" | "acknowledge_escalation" | "follow_up_low_rating" | "review_quality_sample";
         /** @enum {string} */
-        WorkQueue: "returns" | "repairs" | "store" | "complaints" | "escalations" | "follow_ups" | "quality";
+        WorkQueue: "returns" | "repairs" | "store" | "complaints" | "suggestions" | "product" | "operations" | "escalations" | "follow_ups" | "quality";
         AgentList: {
             items: components["schemas"]["Agent"][];
         };
@@ -1973,7 +2023,7 @@ export interface components {
             openCases: number;
         };
         /** @enum {string} */
-        CaseStatus: "requested" | "under_review" | "approved" | "label_issued" | "in_transit" | "received" | "inspected" | "refunding" | "exchanging" | "awaiting_survey" | "closed" | "troubleshooting" | "repair_ordered" | "visit_scheduled" | "at_supplier" | "awaiting_quote_approval" | "repairing" | "awaiting_ship_back" | "shipped_back" | "replacing" | "opened" | "routed" | "acknowledged" | "awaiting_customer" | "solution_proposed";
+        CaseStatus: "requested" | "under_review" | "approved" | "label_issued" | "in_transit" | "received" | "inspected" | "refunding" | "exchanging" | "awaiting_survey" | "closed" | "troubleshooting" | "repair_ordered" | "visit_scheduled" | "at_supplier" | "awaiting_quote_approval" | "repairing" | "awaiting_ship_back" | "shipped_back" | "replacing" | "opened" | "routed" | "acknowledged" | "awaiting_customer" | "solution_proposed" | "with_product" | "with_operations";
         ProcessStatus: {
             name: components["schemas"]["CaseStatus"];
             /** @description The statuses the process may move to from this one */
@@ -2028,6 +2078,7 @@ export interface components {
                     returns: number;
                     repairs: number;
                     complaints: number;
+                    suggestions: number;
                 };
                 orders: number;
                 /** @description Return cases opened ÷ orders placed, over the 90 days */
@@ -2511,7 +2562,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Cases in this status; any status of a registered process */
-                status?: "requested" | "under_review" | "approved" | "label_issued" | "in_transit" | "received" | "inspected" | "refunding" | "exchanging" | "awaiting_survey" | "closed" | "troubleshooting" | "repair_ordered" | "visit_scheduled" | "at_supplier" | "awaiting_quote_approval" | "repairing" | "awaiting_ship_back" | "shipped_back" | "replacing" | "opened" | "routed" | "acknowledged" | "awaiting_customer" | "solution_proposed";
+                status?: "requested" | "under_review" | "approved" | "label_issued" | "in_transit" | "received" | "inspected" | "refunding" | "exchanging" | "awaiting_survey" | "closed" | "troubleshooting" | "repair_ordered" | "visit_scheduled" | "at_supplier" | "awaiting_quote_approval" | "repairing" | "awaiting_ship_back" | "shipped_back" | "replacing" | "opened" | "routed" | "acknowledged" | "awaiting_customer" | "solution_proposed" | "with_product" | "with_operations";
                 type?: components["schemas"]["CaseType"];
                 channel?: components["schemas"]["Channel"];
                 customerId?: string;
@@ -4768,6 +4819,125 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["EscalateAction"];
+            };
+        };
+        responses: {
+            /** @description The case took the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StepAck"];
+                };
+            };
+            /** @description The request could not be read (https://after-sales.example/problems/bad-request); The request is invalid (https://after-sales.example/problems/validation); The body is not valid JSON (https://after-sales.example/problems/malformed-json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A valid bearer token is required (https://after-sales.example/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this (https://after-sales.example/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case (https://after-sales.example/problems/case-not-found); No such action (https://after-sales.example/problems/unknown-action) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the current state of the case (https://after-sales.example/problems/invalid-transition); The case is closed (https://after-sales.example/problems/case-closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (https://after-sales.example/problems/payload-too-large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body must be application/json (https://after-sales.example/problems/unsupported-media-type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case refused the request (https://after-sales.example/problems/action-rejected) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (https://after-sales.example/problems/internal) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency is unavailable, retry later (https://after-sales.example/problems/unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    caseActionAnswer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key returns the first answer and acts once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: components["schemas"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerAction"];
             };
         };
         responses: {

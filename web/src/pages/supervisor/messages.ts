@@ -191,9 +191,12 @@ export const en = {
   'processes.status.acknowledged': 'Acknowledged',
   'processes.status.awaiting_customer': 'Awaiting the customer',
   'processes.status.solution_proposed': 'Solution proposed',
+  'processes.status.with_product': 'With the product team',
+  'processes.status.with_operations': 'With the operations team',
   'processes.name.returns': 'Return / exchange',
   'processes.name.repairs': 'Repair',
   'processes.name.complaints': 'Complaint',
+  'processes.name.suggestions': 'Suggestion',
 } as const satisfies Record<string, string>;
 
 export const zhCN: Record<keyof typeof en, string> = {
@@ -385,7 +388,10 @@ export const zhCN: Record<keyof typeof en, string> = {
   'processes.status.acknowledged': '已受理',
   'processes.status.awaiting_customer': '等待客户',
   'processes.status.solution_proposed': '已提出方案',
+  'processes.status.with_product': '产品团队处理中',
+  'processes.status.with_operations': '运营团队处理中',
   'processes.name.returns': '退货 / 换货',
   'processes.name.repairs': '维修',
   'processes.name.complaints': '投诉',
+  'processes.name.suggestions': '建议',
 };

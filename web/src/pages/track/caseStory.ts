@@ -11,13 +11,14 @@ import { trackEn } from './messages';
 export type CaseRecord = components['schemas']['CaseWithLiveView'];
 export type CaseEvent = components['schemas']['CaseTimeline']['events'][number];
 
-type Process = 'returns' | 'repairs' | 'complaints';
+type Process = 'returns' | 'repairs' | 'complaints' | 'suggestions';
 
 const processOf: Record<CaseRecord['type'], Process> = {
   return: 'returns',
   exchange: 'returns',
   repair: 'repairs',
   complaint: 'complaints',
+  suggestion: 'suggestions',
 };
 
 /** The statuses a case of each process usually passes through, in order, as its customer sees them. */
@@ -25,6 +26,8 @@ const usualPath: Record<Process, readonly string[]> = {
   returns: ['requested', 'under_review', 'label_issued', 'in_transit', 'received', 'inspected', 'refunding', 'closed'],
   repairs: ['requested', 'repair_ordered', 'at_supplier', 'repairing', 'awaiting_ship_back', 'shipped_back', 'closed'],
   complaints: ['opened', 'routed', 'acknowledged', 'solution_proposed', 'closed'],
+  // Routing picks one team: either is the step before the answer.
+  suggestions: ['received', 'closed'],
 };
 
 function messageKey(key: string): MessageKey | null {
