@@ -1,29 +1,13 @@
-import type { Client } from '@temporalio/client';
-import type { Pool } from 'pg';
-import pino from 'pino';
 import type { ApiDeps } from '../../api/app';
 import { tokenSettings } from '../../api/auth/tokens';
-import type { SystemsOfRecord } from '../../api/systemsOfRecord';
+import { describingDeps } from '../../api/describingDeps';
 import { loadConfig } from '../../config/env';
-import { casePolicies } from '../../config/policies/profiles';
-import { WebhookSecrets } from '../../config/webhookSecrets';
 import { testAuthSecret, testPayloadCodec } from './secrets';
 
 /**
- * The API's dependencies for tests that read its route table and contract only: nothing is ever
- * asked of PostgreSQL, Temporal or the systems of record, which are left empty.
+ * The API's dependencies for tests that read its route table and contract, and call the routes
+ * that need no store: the describing stand-ins, with the test's token secret and payload codec.
  */
 export function offlineDeps(): ApiDeps {
-  const config = loadConfig({});
-  return {
-    config,
-    pool: {} as Pool,
-    temporal: {} as Client,
-    logger: pino({ level: 'silent' }),
-    systems: {} as SystemsOfRecord,
-    policies: casePolicies('standard'),
-    auth: tokenSettings(config, testAuthSecret()),
-    webhookSecrets: new WebhookSecrets(),
-    payloadCodec: testPayloadCodec(),
-  };
+  return describingDeps({ auth: tokenSettings(loadConfig({}), testAuthSecret()), payloadCodec: testPayloadCodec() });
 }
