@@ -1,4 +1,5 @@
 import type { CasePriority } from '../../domain/case';
+import { firstKeywordRule } from '../lib/keywordRules';
 import type { ComplaintPolicy } from './policy';
 import type { Severity } from './vocabulary';
 
@@ -11,9 +12,7 @@ export interface Classification {
 
 /** The first rule with a keyword in the customer's words decides; none: the policy's fallback. */
 export function classifyComplaint(text: string, policy: Pick<ComplaintPolicy, 'classification' | 'fallback' | 'priorityBySeverity' | 'skillByCategory' | 'defaultSkill'>): Classification {
-  const words = text.toLowerCase();
-  const rule = policy.classification.find((r) => r.keywords.some((k) => words.includes(k.toLowerCase())));
-  const { category, severity } = rule ?? policy.fallback;
+  const { category, severity } = firstKeywordRule(text, policy.classification) ?? policy.fallback;
   return {
     category,
     severity,

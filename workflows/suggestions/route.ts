@@ -1,3 +1,4 @@
+import { firstKeywordRule } from '../lib/keywordRules';
 import type { SuggestionPolicy } from './policy';
 import type { SuggestionQueue } from './vocabulary';
 
@@ -8,8 +9,6 @@ export interface SuggestionRoute {
 
 /** The first rule with a keyword in the customer's words decides; none: the policy's fallback. */
 export function routeSuggestion(text: string, policy: Pick<SuggestionPolicy, 'routing' | 'fallback'>): SuggestionRoute {
-  const words = text.toLowerCase();
-  const rule = policy.routing.find((r) => r.keywords.some((k) => words.includes(k.toLowerCase())));
-  const { topic, queue } = rule ?? policy.fallback;
+  const { topic, queue } = firstKeywordRule(text, policy.routing) ?? policy.fallback;
   return { topic, queue };
 }
