@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import { createCaseStoreActivities } from './caseStore';
 import { createCustomerActivities } from './customers';
 import { createInventoryActivities } from './inventory';
+import { createKnowledgeActivities } from './knowledge';
 import { createLogisticsActivities } from './logistics';
 import { createNotificationActivities } from './notification';
 import { recordingCustomerMessages } from './notificationLog';
@@ -48,6 +49,7 @@ export function createActivities(deps: { pool: Pool; partners: PartnerUrls; time
     ...createPartnerReviewActivities(deps.pool),
     ...createRoutingActivities(deps.pool),
     ...createQualityActivities(deps.pool),
+    ...createKnowledgeActivities(deps.pool),
     ...createCaseStoreActivities(deps.pool),
   };
 }

@@ -1,3 +1,4 @@
+import type { KnowledgeCategory } from '../domain/knowledge';
 import type { Actor, CasePriority, Channel, Deadline, ResolutionKind } from '../domain';
 import type { PartnerPolicy } from '../config/policies/partnerPolicy';
 import type { PartnerFlag, PartnerRef } from '../domain/partnerStanding';
@@ -281,6 +282,28 @@ export interface RoutingPort {
   findRecentComplaint(input: { customerId: string; excludeCaseId: string; withinMs: number }): Promise<{ caseId: string | null }>;
 }
 
+/** One article that may answer a question, in the language to show it in. */
+export interface KnowledgeMatch {
+  articleId: string;
+  version: number;
+  category: KnowledgeCategory;
+  locale: Language;
+  title: string;
+  body: string;
+  /** Confidence it answers the question, 0..1, four decimals (docs/knowledge.md#confidence). */
+  score: number;
+}
+
+/** The knowledge base in PostgreSQL (docs/knowledge.md). */
+export interface KnowledgePort {
+  /** The best articles for a question, best first; none when nothing shares a word with it. */
+  searchKnowledge(input: { question: string; locale?: Language; sku?: string; category?: KnowledgeCategory; limit: number }): Promise<{
+    matches: KnowledgeMatch[];
+  }>;
+  /** Counts the customer's word on the version they were shown, once per key. False: no such version. */
+  countArticleOutcome(input: Idempotent & { articleId: string; version: number; answered: boolean }): Promise<{ counted: boolean }>;
+}
+
 /** The daily quality sample (docs/quality.md), drawn in PostgreSQL. */
 export interface QualityPort {
   /** Draws the day once: a second call for the same day returns the first draw and adds nothing. */
@@ -298,4 +321,5 @@ export type Activities = InventoryPort &
   ScorecardPort &
   PartnerReviewPort &
   QualityPort &
+  KnowledgePort &
   CaseStorePort;

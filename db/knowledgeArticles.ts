@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import type { ArticleTranslation, KnowledgeArticleContent, KnowledgeCategory } from '../domain/knowledge';
-import { gramsOf } from '../domain/knowledgeSearch';
+import { gramsOf, rankArticles, type RankedArticle } from '../domain/knowledgeSearch';
 import { SqlParams } from './sqlParams';
 import { inTransaction } from './transaction';
 
@@ -172,4 +172,25 @@ export async function recordArticleFeedback(pool: Pool, request: FeedbackRequest
     },
     (outcome) => outcome.kind === 'counted',
   );
+}
+
+export interface ArticleSearch {
+  question?: string;
+  locale?: string;
+  category?: KnowledgeCategory;
+  sku?: string;
+  limit: number;
+}
+
+/**
+ * The latest articles for a question, best first: those sharing a gram with it, ranked by
+ * confidence (domain/knowledgeSearch.ts). Agents' search and the inquiry's automated answer read
+ * the same ranking, so what an agent sees is what the customer would have been sent.
+ */
+export async function searchArticles(pool: Pool, search: ArticleSearch): Promise<RankedArticle<KnowledgeArticle>[]> {
+  const grams = search.question === undefined ? undefined : [...gramsOf(search.question).keys()];
+  // A question of filler words only matches nothing, rather than everything.
+  if (grams?.length === 0) return [];
+  const candidates = await candidateArticles(pool, { grams, category: search.category, sku: search.sku });
+  return rankArticles(candidates, search);
 }

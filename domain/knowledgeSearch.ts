@@ -98,6 +98,11 @@ export function confidence(question: Grams, article: { title: string; body: stri
   return QUESTION_SHARE * (covered / total) + (1 - QUESTION_SHARE) * titleCoverage;
 }
 
+/** Four decimals: enough to compare with a threshold, and the same on every call. */
+export function roundedScore(score: number): number {
+  return Math.round(score * 10_000) / 10_000;
+}
+
 interface Searchable {
   id: string;
   translations: ({ locale: string } & { title: string; body: string })[];

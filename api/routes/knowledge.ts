@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { candidateArticles, findArticle, type KnowledgeArticle, recordArticleFeedback } from '../../db/knowledgeArticles';
-import { gramsOf, rankArticles } from '../../domain/knowledgeSearch';
+import { roundedScore } from '../../domain/knowledgeSearch';
+import { findArticle, type KnowledgeArticle, recordArticleFeedback, searchArticles } from '../../db/knowledgeArticles';
 import { callerOf, staff, tokenAccess } from '../auth/access';
 import type { ApiDeps } from '../deps';
 import { jsonBody } from '../middleware/jsonBody';
@@ -32,8 +32,6 @@ function notFound(id: string, version?: number): HttpProblem {
 /** Keys are the caller's to choose, so two callers' keys never meet. */
 const callerKey = (principal: { role: string; sub: string }) => `${principal.role}:${principal.sub}`;
 
-/** Four decimals: enough to compare with a threshold, and the same on every call. */
-const rounded = (score: number | null) => (score === null ? null : Math.round(score * 10_000) / 10_000);
 
 function searchRoute(deps: ApiDeps): Route {
   return defineRoute({
@@ -47,10 +45,7 @@ function searchRoute(deps: ApiDeps): Route {
     responses: { 200: jsonResponse('The matching articles; none when nothing shares a word with the question', KnowledgeSearchResult) },
     problems: [],
     async handle({ query }, _req, res) {
-      const grams = query.q === undefined ? undefined : [...gramsOf(query.q).keys()];
-      // A question of filler words only matches nothing, rather than everything.
-      const candidates = grams?.length === 0 ? [] : await candidateArticles(deps.pool, { grams, category: query.category, sku: query.sku });
-      const ranked = rankArticles(candidates, { question: query.q, locale: query.locale, limit: query.limit });
+      const ranked = await searchArticles(deps.pool, { ...query, question: query.q });
       res.json({
         items: ranked.map(({ article, translation, score }) => ({
           id: article.id,
@@ -60,7 +55,7 @@ function searchRoute(deps: ApiDeps): Route {
           body: translation.body,
           category: article.category,
           products: article.skus,
-          score: rounded(score),
+          score: score === null ? null : roundedScore(score),
           answered: article.answered,
           notAnswered: article.notAnswered,
         })),

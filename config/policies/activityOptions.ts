@@ -37,4 +37,15 @@ const dailyJob: ActivityOptions = {
   retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 };
 
-export const activityOptions = { partner, caseStore, notification, dailyJob } as const;
+/**
+ * What a first response waits on (the knowledge base, the order's status): it must answer within
+ * the inquiry's first-response target (30 s), so it is given up after a few seconds and the
+ * inquiry goes to a person instead of waiting on a slow dependency.
+ */
+const firstResponse: ActivityOptions = {
+  startToCloseTimeout: '4 seconds',
+  scheduleToCloseTimeout: '12 seconds',
+  retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumInterval: '2 seconds', nonRetryableErrorTypes: ['PartnerRejected'] },
+};
+
+export const activityOptions = { partner, caseStore, notification, dailyJob, firstResponse } as const;

@@ -2,6 +2,7 @@ import { patched, proxyActivities, proxyLocalActivities } from '@temporalio/work
 import type {
   CaseStorePort,
   InventoryPort,
+  KnowledgePort,
   LogisticsPort,
   NotificationPort,
   OrderPort,
@@ -17,6 +18,15 @@ export const partners = proxyActivities<InventoryPort & LogisticsPort & Payments
   activityOptions.partner,
 );
 export const caseStore = proxyActivities<CaseStorePort & ScorecardPort & RoutingPort>(activityOptions.caseStore);
+
+/**
+ * The knowledge base is our own PostgreSQL: local activities. A search is what a first response
+ * waits on, bounded accordingly; counting an article's outcome may take as long as a timeline write.
+ */
+export const knowledgeSearch = proxyLocalActivities<Pick<KnowledgePort, 'searchKnowledge'>>(activityOptions.firstResponse);
+export const knowledgeCounts = proxyLocalActivities<Pick<KnowledgePort, 'countArticleOutcome'>>(activityOptions.caseStore);
+/** The order system asked for an order's status while the customer waits for a first response. */
+export const orderLookup = proxyActivities<Pick<OrderPort, 'getOrder'>>(activityOptions.firstResponse);
 
 /**
  * Whether this workflow started after the moves below: it then uses the local ports from its first
