@@ -142,7 +142,12 @@ export type NotificationTemplate =
   | 'information_requested'
   | 'solution_proposed'
   | 'suggestion_acknowledged'
-  | 'suggestion_answered';
+  | 'suggestion_answered'
+  | 'inquiry_order_status'
+  | 'inquiry_answered_automatically'
+  | 'inquiry_handed_over'
+  | 'inquiry_answered'
+  | 'inquiry_converted';
 
 /** Messages to people other than the customer: the supplier's desk, operations, escalation levels. */
 export type PartyTemplate =

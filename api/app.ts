@@ -18,7 +18,8 @@ import { assignmentRoutes } from './routes/assignment';
 import { caseReadRoutes } from './routes/cases';
 import { codecRoutes } from './routes/codec';
 import { consoleSettingsRoute } from './routes/consoleSettings';
-import { createCaseRoute } from './routes/createCase';
+import { convertCaseRoute } from './routes/convertCase';
+import { createCaseRoute, intakeRateLimit } from './routes/createCase';
 import { customerRoutes } from './routes/customers';
 import { escalationRoutes } from './routes/escalations';
 import { feedbackRoutes } from './routes/feedback';
@@ -38,9 +39,11 @@ export type { ApiDeps } from './deps';
 
 /** Every route the API answers with these deps; what /openapi.json documents (and the web app's types are generated from). */
 export function apiRoutes(deps: ApiDeps): Route[] {
+  const intakeLimit = intakeRateLimit(deps);
   return [
     ...healthRoutes(deps),
-    createCaseRoute(deps),
+    createCaseRoute(deps, intakeLimit),
+    convertCaseRoute(deps, intakeLimit),
     ...caseReadRoutes(deps),
     ...actionRoutes(deps),
     ...assignmentRoutes(deps),

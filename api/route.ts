@@ -21,7 +21,7 @@ export interface RouteInput<P, Q, H, B> {
  * /openapi.json publishes, so the documentation cannot drift from what is enforced.
  */
 export interface RouteSpec<P, Q, H, B> {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'put';
   /** Express syntax (/v1/cases/:id); converted for the OpenAPI document. */
   path: string;
   /** Its stable, unique camelCase name in /openapi.json; client generators name their methods after it. */

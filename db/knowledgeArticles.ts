@@ -11,6 +11,8 @@ export interface KnowledgeArticle {
   category: KnowledgeCategory;
   skus: string[];
   publishedAt: string;
+  /** The staff member who published this version (their token's subject); null for the seed's. */
+  publishedBy: string | null;
   answered: number;
   notAnswered: number;
   translations: ArticleTranslation[];
@@ -23,6 +25,7 @@ interface ArticleRow {
   skus: string[];
   /** An ISO string: our pools parse timestamps so (db/pool.ts). */
   published_at: string;
+  published_by: string | null;
   answered: number;
   not_answered: number;
   translations: ArticleTranslation[];
@@ -35,6 +38,7 @@ function toArticle(row: ArticleRow): KnowledgeArticle {
     category: row.category,
     skus: row.skus,
     publishedAt: row.published_at,
+    publishedBy: row.published_by,
     answered: row.answered,
     notAnswered: row.not_answered,
     translations: row.translations,
@@ -44,11 +48,11 @@ function toArticle(row: ArticleRow): KnowledgeArticle {
 /** `versions` picks the rows; the translations come along, in a fixed order. */
 function articleSelect(versions: string, where: string): string {
   return `WITH v AS (${versions})
-    SELECT v.id, v.version, v.category, v.skus, v.published_at, v.answered, v.not_answered,
+    SELECT v.id, v.version, v.category, v.skus, v.published_at, v.published_by, v.answered, v.not_answered,
            json_agg(json_build_object('locale', t.locale, 'title', t.title, 'body', t.body) ORDER BY t.locale) AS translations
       FROM v JOIN knowledge_translations t ON t.article_id = v.id AND t.version = v.version
      WHERE ${where}
-     GROUP BY v.id, v.version, v.category, v.skus, v.published_at, v.answered, v.not_answered
+     GROUP BY v.id, v.version, v.category, v.skus, v.published_at, v.published_by, v.answered, v.not_answered
      ORDER BY v.id`;
 }
 
@@ -74,31 +78,64 @@ function sameContent(article: KnowledgeArticle, content: KnowledgeArticleContent
   );
 }
 
+export interface Publication {
+  content: KnowledgeArticleContent;
+  /** The staff member publishing it (their token's subject); absent for the seed. */
+  publishedBy?: string;
+  /**
+   * The version the editor started from: changed content is refused unless that is still the
+   * latest, so two editors of one article do not overwrite each other unseen. Absent: no check.
+   */
+  baseVersion?: number;
+}
+
+export type PublicationOutcome =
+  /** published: a new version; unchanged: the content is the latest version's, which is the answer. */
+  | { kind: 'published' | 'unchanged'; article: KnowledgeArticle }
+  /** Someone published since baseVersion (latestVersion), or the article has no version yet (null). */
+  | { kind: 'stale'; latestVersion: number | null };
+
 /**
  * Publishes an article: a new version when its content differs from the latest one, nothing when
- * it is the same (so a seed run again changes nothing). Concurrent publishers of one article
- * queue on a lock, so each version number is given once.
+ * it is the same (so a seed run again, or an editor's request retried after a lost answer,
+ * changes nothing, whatever its base version). Concurrent publishers of one article queue on a
+ * lock, so each version number is given once and the base version is compared with the latest.
  */
+export async function publishVersion(pool: Pool, publication: Publication): Promise<PublicationOutcome> {
+  const { content, publishedBy, baseVersion } = publication;
+  return inTransaction(
+    pool,
+    async (client): Promise<PublicationOutcome> => {
+      await client.query("SELECT pg_advisory_xact_lock(hashtext('knowledge:' || $1))", [content.id]);
+      const latest = await findArticle(client, content.id);
+      if (latest && sameContent(latest, content)) return { kind: 'unchanged', article: latest };
+      if (baseVersion !== undefined && baseVersion !== latest?.version) return { kind: 'stale', latestVersion: latest?.version ?? null };
+      const version = (latest?.version ?? 0) + 1;
+      await client.query('INSERT INTO knowledge_articles (id, version, category, skus, published_by) VALUES ($1, $2, $3, $4, $5)', [
+        content.id,
+        version,
+        content.category,
+        content.skus,
+        publishedBy ?? null,
+      ]);
+      for (const t of content.translations) {
+        await client.query(
+          'INSERT INTO knowledge_translations (article_id, version, locale, title, body, grams) VALUES ($1, $2, $3, $4, $5, $6)',
+          [content.id, version, t.locale, t.title, t.body, [...gramsOf(`${t.title} ${t.body}`).keys()]],
+        );
+      }
+      return { kind: 'published', article: (await findArticle(client, content.id, version))! };
+    },
+    (outcome) => outcome.kind === 'published',
+  );
+}
+
+/** Publishes without an author or a base version: the seed's way (db/seedKnowledge.ts). */
 export async function publishArticle(pool: Pool, content: KnowledgeArticleContent): Promise<{ version: number; published: boolean }> {
-  return inTransaction(pool, async (client) => {
-    await client.query("SELECT pg_advisory_xact_lock(hashtext('knowledge:' || $1))", [content.id]);
-    const latest = await findArticle(client, content.id);
-    if (latest && sameContent(latest, content)) return { version: latest.version, published: false };
-    const version = (latest?.version ?? 0) + 1;
-    await client.query('INSERT INTO knowledge_articles (id, version, category, skus) VALUES ($1, $2, $3, $4)', [
-      content.id,
-      version,
-      content.category,
-      content.skus,
-    ]);
-    for (const t of content.translations) {
-      await client.query(
-        'INSERT INTO knowledge_translations (article_id, version, locale, title, body, grams) VALUES ($1, $2, $3, $4, $5, $6)',
-        [content.id, version, t.locale, t.title, t.body, [...gramsOf(`${t.title} ${t.body}`).keys()]],
-      );
-    }
-    return { version, published: true };
-  });
+  const outcome = await publishVersion(pool, { content });
+  // Only a base version can be stale, and none was given.
+  if (outcome.kind === 'stale') throw new Error(`publishing ${content.id} without a base version was refused as stale`);
+  return { version: outcome.article.version, published: outcome.kind === 'published' };
 }
 
 export interface CandidateFilter {

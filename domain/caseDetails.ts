@@ -11,6 +11,15 @@ import { FeedbackDetails } from './feedback';
 
 const TrackingNumber = z.string().min(1).max(64);
 
+/** Another case, by id and type: what a case was opened from, or what it became. */
+export const LinkedCase = z
+  .object({
+    caseId: z.string().meta({ description: 'The linked case: GET /v1/cases/{caseId}' }),
+    type: z.string().meta({ description: 'Its case type' }),
+  })
+  .meta({ id: 'LinkedCase' });
+export type LinkedCase = z.infer<typeof LinkedCase>;
+
 export const sharedDetails = {
   channel: Channel.meta({ description: 'The sales channel the case was opened from' }),
   refundId: z.string().meta({ description: "The payment provider's id of the refund paid to the customer" }),
@@ -20,6 +29,8 @@ export const sharedDetails = {
       trackingNumber: TrackingNumber.meta({ description: "The carrier's tracking number of the parcel to the customer" }),
     })
     .meta({ id: 'ReplacementShipment', description: 'A replacement sent to the customer from stock' }),
+  topic: z.string().meta({ description: "What the customer's words are about, by the rules of the case's policy" }),
+  convertedTo: LinkedCase.meta({ description: 'The case this one became (an inquiry turned into a return, say); it closed as converted' }),
 } as const;
 
 /**
@@ -39,4 +50,10 @@ export const EscalationDetails = z
   .meta({ id: 'EscalationDetails', description: "The case's latest escalation: raised level by level until someone acknowledges it" });
 
 /** What every process's record may show, whichever process it is. */
-export const commonDetails = z.object({ escalation: EscalationDetails, feedback: FeedbackDetails });
+export const commonDetails = z.object({
+  escalation: EscalationDetails,
+  feedback: FeedbackDetails,
+  convertedFrom: LinkedCase.extend({
+    question: z.string().optional().meta({ description: "What the customer asked there, in their words: the context this case starts from" }),
+  }).meta({ description: 'The case this one was opened from (POST /v1/cases/{id}/conversions), which closed as converted' }),
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CustomerId, OrderId } from './case';
+import type { IntakeIssue, IntakeRecords } from './process';
 
 /**
  * What intake requests share. A request names who and which order; the systems of record say the
@@ -31,3 +32,10 @@ export const orderFields = {
   orderId: OrderId,
   order: decidedBy('the order system (send orderId)'),
 };
+
+/** A sku named with an order must be on it (a question or an idea may name either, or both). */
+export function skuOnNamedOrder(body: { sku?: string }, records: IntakeRecords): IntakeIssue[] {
+  const { order } = records;
+  if (!body.sku || !order || order.lines.some((line) => line.sku === body.sku)) return [];
+  return [{ path: ['sku'], message: `${body.sku} is not on order ${order.id}` }];
+}

@@ -23,8 +23,13 @@ export const KnowledgeArticleId = z
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and - only')
   .meta({ id: 'KnowledgeArticleId' });
 
+// Trimmed, so a title of spaces is refused as empty and stray spaces make no new version.
 export const ArticleTranslation = z
-  .object({ locale: KnowledgeLocale, title: z.string().min(1).max(200), body: z.string().min(1).max(10_000) })
+  .object({
+    locale: KnowledgeLocale,
+    title: z.string().trim().min(1, 'the title must not be empty').max(200),
+    body: z.string().trim().min(1, 'the body must not be empty').max(10_000),
+  })
   .meta({ id: 'KnowledgeArticleTranslation' });
 export type ArticleTranslation = z.infer<typeof ArticleTranslation>;
 

@@ -145,6 +145,12 @@ export interface ProcessDefinition<
   workItems: readonly WorkItemRule<Status>[];
   policy: PolicySpec<Policy>;
   intake: IntakeSpec<Request, Policy, Sla, Input>;
+  /**
+   * The case types a case of this process may become (an inquiry that turns out to be a return),
+   * opened through intake by POST /v1/cases/{id}/conversions while a status allows the action
+   * `converted`, which that route alone sends. None: its cases never become others.
+   */
+  conversions?: { into: readonly string[] };
 }
 
 /** Any registered process, as shared code reads it. */

@@ -4,6 +4,7 @@ export { repairCase } from './repairs/repairCase';
 export { escalation } from './escalation/escalation';
 export { complaintCase } from './complaints/complaintCase';
 export { suggestionCase } from './suggestions/suggestionCase';
+export { inquiryCase } from './inquiries/inquiryCase';
 export { caseFeedback } from './feedback/caseFeedback';
 export { dailyQualitySample } from './quality/dailyQualitySample';
 export { partnerReview } from './partners/partnerReview';

@@ -9,7 +9,7 @@ import type { Config } from '../../config/env';
  */
 export function corsPolicy(config: Config): RequestHandler {
   const common: CorsOptions = {
-    methods: ['GET', 'POST'],
+    methods: ['GET', 'POST', 'PUT'],
     exposedHeaders: ['Location', 'Retry-After', 'X-Request-Id', 'Idempotent-Replayed', 'WWW-Authenticate', 'RateLimit', 'RateLimit-Policy'],
     maxAge: 600,
   };

@@ -90,6 +90,8 @@ export function actionRoutes(deps: ApiDeps): Route[] {
   const byName = new Map<string, Map<ActionSpec, string[]>>();
   for (const process of processes) {
     for (const [name, spec] of Object.entries<ActionSpec>(process.actions)) {
+      // An action no role takes is sent by the API itself (an inquiry's `converted`): no route for it.
+      if (Object.keys(spec.reaches).length === 0) continue;
       const specs = byName.get(name) ?? new Map<ActionSpec, string[]>();
       specs.set(spec, [...(specs.get(spec) ?? []), ...process.caseTypes]);
       byName.set(name, specs);

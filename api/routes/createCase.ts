@@ -2,13 +2,13 @@ import { ServiceError } from '@temporalio/client';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { abandonCase, openCase } from '../../db/caseRecords';
-import { getRequestHash } from '../../db/caseQueries';
+import { getCase, getRequestHash } from '../../db/caseQueries';
 import { findJoinedRequest, recordJoinedRequest } from '../../db/joinedRequests';
 import { CaseRecord, CaseType, type OpenCaseResult } from '../../domain';
 import { casesOpened } from '../../metrics/caseMetrics';
 import { caseActionUpdate } from '../../workflows/lib/messages';
 import { actorOf, callerOf, type Caller, staff, tokenAccess } from '../auth/access';
-import { requireCase } from '../caseLookup';
+import { requireCase, shownTo } from '../caseLookup';
 import { intakeFor, joinAction } from '../caseIntake';
 import { caseWorkflowStarted, startCaseWorkflow, temporalUnavailable, updateCase } from '../caseWorkflows';
 import type { ApiDeps } from '../deps';
@@ -84,14 +84,15 @@ async function underWay(deps: ApiDeps, caseId: string, hash: string, idempotency
 async function joinOpenCase(
   deps: ApiDeps,
   join: { caseId: string; action: { action: string; payload: Record<string, unknown> }; replayed: boolean },
-  request: { caller: Caller; idempotencyKey: string; req: Request; res: Response },
+  request: { caller: Caller; idempotencyKey: string; req: Request; res: Response; from?: SourceCase },
 ): Promise<void> {
-  const { caller, idempotencyKey, req, res } = request;
+  const { caller, idempotencyKey, req, res, from } = request;
   const { caseId, action } = join;
   const ack = await updateCase(deps.temporal, caseId, caseActionUpdate, actionRequest(caller, req, action.action, action.payload), {
     updateId: `join:${caller.principal.sub}:${idempotencyKey}`,
     allowedKey: 'allowedActions',
   });
+  if (from) await from.link({ caseId, type: (await getCase(deps.pool, caseId))?.type ?? req.body.type });
   caseLogger(req, res, caseId).info({ intake: join.replayed ? 'join replayed' : 'joined' }, 'request joined an open case about the same order');
   res.status(200).location(`/v1/cases/${caseId}`);
   if (join.replayed) res.set('Idempotent-Replayed', 'true');
@@ -107,6 +108,15 @@ async function joinedBefore(deps: ApiDeps, requestId: string, hash: string, body
   return { caseId: earlier.caseId, action, replayed: true };
 }
 
+/**
+ * The case as its opener may see it. An agent may open a case outside their queues (an inquiry
+ * agent opening the return it turned out to be): the answer still shows them what they opened,
+ * and nothing stops its workflow from starting.
+ */
+async function openedBy(deps: ApiDeps, caseId: string, caller: Caller): Promise<CaseRecord> {
+  return shownTo(caller, await requireCase(deps.pool, caseId, 'partner'));
+}
+
 /** Customers open cases for themselves; staff open them for any customer (phone, store). */
 function checkOnBehalf(caller: Caller, customerId: string): void {
   if (caller.reach === 'own' && customerId !== caller.principal.sub) {
@@ -114,17 +124,135 @@ function checkOnBehalf(caller: Caller, customerId: string): void {
   }
 }
 
-export function createCaseRoute(deps: ApiDeps): Route {
-  const limit = perClientLimit({
+/** The case a new one is opened from (an inquiry that becomes a return): what the new one shows, and how the old one hears of it. */
+export interface SourceCase {
+  context: { caseId: string; type: string; question?: string };
+  /** Tells the source case what it became; idempotent, as a replayed request tells it again. */
+  link(target: { caseId: string; type: string }): Promise<void>;
+}
+
+export interface IntakeRequest {
+  caller: Caller;
+  body: CreateCaseRequest;
+  idempotencyKey: string;
+  req: Request;
+  res: Response;
+  from?: SourceCase;
+}
+
+/**
+ * Intake, whichever route a request comes by: a new case (or the one this key opened before), or
+ * the open case about the same matter it joins. A conversion passes the case it comes from, which
+ * is told the case it became once that case is under way.
+ */
+export async function openRequestedCase(deps: ApiDeps, request: IntakeRequest): Promise<void> {
+  const { caller, body, idempotencyKey, req, res, from } = request;
+  checkOnBehalf(caller, body.customer.id);
+  const caseId = caseIdFor(body.customer.id, idempotencyKey);
+  const log = caseLogger(req, res, caseId);
+  const hash = requestHash(body);
+  const respond = async (record: CaseRecord, replayed: boolean) => {
+    await from?.link({ caseId, type: record.type });
+    res.status(201).location(`/v1/cases/${caseId}`);
+    if (replayed) res.set('Idempotent-Replayed', 'true');
+    res.json(record);
+  };
+
+  // A repeated request whose case is under way is answered from the case, not checked again:
+  // the order has moved on since (this very return may have been taken back).
+  if (await underWay(deps, caseId, hash, idempotencyKey)) {
+    log.info({ intake: 'replayed' }, 'case request replayed');
+    return respond(await openedBy(deps, caseId, caller), true);
+  }
+
+  const replayedJoin = await joinedBefore(deps, caseId, hash, body, idempotencyKey);
+  if (replayedJoin) return joinOpenCase(deps, replayedJoin, { caller, idempotencyKey, req, res, from });
+
+  const intake = await intakeFor(body, deps, new Date());
+  if (intake.kind === 'join') {
+    const first = await recordJoinedRequest(deps.pool, caseId, { caseId: intake.caseId, requestHash: hash });
+    if (first.requestHash !== hash) throw refusal({ kind: 'idempotency_mismatch' }, idempotencyKey)!;
+    const join = { caseId: first.caseId, action: intake.action, replayed: false };
+    return joinOpenCase(deps, join, { caller, idempotencyKey, req, res, from });
+  }
+  const { process, opening, records } = intake;
+  const result = await openCase(deps.pool, {
+    caseId,
+    idempotencyKey,
+    requestHash: hash,
+    type: opening.type,
+    status: process.initialStatus,
+    channel: body.channel,
+    customerId: body.customer.id,
+    customerSegment: records.standing.segment,
+    orderId: opening.orderId,
+    lines: opening.lines,
+    priority: 'normal',
+    policyVersion: opening.policyVersion,
+    createdAt: new Date().toISOString(),
+    actor: actorOf(caller),
+    audit: { requestId: String(req.id), role: caller.principal.role },
+    details: { ...opening.details, ...(from && { convertedFrom: from.context }) },
+  });
+  const refused = refusal(result, idempotencyKey);
+  if (refused) throw refused;
+
+  const record = await openedBy(deps, caseId, caller);
+  try {
+    // A replay starts the workflow too: the first attempt may have stored the case and died before starting it.
+    await startCaseWorkflow(deps.temporal, deps.config.TEMPORAL_TASK_QUEUE, {
+      workflowType: process.workflowType,
+      caseId,
+      // Every case pins the survey it will end with, whichever process runs it.
+      input: { ...opening.workflowInput(caseId, record.createdAt), feedback: deps.policies.feedback },
+    });
+  } catch (err) {
+    log.error({ err, intake: result.kind }, 'could not start the case workflow');
+    // A new case without a workflow would never move: withdraw it so the client's retry starts afresh.
+    if (result.kind === 'created') await abandonCase(deps.pool, caseId);
+    if (err instanceof ServiceError) throw temporalUnavailable('the workflow engine is unreachable; retry with the same Idempotency-Key');
+    throw err;
+  }
+
+  if (result.kind === 'created') casesOpened.inc({ type: opening.type, channel: body.channel });
+  log.info({ intake: result.kind }, result.kind === 'created' ? 'case opened' : 'case request replayed');
+  await respond(record, result.kind === 'replayed');
+}
+
+/** What both intake routes answer: the case opened (or replayed), or the open case the request joined. */
+export const intakeResponses = {
+  201: jsonResponse('The case, new or replayed', CaseRecord, CreatedHeaders),
+  200: jsonResponse('An open case about the same matter, which the request joined (a message on its timeline)', JoinedCase, JoinedHeaders),
+};
+
+/** Refusals intake itself may answer, whichever route a request comes by. */
+export const intakeProblems = [
+  'customer-not-found',
+  'order-not-found',
+  'not-on-order',
+  'idempotency-key-reuse',
+  'line-conflict',
+  'unavailable',
+  'rate-limited',
+] as const;
+
+/**
+ * One budget for opening cases per caller, whichever route opens them: a conversion is an intake.
+ * Runs after the access check, so the client is the authenticated caller, wherever they call from.
+ */
+export function intakeRateLimit(deps: ApiDeps) {
+  return perClientLimit({
     name: 'intake',
     limit: deps.config.RATE_LIMIT_INTAKE,
     windowSeconds: deps.config.RATE_LIMIT_WINDOW_SECONDS,
-    // Runs after the access check, so the client is the authenticated caller, wherever they call from.
     clientOf: (_req, res) => {
       const { principal } = callerOf(res);
       return `${principal.role}:${principal.sub}`;
     },
   });
+}
+
+export function createCaseRoute(deps: ApiDeps, limit: ReturnType<typeof intakeRateLimit>): Route {
   return defineRoute({
     method: 'post',
     path: '/v1/cases',
@@ -135,91 +263,10 @@ export function createCaseRoute(deps: ApiDeps): Route {
     headers: IdempotencyHeaders,
     body: CreateCaseRequest,
     before: [limit, ...jsonBody()],
-    responses: {
-      201: jsonResponse('The case, new or replayed', CaseRecord, CreatedHeaders),
-      200: jsonResponse('An open case about the same matter, which the request joined (a message on its timeline)', JoinedCase, JoinedHeaders),
-    },
-    problems: [
-      'customer-not-found',
-      'order-not-found',
-      'not-on-order',
-      'idempotency-key-reuse',
-      'line-conflict',
-      'unavailable',
-      'rate-limited',
-    ],
+    responses: intakeResponses,
+    problems: [...intakeProblems],
     async handle({ headers, body }, req, res) {
-      const caller = callerOf(res);
-      checkOnBehalf(caller, body.customer.id);
-      const idempotencyKey = headers['Idempotency-Key'];
-      const caseId = caseIdFor(body.customer.id, idempotencyKey);
-      const log = caseLogger(req, res, caseId);
-      const hash = requestHash(body);
-      const respond = (record: CaseRecord, replayed: boolean) => {
-        res.status(201).location(`/v1/cases/${caseId}`);
-        if (replayed) res.set('Idempotent-Replayed', 'true');
-        res.json(record);
-      };
-
-      // A repeated request whose case is under way is answered from the case, not checked again:
-      // the order has moved on since (this very return may have been taken back).
-      if (await underWay(deps, caseId, hash, idempotencyKey)) {
-        log.info({ intake: 'replayed' }, 'case request replayed');
-        return respond(await requireCase(deps.pool, caseId, caller), true);
-      }
-
-      const replayedJoin = await joinedBefore(deps, caseId, hash, body, idempotencyKey);
-      if (replayedJoin) return joinOpenCase(deps, replayedJoin, { caller, idempotencyKey, req, res });
-
-      const intake = await intakeFor(body, deps, new Date());
-      if (intake.kind === 'join') {
-        const first = await recordJoinedRequest(deps.pool, caseId, { caseId: intake.caseId, requestHash: hash });
-        if (first.requestHash !== hash) throw refusal({ kind: 'idempotency_mismatch' }, idempotencyKey)!;
-        const join = { caseId: first.caseId, action: intake.action, replayed: false };
-        return joinOpenCase(deps, join, { caller, idempotencyKey, req, res });
-      }
-      const { process, opening, records } = intake;
-      const result = await openCase(deps.pool, {
-        caseId,
-        idempotencyKey,
-        requestHash: hash,
-        type: opening.type,
-        status: process.initialStatus,
-        channel: body.channel,
-        customerId: body.customer.id,
-        customerSegment: records.standing.segment,
-        orderId: opening.orderId,
-        lines: opening.lines,
-        priority: 'normal',
-        policyVersion: opening.policyVersion,
-        createdAt: new Date().toISOString(),
-        actor: actorOf(caller),
-        audit: { requestId: String(req.id), role: caller.principal.role },
-        details: opening.details,
-      });
-      const refused = refusal(result, idempotencyKey);
-      if (refused) throw refused;
-
-      const record = await requireCase(deps.pool, caseId, caller);
-      try {
-        // A replay starts the workflow too: the first attempt may have stored the case and died before starting it.
-        await startCaseWorkflow(deps.temporal, deps.config.TEMPORAL_TASK_QUEUE, {
-          workflowType: process.workflowType,
-          caseId,
-          // Every case pins the survey it will end with, whichever process runs it.
-          input: { ...opening.workflowInput(caseId, record.createdAt), feedback: deps.policies.feedback },
-        });
-      } catch (err) {
-        log.error({ err, intake: result.kind }, 'could not start the case workflow');
-        // A new case without a workflow would never move: withdraw it so the client's retry starts afresh.
-        if (result.kind === 'created') await abandonCase(deps.pool, caseId);
-        if (err instanceof ServiceError) throw temporalUnavailable('the workflow engine is unreachable; retry with the same Idempotency-Key');
-        throw err;
-      }
-
-      if (result.kind === 'created') casesOpened.inc({ type: opening.type, channel: body.channel });
-      log.info({ intake: result.kind }, result.kind === 'created' ? 'case opened' : 'case request replayed');
-      respond(record, result.kind === 'replayed');
+      await openRequestedCase(deps, { caller: callerOf(res), body, idempotencyKey: headers['Idempotency-Key'], req, res });
     },
   });
 }

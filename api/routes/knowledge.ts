@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { roundedScore } from '../../domain/knowledgeSearch';
-import { findArticle, type KnowledgeArticle, recordArticleFeedback, searchArticles } from '../../db/knowledgeArticles';
-import { callerOf, staff, tokenAccess } from '../auth/access';
+import { findArticle, type KnowledgeArticle, publishVersion, recordArticleFeedback, searchArticles } from '../../db/knowledgeArticles';
+import { callerOf, type Reaches, staff, tokenAccess } from '../auth/access';
 import type { ApiDeps } from '../deps';
 import { jsonBody } from '../middleware/jsonBody';
 import { jsonResponse } from '../openapi';
@@ -12,6 +12,8 @@ import {
   ArticleFeedback,
   ArticleFeedbackAck,
   KnowledgeArticleParams,
+  KnowledgeArticlePublication,
+  KnowledgeArticlePublished,
   KnowledgeArticleQuery,
   KnowledgeArticleView,
   KnowledgeSearchQuery,
@@ -20,9 +22,12 @@ import {
 
 /**
  * The knowledge base (docs/knowledge.md): agents and the console search it with a customer's
- * question, read an article, and record whether it answered the question. Customers get its
- * answers through their case, not these routes.
+ * question, read an article, and record whether it answered the question; supervisors and admins
+ * write it. Customers get its answers through their case, not these routes.
  */
+
+/** What customers are told is the service's word: supervisors and admins publish it, agents read it. */
+const editors = { supervisor: 'all', admin: 'all' } as const satisfies Reaches;
 
 function notFound(id: string, version?: number): HttpProblem {
   const which = version === undefined ? `article ${id}` : `version ${version} of article ${id}`;
@@ -129,6 +134,51 @@ function feedbackRoute(deps: ApiDeps): Route {
   });
 }
 
+function publishRoute(deps: ApiDeps): Route {
+  return defineRoute({
+    method: 'put',
+    path: '/v1/knowledge/articles/:id',
+    operationId: 'publishKnowledgeArticle',
+    summary:
+      'Publishes an article as a whole: a new version when the content differs from the latest one, nothing when it is the same; the first version creates it',
+    tags: ['knowledge'],
+    access: tokenAccess(editors),
+    params: KnowledgeArticleParams,
+    body: KnowledgeArticlePublication,
+    before: jsonBody(),
+    responses: {
+      201: jsonResponse(
+        'The first version of a new article',
+        KnowledgeArticlePublished,
+        z.object({ Location: z.string().meta({ description: 'The URL of the article' }) }),
+      ),
+      200: jsonResponse('The new version; or, published false, the latest one, whose content this was already', KnowledgeArticlePublished),
+    },
+    problems: ['stale-version'],
+    async handle({ params, body }, _req, res) {
+      const outcome = await publishVersion(deps.pool, {
+        content: { id: params.id, category: body.category, skus: body.products, translations: body.translations },
+        publishedBy: callerOf(res).principal.sub,
+        baseVersion: body.baseVersion,
+      });
+      if (outcome.kind === 'stale') {
+        const latest = outcome.latestVersion;
+        throw new HttpProblem(
+          'stale-version',
+          latest === null
+            ? `article ${params.id} has no version ${body.baseVersion}: it has none yet; publish its first without baseVersion`
+            : `article ${params.id} is at version ${latest} now, not ${body.baseVersion}: read it again and edit that version`,
+          { articleId: params.id, baseVersion: body.baseVersion, latestVersion: latest },
+        );
+      }
+      const { article } = outcome;
+      const created = outcome.kind === 'published' && article.version === 1;
+      if (created) res.status(201).location(`/v1/knowledge/articles/${article.id}`);
+      res.json({ ...view(article, article.version), published: outcome.kind === 'published' });
+    },
+  });
+}
+
 export function knowledgeRoutes(deps: ApiDeps): Route[] {
-  return [searchRoute(deps), articleRoute(deps), feedbackRoute(deps)];
+  return [searchRoute(deps), articleRoute(deps), publishRoute(deps), feedbackRoute(deps)];
 }

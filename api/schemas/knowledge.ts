@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Sku } from '../../domain';
-import { ArticleTranslation, KnowledgeArticleId, KnowledgeCategory, KnowledgeLocale } from '../../domain/knowledge';
+import { ArticleTranslation, KnowledgeArticleContent, KnowledgeArticleId, KnowledgeCategory, KnowledgeLocale } from '../../domain/knowledge';
 
 const Count = z.number().int().nonnegative();
 const Version = z.coerce.number().int().min(1).max(1_000_000);
@@ -61,12 +61,40 @@ export const KnowledgeArticleView = z
     version: z.number().int().min(1),
     latestVersion: z.number().int().min(1),
     publishedAt: z.iso.datetime({ offset: true }),
+    publishedBy: z
+      .string()
+      .nullable()
+      .meta({ description: 'The supervisor or admin who published this version (their id); null for an article the service was seeded with' }),
     category: KnowledgeCategory,
     products: z.array(Sku),
     translations: z.array(ArticleTranslation),
     ...counters,
   })
   .meta({ id: 'KnowledgeArticle' });
+
+export const KnowledgeArticlePublication = z
+  .object({
+    category: KnowledgeCategory,
+    products: z
+      .array(Sku)
+      .max(100)
+      .refine((skus) => new Set(skus).size === skus.length, 'each product once')
+      .meta({ description: 'The products (SKUs) it is about; none: an article about the service in general' }),
+    translations: KnowledgeArticleContent.shape.translations.meta({
+      description: 'Its text in zh-CN, en or both, each a title in the words customers use and a body; the whole article, not a change to it',
+    }),
+    baseVersion: z.number().int().min(1).max(1_000_000).optional().meta({
+      description:
+        'The version the editor started from: changed content is refused (409 stale-version) when a later version was published since. Absent: no check',
+    }),
+  })
+  .meta({ id: 'KnowledgeArticlePublication' });
+
+export const KnowledgeArticlePublished = KnowledgeArticleView.extend({
+  published: z.boolean().meta({
+    description: 'Whether this request published a new version (`version`); false when the content was the latest version’s already',
+  }),
+}).meta({ id: 'KnowledgeArticlePublished' });
 
 export const ArticleFeedback = z
   .object({

@@ -64,7 +64,7 @@ export type SlaPolicy = z.infer<typeof SlaPolicy>;
 const weekday = { start: '09:00', end: '18:00' };
 
 const standard: SlaPolicy = {
-  version: 'sla/2026-12-01.2',
+  version: 'sla/2026-12-02',
   calendar: {
     timeZone: 'Europe/Berlin',
     hours: { mon: weekday, tue: weekday, wed: weekday, thu: weekday, fri: weekday, sat: { start: '10:00', end: '16:00' } },
@@ -78,6 +78,9 @@ const standard: SlaPolicy = {
     { clock: 'solution', match: { caseType: 'complaint' }, targetMs: hours(4), businessHours: true },
     { clock: 'solution', match: { caseType: 'complaint', priority: 'low' }, targetMs: hours(24), businessHours: true },
     { clock: 'solution', match: { caseType: 'complaint', segment: 'high_value' }, targetMs: hours(2), businessHours: true },
+    // An inquiry's first response is automated, so round the clock; a person's answer waits for working hours.
+    { clock: 'first_response', match: { caseType: 'inquiry' }, targetMs: seconds(30), businessHours: false },
+    { clock: 'solution', match: { caseType: 'inquiry' }, targetMs: hours(1), businessHours: true },
     { clock: 'verification', match: {}, targetMs: hours(72), businessHours: false },
     { clock: 'review', match: {}, targetMs: hours(24), businessHours: true },
   ],
@@ -86,7 +89,7 @@ const standard: SlaPolicy = {
 /** Round the clock and in seconds, so the demo shows warnings and breaches while you watch. */
 const demo: SlaPolicy = {
   ...standard,
-  version: 'sla/2026-12-01.2-demo',
+  version: 'sla/2026-12-02-demo',
   rules: standard.rules.map((r) => ({ ...r, businessHours: false, targetMs: Math.min(r.targetMs, seconds(20)) })),
 };
 

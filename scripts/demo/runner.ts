@@ -110,8 +110,9 @@ async function act(stack: Stack, t: Tracked, current: DemoCase): Promise<void> {
         : await call(
             'POST',
             `${stack.apiUrl}/v1/cases/${t.caseId}/${step.path ?? `actions/${step.action}`}`,
-            step.body ?? {},
-            await bearer(stack, actors[step.by]),
+            typeof step.body === 'function' ? step.body(current) : (step.body ?? {}),
+            // One key per step of the case: a conversion requires one, an action takes it.
+            { ...(await bearer(stack, actors[step.by])), 'idempotency-key': `${t.caseId}:step-${index}` },
           );
     // A partner command answers 200 with the status our API gave the webhook.
     const status = step.by === 'partner' ? Number(res.body.status ?? res.status) : res.status;

@@ -3,6 +3,8 @@ import type { CustomerKind } from './customers';
 
 /** The case as GET /v1/cases/:id shows it, as far as the demo reads it. */
 export interface DemoCase {
+  customerId: string;
+  orderId: string | null;
   status: string;
   breached: boolean;
   details: {
@@ -24,7 +26,8 @@ export interface DemoStep {
   action: string;
   /** Where it is sent under the case, when not its action route (`actions/<action>`): the survey's routes. */
   path?: string;
-  body?: Record<string, unknown>;
+  /** What is sent; made from the case when it names the case's customer or order (a conversion's new case). */
+  body?: Record<string, unknown> | ((c: DemoCase) => Record<string, unknown>);
   /** Tells the simulator how to play this case from here on, just before acting. */
   script?: Record<string, unknown>;
 }
@@ -112,6 +115,37 @@ export const answerSuggestion: DemoStep = {
   action: 'answer',
   body: { text: 'Thank you: from next month our parcels ship in paper packaging.' },
 };
+
+export function inquiryRequest(channel: string, customer: CustomerKind, question: string, order?: OrderPlan): RequestPlan {
+  return { customer, ...(order && { order }), body: { type: 'inquiry', channel, question } };
+}
+
+/** The customer's word on an automated answer (docs/processes/inquiries.md). */
+export const helped: DemoStep = { when: at('awaiting_confirmation'), by: 'customer', action: 'helped' };
+
+/** A person answers an inquiry handed over to them. */
+export const answerInquiry: DemoStep = {
+  when: at('with_agent'),
+  by: 'agent',
+  action: 'answer',
+  body: { text: 'Yes: gift wrapping is offered at checkout for 3 EUR, in paper.' },
+};
+
+/** The agent opens the return an inquiry turns out to be, through the same intake, linked both ways. */
+export const convertToReturn = (sku: string): DemoStep => ({
+  when: (c) => at('awaiting_confirmation')(c) || at('with_agent')(c),
+  by: 'agent',
+  action: 'convert',
+  path: 'conversions',
+  body: (c) => ({
+    type: 'return',
+    channel: 'phone',
+    customer: { id: c.customerId },
+    orderId: c.orderId,
+    items: [{ sku, quantity: 1, condition: 'unopened' }],
+    reason: 'too small',
+  }),
+});
 
 export const review = (script?: Record<string, unknown>): DemoStep => ({
   when: at('under_review'),
@@ -240,6 +274,40 @@ export function demoScenarios(): DemoScenario[] {
       expectedOutcome: 'resolved',
       request: complaintRequest('store', 'standard', 'Charger', 'Smoke came out of the charger and it burned the desk.'),
       steps: [acknowledgeEscalation, ...workComplaint],
+    },
+    {
+      title: 'app: a question in Chinese the knowledge base answers on its own (冰箱不冷了怎么办); the customer says it helped',
+      expectedOutcome: 'answered_automatically',
+      request: inquiryRequest('app', 'high_value', '冰箱不冷了怎么办'),
+      steps: [helped, feedback(5, 10)],
+    },
+    {
+      title: 'phone: where is my order, answered from the order system at once',
+      expectedOutcome: 'answered_automatically',
+      request: inquiryRequest('phone', 'standard', 'Where is my order? It has not arrived.', {
+        channel: 'web',
+        lines: [{ sku: 'JACKET-M', quantity: 1 }],
+        purchasedDaysAgo: 2,
+        deliveredDaysAgo: 0,
+      }),
+      steps: [helped],
+    },
+    {
+      title: 'web: a question no article answers, handed to a person within 30 s, who answers it',
+      expectedOutcome: 'answered',
+      request: inquiryRequest('web', 'standard', 'Do you sell gift wrapping for the jacket?'),
+      steps: [answerInquiry, feedback(4, 8)],
+    },
+    {
+      title: 'mini_program: a question that turns out to be a return, converted by the agent and linked both ways',
+      expectedOutcome: 'converted',
+      request: inquiryRequest('mini_program', 'high_value', '这件夹克太小了，可以换一件吗？', {
+        channel: 'mini_program',
+        lines: [{ sku: 'JACKET-M', quantity: 1 }],
+        purchasedDaysAgo: 6,
+        deliveredDaysAgo: 4,
+      }),
+      steps: [convertToReturn('JACKET-M')],
     },
     {
       title: 'mini_program: a suggestion in Chinese about packaging, routed to operations and answered',

@@ -6,6 +6,7 @@ import { slaPolicies, type SlaPolicy } from '../../config/policies/slaPolicy';
 import { complaintPolicy } from '../../workflows/complaints/policy';
 import { repairPolicy } from '../../workflows/repairs/policy';
 import { returnPolicy } from '../../workflows/returns/policy';
+import { inquiryPolicy } from '../../workflows/inquiries/policy';
 import { suggestionPolicy } from '../../workflows/suggestions/policy';
 
 /**
@@ -43,6 +44,14 @@ const suggestions = {
   answerWithinMs: seconds(8),
 };
 
+/** The customer's word on an automated answer, and a person's, each within a recording's minute. */
+const inquiries = {
+  ...inquiryPolicy.profiles.demo,
+  version: 'inquiries/recording',
+  confirmWithinMs: seconds(6),
+  closeUnansweredAfterMs: seconds(10),
+};
+
 const targets: Partial<Record<SlaPolicy['rules'][number]['clock'], number>> = {
   first_response: seconds(8),
   solution: seconds(60),
@@ -65,4 +74,4 @@ const feedback = {
   followUpWithinMs: seconds(30),
 };
 
-export const recordingPolicies: CasePolicies = { returns, repairs, complaints, suggestions, sla, segments: segmentPolicies.demo, feedback };
+export const recordingPolicies: CasePolicies = { returns, repairs, complaints, suggestions, inquiries, sla, segments: segmentPolicies.demo, feedback };

@@ -11,6 +11,7 @@ import {
   returnRequest,
   feedback,
   suggestionRequest,
+  inquiryRequest,
   workComplaint,
 } from '../demo/scenarios';
 
@@ -37,6 +38,10 @@ const demoNames = [
   'complaint-resolved',
   'complaint-escalated-resolved',
   'complaint-major-incident-resolved',
+  'inquiry-answered-by-knowledge-base',
+  'inquiry-order-status-answered',
+  'inquiry-answered-by-person',
+  'inquiry-converted-to-return',
   'suggestion-answered',
 ];
 
@@ -193,6 +198,24 @@ function moreScenarios(): Recording[] {
         expectedOutcome: 'resolved_unconfirmed',
         request: complaintRequest('email', 'standard', 'Invoice', 'The invoice address is wrong.'),
         steps: [acknowledge!, propose!],
+      },
+    },
+    {
+      name: 'inquiry-answered-then-silence',
+      scenario: {
+        title: 'app: an article sent, and the customer never says whether it helped',
+        expectedOutcome: 'answered_automatically',
+        request: inquiryRequest('app', 'standard', 'When will I get my refund?'),
+        steps: [],
+      },
+    },
+    {
+      name: 'inquiry-not-helped-unanswered',
+      scenario: {
+        title: 'web: the article did not help, and nobody answers within the window',
+        expectedOutcome: 'closed_without_answer',
+        request: inquiryRequest('web', 'standard', 'When will I get my refund?'),
+        steps: [{ when: (c) => c.status === 'awaiting_confirmation', by: 'customer', action: 'not_helped', body: { note: 'still waiting' } }],
       },
     },
     {

@@ -148,8 +148,10 @@ describe('GET /openapi.json', () => {
       '/v1/cases/{id}/actions/decline-quote',
       '/v1/cases/{id}/actions/escalate',
       '/v1/cases/{id}/actions/fixed',
+      '/v1/cases/{id}/actions/helped',
       '/v1/cases/{id}/actions/message',
       '/v1/cases/{id}/actions/not_fixed',
+      '/v1/cases/{id}/actions/not_helped',
       '/v1/cases/{id}/actions/propose-solution',
       '/v1/cases/{id}/actions/reassign',
       '/v1/cases/{id}/actions/reject',
@@ -157,6 +159,7 @@ describe('GET /openapi.json', () => {
       '/v1/cases/{id}/actions/request-info',
       '/v1/cases/{id}/actions/reschedule',
       '/v1/cases/{id}/actions/survey',
+      '/v1/cases/{id}/conversions',
       '/v1/cases/{id}/feedback',
       '/v1/cases/{id}/feedback/follow-up',
       '/v1/cases/{id}/timeline',
@@ -186,6 +189,7 @@ describe('GET /openapi.json', () => {
       { $ref: '#/components/schemas/RepairCaseRequest' },
       { $ref: '#/components/schemas/ComplaintCaseRequest' },
       { $ref: '#/components/schemas/SuggestionCaseRequest' },
+      { $ref: '#/components/schemas/InquiryCaseRequest' },
     ]);
     expect(create.parameters).toContainEqual(expect.objectContaining({ in: 'header', name: 'Idempotency-Key' }));
     expect(Object.keys(create.responses)).toEqual(expect.arrayContaining(['201', '400', '409', '415', '422', '503']));

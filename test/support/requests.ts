@@ -122,3 +122,15 @@ export function suggestionRequest(overrides: Overrides = {}, options: RecordOpti
     ...overrides,
   };
 }
+
+/** A question of a fresh customer about no order, which no seeded article answers: it goes to a person. */
+export function inquiryRequest(overrides: Overrides = {}, options: RecordOptions = {}) {
+  const { customer } = requestFor(overrides, () => null, options);
+  return {
+    type: 'inquiry',
+    channel: 'web',
+    customer,
+    question: 'Do you sell gift wrapping for the jacket?',
+    ...overrides,
+  };
+}

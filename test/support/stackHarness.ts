@@ -135,6 +135,12 @@ export class ApiClient {
     return this.post('/v1/cases', body, { 'idempotency-key': idempotencyKey });
   }
 
+  /** Turns a case into the one `body` asks for; its customer and order are in the simulated systems first, as for createCase. */
+  async convertCase(caseId: string, body: unknown, idempotencyKey: string = randomUUID()) {
+    await addExpectedRecords(this.stack.simulatorUrl!, body);
+    return this.post(`/v1/cases/${caseId}/conversions`, body, { 'idempotency-key': idempotencyKey });
+  }
+
   /** Waits until the live status reaches `status`; the response is the case as the API shows it. */
   async waitForStatus(caseId: string, status: string) {
     return eventually(async () => {

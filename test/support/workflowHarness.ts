@@ -28,6 +28,9 @@ import { processOf } from '../../workflows/registry';
 import { customerClass } from '../../domain/customer';
 import type { ReturnCaseInput } from '../../workflows/returns/input';
 import type { ReturnCaseResult } from '../../workflows/returns/returnCase';
+import { inquiries } from '../../workflows/inquiries/definition';
+import type { InquiryCaseResult } from '../../workflows/inquiries/inquiryCase';
+import type { InquiryCaseInput } from '../../workflows/inquiries/input';
 import { suggestions } from '../../workflows/suggestions/definition';
 import type { SuggestionCaseInput } from '../../workflows/suggestions/input';
 import type { SuggestionCaseResult } from '../../workflows/suggestions/suggestionCase';
@@ -107,6 +110,10 @@ export class WorkflowHarness {
     return this.startCase<SuggestionCaseInput, SuggestionCaseResult>(suggestions.workflowType, input, []);
   }
 
+  startInquiry(input: InquiryCaseInput) {
+    return this.startCase<InquiryCaseInput, InquiryCaseResult>(inquiries.workflowType, input, []);
+  }
+
   startRepair(input: RepairCaseInput) {
     return this.startCase<RepairCaseInput, RepairCaseResult>(repairs.workflowType, input, [{ sku: input.item.sku, quantity: 1 }]);
   }
@@ -115,7 +122,7 @@ export class WorkflowHarness {
    * Opens the case record as the API would, then starts its workflow. The simulated order system
    * holds the case's order, as intake would have found it there.
    */
-  private async startCase<I extends ReturnCaseInput | RepairCaseInput | ComplaintCaseInput | SuggestionCaseInput, R>(
+  private async startCase<I extends ReturnCaseInput | RepairCaseInput | ComplaintCaseInput | SuggestionCaseInput | InquiryCaseInput, R>(
     workflowType: string,
     input: I,
     lines: { sku: string; quantity: number }[],
@@ -219,6 +226,11 @@ export class WorkflowHarness {
    */
   injectFault(operation: string, failTimes: number, opts: { status?: number; caseId?: string } = {}): Promise<void> {
     return this.simControl('/sim/faults', { operation, failTimes, ...opts });
+  }
+
+  /** An order the simulated order system holds, as intake would have found it there. */
+  seedOrder(order: Omit<SystemOrder, 'channel' | 'storeId' | 'lines'> & { lines: { sku: string; quantity: number; unitPrice: number }[] }): Promise<void> {
+    return this.simControl('/sim/orders', { ...order, lines: order.lines.map((line) => ({ ...line, category: 'apparel' })) });
   }
 
   seedCatalog(entry: { sku: string; unitPrice?: number; stock?: number }): Promise<void> {

@@ -6,8 +6,8 @@ import { segmentPolicies } from '../../config/policies/segmentPolicy';
 import { standingOf } from '../../domain/segmentation';
 import { WorkQueue } from '../../domain/workQueue';
 import * as workflows from '../../workflows';
-import { CaseDetails, processes } from '../../workflows/registry';
-import { complaintRequest, repairRequest, returnRequest, suggestionRequest } from '../support/requests';
+import { CaseDetails, isCaseType, processes } from '../../workflows/registry';
+import { complaintRequest, inquiryRequest, repairRequest, returnRequest, suggestionRequest } from '../support/requests';
 
 /**
  * What every registered process must have, and have consistent. The type of a definition already
@@ -21,6 +21,7 @@ const sampleRequests: Record<string, () => unknown> = {
   repairs: repairRequest,
   complaints: complaintRequest,
   suggestions: suggestionRequest,
+  inquiries: inquiryRequest,
 };
 
 /** What the systems of record would say of a sample request: a customer, and an order with every sample SKU. */
@@ -90,12 +91,19 @@ describe.each(registered.map((p) => [p.name, p] as const))('the %s process', (_n
     expect([...allowed('steps')].sort()).toEqual(Object.keys(process.steps).sort());
   });
 
-  it('gives every action an object body, a summary and at least one role', () => {
-    for (const spec of Object.values(process.actions)) {
+  it('gives every action an object body, a summary and at least one role, but the conversion the API records', () => {
+    for (const [name, spec] of Object.entries(process.actions)) {
       expect(spec.payload).toBeInstanceOf(z.ZodObject);
       expect(spec.summary.length).toBeGreaterThan(10);
-      expect(Object.keys(spec.reaches).length).toBeGreaterThan(0);
+      if (name === 'converted') expect(spec.reaches).toEqual({});
+      else expect(Object.keys(spec.reaches).length).toBeGreaterThan(0);
     }
+  });
+
+  it('becomes only registered case types, and records that through the `converted` action', () => {
+    const into = process.conversions?.into ?? [];
+    for (const type of into) expect(isCaseType(type)).toBe(true);
+    expect('converted' in process.actions).toBe(into.length > 0);
   });
 
   it('takes each partner step from a partner kind with a webhook, requiring only fields its events have', () => {

@@ -4,6 +4,8 @@ import { RequireSession } from './auth/RequireSession';
 import { useSession } from './auth/SessionProvider';
 import { CasePage } from './pages/console/CasePage';
 import { ConsoleLayout } from './pages/console/ConsoleLayout';
+import { KnowledgeArticlePage } from './pages/console/knowledge/KnowledgeArticlePage';
+import { KnowledgePage } from './pages/console/knowledge/KnowledgePage';
 import { MyWorkPage } from './pages/console/MyWorkPage';
 import { SearchPage } from './pages/console/SearchPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -56,6 +58,8 @@ export const routes: RouteObject[] = [
       { path: 'partners/:kind/:id', element: <PartnerDetailPage /> },
       { path: 'quality', element: <QualityPage /> },
       { path: 'processes', element: <ProcessesPage /> },
+      { path: 'knowledge', element: <KnowledgePage /> },
+      { path: 'knowledge/:articleId', element: <KnowledgeArticlePage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

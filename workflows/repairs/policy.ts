@@ -4,6 +4,7 @@ import type { PolicySpec } from '../../domain/process';
 import { ProductCategory } from './vocabulary';
 
 const durationMs = z.number().int().positive();
+const share = z.number().min(0).max(1);
 
 export const KnowledgeArticle = z.object({ title: z.string().min(1), url: z.url() });
 
@@ -15,8 +16,17 @@ export const RepairPolicy = z
   .object({
     version: z.string().min(1),
     warrantyMonths: z.record(ProductCategory, z.number().int().nonnegative()),
-    /** Guided troubleshooting offered before anything ships; categories without one skip it. */
+    /**
+     * Guided troubleshooting offered before anything ships, when the knowledge base has no
+     * confident match for the customer's description; categories without either skip it.
+     */
     troubleshooting: z.partialRecord(ProductCategory, KnowledgeArticle),
+    /**
+     * The knowledge base's best article for the customer's description is offered instead when its
+     * confidence reaches this (docs/processes/repairs.md#troubleshooting-article). Absent on the
+     * policies cases pinned before the knowledge base: they offer the article above.
+     */
+    troubleshootingMinConfidence: share.optional(),
     troubleshootingWindowMs: durationMs,
     /** Categories repaired at the customer's home by a technician instead of shipped. */
     onSiteCategories: z.array(ProductCategory),
@@ -36,7 +46,7 @@ export const RepairPolicy = z
 export type RepairPolicy = z.infer<typeof RepairPolicy>;
 
 const standard: RepairPolicy = {
-  version: 'repairs/2026-11-22',
+  version: 'repairs/2026-12-02',
   warrantyMonths: { phone: 24, laptop: 24, headphones: 12, small_appliance: 24, large_appliance: 36, tv: 24 },
   troubleshooting: {
     phone: { title: 'Restart and reset network settings', url: 'https://help.example.com/kb/phone-reset' },
@@ -44,6 +54,11 @@ const standard: RepairPolicy = {
     headphones: { title: 'Re-pair and reset your headphones', url: 'https://help.example.com/kb/headphones-reset' },
     tv: { title: 'Power-cycle and update the firmware', url: 'https://help.example.com/kb/tv-firmware' },
   },
+  // Calibrated on the seeded articles and the descriptions in test/unit/troubleshootingArticles.test.ts:
+  // what customers write about a fault an article is about (charging, restarting, pairing) scores
+  // 0.6 to 1, a description no article is about (a cracked screen, a TV that will not turn on) at
+  // most 0.51; below the threshold, the category's article above is offered.
+  troubleshootingMinConfidence: 0.55,
   troubleshootingWindowMs: days(3),
   onSiteCategories: ['large_appliance'],
   supplierByCategory: {
@@ -69,7 +84,7 @@ const standard: RepairPolicy = {
 
 const demo: RepairPolicy = {
   ...standard,
-  version: 'repairs/2026-11-22-demo',
+  version: 'repairs/2026-12-02-demo',
   troubleshootingWindowMs: seconds(20),
   supplierResponseMs: { default: minutes(2), bySupplier: {} },
   quoteApprovalWindowMs: seconds(30),

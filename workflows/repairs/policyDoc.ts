@@ -18,7 +18,8 @@ export function repairCategoryTable(profiles: Record<PolicyProfile, RepairPolicy
     standardAndDemo(profiles, (p) => (p.onSiteCategories.includes(category) ? 'on site (technician visit)' : 'at the supplier')),
     standardAndDemo(profiles, (p) => code(p.supplierByCategory[category])),
   ]);
-  return table(['category', 'warranty from purchase', 'troubleshooting article', 'repaired', 'supplier'], rows);
+  const article = 'troubleshooting article, when the knowledge base has no confident match';
+  return table(['category', 'warranty from purchase', article, 'repaired', 'supplier'], rows);
 }
 
 export function repairClockTable(profiles: Record<PolicyProfile, RepairPolicy>): string {
@@ -26,6 +27,10 @@ export function repairClockTable(profiles: Record<PolicyProfile, RepairPolicy>):
   const responseOf = (policy: RepairPolicy, supplier: string) => policy.supplierResponseMs.bySupplier[supplier] ?? policy.supplierResponseMs.default;
   return profileTable(profiles, [
     ['version a case pins', (p) => p.version],
+    [
+      "troubleshooting offers the knowledge base's best article from this confidence",
+      (p) => (p.troubleshootingMinConfidence === undefined ? "never: the category's article" : String(p.troubleshootingMinConfidence)),
+    ],
     ['troubleshooting window (then the order is placed)', (p) => duration(p.troubleshootingWindowMs)],
     ['supplier response time per step, by default', (p) => duration(p.supplierResponseMs.default)],
     ...suppliers.map((supplier): [string, (p: RepairPolicy) => string] => [

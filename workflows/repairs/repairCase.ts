@@ -1,7 +1,7 @@
-import { condition, log, patched } from '@temporalio/workflow';
+import { condition, isCancellation, log, patched, TemporalFailure } from '@temporalio/workflow';
 import type { NotificationTemplate, VisitSlot } from '../../activities/types';
 import type { RepairOutcome } from './vocabulary';
-import { caseStore, idempotencyKey, partners } from '../lib/activities';
+import { caseStore, idempotencyKey, knowledgeCounts, partners } from '../lib/activities';
 import { closeCase } from '../lib/closeCase';
 import { failureReason, isPartnerFailure } from '../lib/partnerFailure';
 import { Compensations, type Registered } from '../lib/compensations';
@@ -11,6 +11,13 @@ import { registerRepairHandlers } from './handlers';
 import type { RepairCaseInput } from './input';
 import { type RepairFacts, RepairState } from './state';
 import { type SupplierClock, SupplierDesk } from './supplierDesk';
+import {
+  articleTitle,
+  guideMessageData,
+  offeredEventData,
+  type TroubleshootingArticle,
+  troubleshootingArticle,
+} from './troubleshootingArticle';
 import { warrantyStatus } from './warranty';
 
 export interface RepairCaseResult {
@@ -35,6 +42,13 @@ class CancelledByCustomer extends Error {}
 const CANCEL_WHILE_ORDERING = 'repair-cancel-while-ordering';
 const FAILURE_UNDOES = 'repair-failure-undoes';
 const QUOTE_REFUNDED_WHEN_UNREPAIRABLE = 'repair-quote-refunded-when-unrepairable';
+/**
+ * Troubleshooting offers the knowledge base's article for the customer's description when it is
+ * confident enough, and counts the customer's answer on it; cases from before offer the policy's
+ * article. Decided at the start, as the local ports are (workflows/lib/activities.ts), so the
+ * marker sits at one fixed place in history; patched() asked again later could answer otherwise.
+ */
+const TROUBLESHOOTING_FROM_KNOWLEDGE_BASE = 'troubleshooting-from-knowledge-base';
 
 /**
  * Repair: warranty check → guided troubleshooting (may end it remotely) → a repair
@@ -47,6 +61,7 @@ const QUOTE_REFUNDED_WHEN_UNREPAIRABLE = 'repair-quote-refunded-when-unrepairabl
  */
 export async function repairCase(input: RepairCaseInput): Promise<RepairCaseResult> {
   const state = new RepairState(input.caseId);
+  const fromKnowledgeBase = patched(TROUBLESHOOTING_FROM_KNOWLEDGE_BASE);
   registerRepairHandlers(input, state);
   const { journal, facts } = state;
   const { caseId, customer, policy, item } = input;
@@ -66,15 +81,21 @@ export async function repairCase(input: RepairCaseInput): Promise<RepairCaseResu
     return { outcome };
   }
 
+  /** The policy's article for the category, as cases from before the knowledge base offer it. */
+  function policyArticle(): TroubleshootingArticle | null {
+    const fixed = policy.troubleshooting[item.category];
+    return fixed ? { source: 'policy', ...fixed, reason: 'not_searched' } : null;
+  }
+
   async function troubleshoot(): Promise<void> {
-    const article = policy.troubleshooting[item.category];
+    const article = fromKnowledgeBase ? await troubleshootingArticle(input) : policyArticle();
     if (!article) return;
     await journal.record('troubleshooting.offered', {
       status: 'troubleshooting',
-      data: { article: article.title },
+      data: fromKnowledgeBase ? offeredEventData(article) : { article: articleTitle(article) },
       patch: { deadlines: [journal.deadline('troubleshooting', policy.troubleshootingWindowMs)] },
     });
-    await notify('troubleshooting_guide', { title: article.title, url: article.url });
+    await notify('troubleshooting_guide', guideMessageData(article));
     const answered = await condition(() => arrived('troubleshooting') || arrived('cancel'), policy.troubleshootingWindowMs);
     if (arrived('cancel')) {
       const cancel = facts.cancel!;
@@ -84,6 +105,7 @@ export async function repairCase(input: RepairCaseInput): Promise<RepairCaseResu
     const answer = facts.troubleshooting;
     if (answered && answer?.value.fixed) {
       await journal.record('troubleshooting.fixed', { by: answer });
+      await countOutcome(article, true);
       throw new Closing('resolved_remotely');
     }
     // The customer's "not fixed" is answered once the repair order exists, with the status it led to.
@@ -91,6 +113,26 @@ export async function repairCase(input: RepairCaseInput): Promise<RepairCaseResu
       by: answer,
       data: { note: answer?.value.note },
     });
+    // Silence says nothing about the article: only an answer is counted.
+    if (answered) await countOutcome(article, false);
+  }
+
+  /** The customer's word on a knowledge-base article, on the version they were sent, once per case. */
+  async function countOutcome(article: TroubleshootingArticle, answered: boolean): Promise<void> {
+    if (article.source !== 'knowledge_base') return;
+    const { articleId, version } = article.match;
+    try {
+      await knowledgeCounts.countArticleOutcome({
+        idempotencyKey: journal.keys.key('article-outcome', articleId),
+        articleId,
+        version,
+        answered,
+      });
+    } catch (err) {
+      // A counter is not worth the case: the repair goes on without it.
+      if (!(err instanceof TemporalFailure) || isCancellation(err)) throw err;
+      log.warn('article outcome not counted', { caseId, articleId, version, error: String(err.cause ?? err) });
+    }
   }
 
   async function placeOrder(inWarranty: boolean, onSite: boolean): Promise<string> {

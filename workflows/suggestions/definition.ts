@@ -2,7 +2,8 @@ import { staff } from '../../domain/access';
 import { AnswerAction } from '../../domain/actionPayloads';
 import { defineProcess } from '../../domain/process';
 import { SuggestionDetails } from './details';
-import { checkSuggestion, openSuggestion, SuggestionCaseRequest } from './intake';
+import { skuOnNamedOrder } from '../../domain/intakeFields';
+import { openSuggestion, SuggestionCaseRequest } from './intake';
 import { suggestionPolicy } from './policy';
 import { SuggestionOutcome } from './vocabulary';
 
@@ -40,5 +41,5 @@ export const suggestions = defineProcess({
     { kind: 'answer_operations_suggestion', status: 'with_operations', deadlines: ['answer'], queue: 'operations' },
   ],
   policy: suggestionPolicy,
-  intake: { request: SuggestionCaseRequest, orderOf: (request) => request.orderId, check: checkSuggestion, open: openSuggestion },
+  intake: { request: SuggestionCaseRequest, orderOf: (request) => request.orderId, check: skuOnNamedOrder, open: openSuggestion },
 });

@@ -6,6 +6,6 @@ import { SuggestionQueue } from './vocabulary';
 export const SuggestionDetails = z.object({
   suggestion: z.string().meta({ description: 'The suggestion, in the customer’s words' }),
   channel: sharedDetails.channel,
-  topic: z.string().meta({ description: 'The topic the routing rules gave it' }),
+  topic: sharedDetails.topic,
   answerQueue: SuggestionQueue.meta({ description: 'The team whose queue answers it' }),
 });

@@ -3,7 +3,7 @@ import type { SlaPolicy } from '../../config/policies/slaPolicy';
 import { Channel, OrderId, Sku } from '../../domain/case';
 import { caseCustomer } from '../../domain/caseCustomer';
 import { CustomerRef, decidedBy } from '../../domain/intakeFields';
-import type { CaseOpening, IntakeIssue, IntakeRecords } from '../../domain/process';
+import type { CaseOpening, IntakeRecords } from '../../domain/process';
 import { pinnedVersion } from '../lib/pinnedVersion';
 import type { SuggestionCaseInput } from './input';
 import type { SuggestionPolicy } from './policy';
@@ -21,13 +21,6 @@ export const SuggestionCaseRequest = z
   })
   .meta({ id: 'SuggestionCaseRequest' });
 export type SuggestionCaseRequest = z.infer<typeof SuggestionCaseRequest>;
-
-/** A sku named with an order must be on it. */
-export function checkSuggestion(body: SuggestionCaseRequest, records: IntakeRecords): IntakeIssue[] {
-  const { order } = records;
-  if (!body.sku || !order || order.lines.some((line) => line.sku === body.sku)) return [];
-  return [{ path: ['sku'], message: `${body.sku} is not on order ${order.id}` }];
-}
 
 /** A suggestion claims no order line: it asks for nothing back. */
 export function openSuggestion(

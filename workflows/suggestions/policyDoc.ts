@@ -1,18 +1,17 @@
 import type { Sections } from '../../scripts/docs/sections';
 import type { PolicyProfile } from '../../domain/process';
 import type { SuggestionPolicy } from './policy';
-import { code, codes, duration, table } from '../../scripts/docs/markdown';
+import { code, duration } from '../../scripts/docs/markdown';
+import { keywordRuleTable } from '../../scripts/docs/policyTables/keywordRules';
 import { profileTable } from '../../scripts/docs/policyTables/profiles';
 
 /** The routing rules, first match wins, and the fallback. */
 export function suggestionRoutingTable(profiles: Record<PolicyProfile, SuggestionPolicy>): string {
   const policy = profiles.standard;
-  const rows = [
-    ...policy.routing.map((r) => [codes(r.keywords), code(r.topic), code(r.queue)]),
-    ['anything else', code(policy.fallback.topic), code(policy.fallback.queue)],
-  ];
+  const rules = policy.routing.map((r) => ({ keywords: r.keywords, decides: [code(r.topic), code(r.queue)] }));
+  const routing = keywordRuleTable(['words in the suggestion', 'topic', 'queue'], rules, [code(policy.fallback.topic), code(policy.fallback.queue)]);
   const same = JSON.stringify([profiles.standard.routing, profiles.standard.fallback]) === JSON.stringify([profiles.demo.routing, profiles.demo.fallback]);
-  return `${table(['words in the suggestion', 'topic', 'queue'], rows)}${
+  return `${routing}${
     same ? '' : '\n\nThe demo profile routes differently: see workflows/suggestions/policy.ts.'
   }`;
 }

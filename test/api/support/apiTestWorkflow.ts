@@ -6,6 +6,8 @@ import { repairs } from '../../../workflows/repairs/definition';
 import type { RepairCaseInput } from '../../../workflows/repairs/input';
 import { returns } from '../../../workflows/returns/definition';
 import type { ReturnCaseInput } from '../../../workflows/returns/input';
+import { inquiries } from '../../../workflows/inquiries/definition';
+import type { InquiryCaseInput } from '../../../workflows/inquiries/input';
 import { suggestions } from '../../../workflows/suggestions/definition';
 import type { SuggestionCaseInput } from '../../../workflows/suggestions/input';
 import { standIn } from './standIn';
@@ -15,7 +17,8 @@ import { standIn } from './standIn';
  * standIn.ts). A return starts under review and its carrier's tracking number is
  * `track-<caseId>`; a repair starts in troubleshooting and "not_fixed" places the order with the
  * category's supplier, recorded on the case (the API refuses other suppliers' webhooks); a
- * complaint starts routed; a suggestion starts with the product team.
+ * complaint starts routed; a suggestion starts with the product team; an inquiry starts answered
+ * automatically, waiting for the customer's word.
  */
 
 const to = <S extends string>(status: S) => () => status;
@@ -86,4 +89,12 @@ export const suggestionCase = standIn({
   afterAction: { answer: to('closed') },
   afterStep: {},
   policyVersion: (input: SuggestionCaseInput) => pinnedVersion(input.policy, input.sla),
+});
+
+export const inquiryCase = standIn({
+  definition: inquiries,
+  initial: 'awaiting_confirmation',
+  afterAction: { helped: to('closed'), not_helped: to('with_agent'), answer: to('closed'), converted: to('closed') },
+  afterStep: {},
+  policyVersion: (input: InquiryCaseInput) => pinnedVersion(input.policy, input.sla),
 });

@@ -12,7 +12,7 @@ import { signWebhook } from '../../../api/webhooks/signature';
  */
 
 export interface RouteShape {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'put';
   path: string;
   rule: AccessRule;
   /** Query parameter names (from the OpenAPI document). */
@@ -35,7 +35,7 @@ export interface World {
 
 export interface HostileRequest {
   defect: string;
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   path: string;
   headers: Record<string, string>;
   body?: Buffer;
@@ -133,7 +133,7 @@ export function defectsFor(route: RouteShape): string[] {
   if (route.query.length > 0) defects.push('query');
   if (route.requiredHeaders.length > 0) defects.push('header');
   if (route.rule.kind === 'partner-signature') defects.push('signature', 'signed-refused');
-  if (route.method === 'post') defects.push('content-type');
+  if (route.method !== 'get') defects.push('content-type');
   if (route.method === 'post' && route.path.startsWith('/v1/cases/:id')) defects.push('closed-case');
   if (route.method === 'post' && route.path === '/v1/cases') defects.push('reused-key');
   return defects;
@@ -184,7 +184,7 @@ export function hostileRequest(world: World, route: RouteShape, defect: string):
       const headers: Record<string, string> = { ...r.extra };
       if (r.authorization !== undefined) headers.authorization = r.authorization;
       if (r.requestId !== undefined) headers['x-request-id'] = r.requestId;
-      const body = route.method === 'post' ? r.body : undefined;
+      const body = route.method !== 'get' ? r.body : undefined;
       if (body !== undefined) headers['content-type'] = r.contentType;
       if (route.requiredHeaders.includes('Idempotency-Key')) {
         const key = defect === 'header' ? r.badKey : defect === 'reused-key' ? world.intake.key : r.idempotencyKey;
@@ -192,6 +192,7 @@ export function hostileRequest(world: World, route: RouteShape, defect: string):
       }
       if (route.rule.kind === 'partner-signature') Object.assign(headers, signature(world.webhookSecret, body, r.signature));
       const search = query.toString();
-      return { defect, method: route.method === 'get' ? 'GET' : 'POST', path: search ? `${path}?${search}` : path, headers, body };
+      const method = route.method.toUpperCase() as HostileRequest['method'];
+      return { defect, method, path: search ? `${path}?${search}` : path, headers, body };
     });
 }

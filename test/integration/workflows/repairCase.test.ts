@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { seconds } from '../../../config/policies/duration';
+import { findArticle, publishArticle } from '../../../db/knowledgeArticles';
+import { getTimeline } from '../../../db/caseQueries';
+import { seedKnowledgeBase } from '../../../db/seedKnowledge';
 import { repairCaseInput } from '../../support/repairCases';
 import { eventually } from '../../support/eventually';
 import { WorkflowHarness } from '../../support/workflowHarness';
@@ -7,6 +10,8 @@ import { WorkflowHarness } from '../../support/workflowHarness';
 let harness: WorkflowHarness;
 beforeAll(async () => {
   harness = await WorkflowHarness.start('repair-workflow');
+  // The local stack's articles, as npm start publishes them; publishing them again adds nothing.
+  await seedKnowledgeBase(harness.pool);
 });
 afterAll(async () => {
   await harness?.close();
@@ -265,5 +270,121 @@ describe('repair undo', () => {
     } finally {
       await timed.close();
     }
+  });
+});
+
+describe('troubleshooting article', () => {
+  const policyPhoneArticle = { title: 'Restart and reset network settings', url: 'https://help.example.com/kb/phone-reset' };
+
+  async function offered(input: ReturnType<typeof repairCaseInput>) {
+    const handle = await harness.startRepair(input);
+    await harness.waitForStatus(input.caseId, 'troubleshooting');
+    const event = (await getTimeline(harness.pool, input.caseId)).find((e) => e.type === 'troubleshooting.offered');
+    const message = await eventually(async () => {
+      const { notifications } = (await harness.records(input.caseId)) as unknown as {
+        notifications: { template: string; language: string; data: Record<string, unknown> }[];
+      };
+      const guide = notifications.find((n) => n.template === 'troubleshooting_guide');
+      expect(guide).toBeDefined();
+      return guide!;
+    });
+    return { handle, event: event?.data, message };
+  }
+
+  /** Counts the orchestrator made for this case, whatever else counts on the same article. */
+  async function countsOf(caseId: string) {
+    const { rows } = await harness.pool.query<{ article_id: string; answered: boolean }>(
+      "SELECT article_id, answered FROM knowledge_feedback_requests WHERE caller = 'orchestrator' AND idempotency_key LIKE $1",
+      [`${caseId}:%`],
+    );
+    return rows;
+  }
+
+  it("sends the knowledge base's article for the customer's description, in their language, and says which on the timeline", async () => {
+    const input = repairCaseInput();
+    input.customer.language = 'zh-CN';
+    input.problem = '我的手机充不进电';
+    const { version } = (await findArticle(harness.pool, 'phone-not-charging'))!;
+
+    const { event, message } = await offered(input);
+
+    expect(event).toMatchObject({ source: 'knowledge_base', articleId: 'phone-not-charging', version, article: '手机无法充电' });
+    expect(event!.score).toBeGreaterThanOrEqual(input.policy.troubleshootingMinConfidence!);
+    expect(message).toMatchObject({
+      language: 'zh-CN',
+      data: { articleId: 'phone-not-charging', version, title: '手机无法充电', locale: 'zh-CN', body: expect.stringContaining('充电口') },
+    });
+  });
+
+  it.each([
+    ['fixed', { answered: 1, notAnswered: 0 }, 'closed'],
+    ['not_fixed', { answered: 0, notAnswered: 1 }, 'repair_ordered'],
+  ] as const)('counts %s once on the version of the article the customer was sent', async (action, counters, status) => {
+    // An article of its own, about a product of its own, so no other case counts on it.
+    const id = randomUUID().slice(0, 8);
+    const sku = `PHONE-T${id}`;
+    const articleId = `test-phone-hot-${id}`;
+    await publishArticle(harness.pool, {
+      id: articleId,
+      category: 'phone',
+      skus: [sku],
+      translations: [
+        { locale: 'en', title: 'Phone gets hot while charging', body: 'Take it out of its case and charge it on a hard surface.' },
+        { locale: 'zh-CN', title: '手机充电时发烫', body: '取下手机壳，放在坚硬的桌面上充电。' },
+      ],
+    });
+    const input = repairCaseInput({ item: { sku } });
+    input.problem = 'my phone gets very hot when charging';
+
+    const { handle, event } = await offered(input);
+    expect(event).toMatchObject({ source: 'knowledge_base', articleId, version: 1 });
+    expect(await harness.action(input.caseId, action, customerOf(input))).toEqual({ status });
+    if (action === 'fixed') expect(await handle.result()).toEqual({ outcome: 'resolved_remotely' });
+
+    await eventually(async () => expect(await countsOf(input.caseId)).toHaveLength(1));
+    const article = await findArticle(harness.pool, articleId, 1);
+    expect({ answered: article!.answered, notAnswered: article!.notAnswered }).toEqual(counters);
+  });
+
+  it.each([
+    ['en', 'does not turn on', 'below_threshold'],
+    ['zh-CN', '屏幕摔碎了', 'no_match'],
+  ] as const)("sends the policy's article when no article is sure enough (%s: %s), and counts nothing", async (language, problem, reason) => {
+    const input = repairCaseInput();
+    input.customer.language = language;
+    input.problem = problem;
+
+    const { handle, event, message } = await offered(input);
+
+    expect(event).toMatchObject({ source: 'policy', article: policyPhoneArticle.title, reason });
+    expect(event).not.toHaveProperty('articleId');
+    expect(message.data).toMatchObject(policyPhoneArticle);
+    expect(message.data).not.toHaveProperty('articleId');
+    await harness.action(input.caseId, 'fixed', customerOf(input));
+    expect(await handle.result()).toEqual({ outcome: 'resolved_remotely' });
+    expect(await countsOf(input.caseId)).toEqual([]);
+  });
+
+  it("sends the policy's article, unsearched, on a case pinned to a policy from before the threshold", async () => {
+    const input = repairCaseInput({ policy: { troubleshootingMinConfidence: undefined } });
+    input.problem = "my phone won't charge";
+
+    const { event, message } = await offered(input);
+
+    expect(event).toMatchObject({ source: 'policy', article: policyPhoneArticle.title, reason: 'not_searched' });
+    expect(message.data).toMatchObject(policyPhoneArticle);
+  });
+
+  it('troubleshoots a category the policy has no article for when the knowledge base has one, and skips it when neither has', async () => {
+    const vacuum = repairCaseInput({ item: { sku: 'VACUUM-5', category: 'small_appliance' } });
+    vacuum.problem = 'the vacuum has weak suction';
+    const { event } = await offered(vacuum);
+    expect(event).toMatchObject({ source: 'knowledge_base', articleId: 'vacuum-weak-suction' });
+
+    const blender = repairCaseInput({ item: { sku: 'BLENDER-2', category: 'small_appliance' } });
+    blender.problem = 'smells of burning and stops after a few seconds';
+    await harness.startRepair(blender);
+    await harness.waitForStatus(blender.caseId, 'repair_ordered');
+    expect(await harness.timelineTypes(blender.caseId)).not.toContain('troubleshooting.offered');
   });
 });

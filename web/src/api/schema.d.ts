@@ -55,10 +55,30 @@ export interface paths {
         get: operations["listCases"];
         put?: never;
         /**
-         * Open a case: return, exchange, repair, complaint, suggestion (idempotent per customer and Idempotency-Key)
+         * Open a case: return, exchange, repair, complaint, suggestion, inquiry (idempotent per customer and Idempotency-Key)
          * @description Bearer token with role customer (own cases), agent (queues), supervisor, admin
          */
         post: operations["openCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/conversions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turns a case into another (an inquiry into a return, repair or complaint): opened through intake, linked both ways
+         * @description Bearer token with role customer (own cases), agent (queues), supervisor, admin
+         */
+        post: operations["convertCase"];
         delete?: never;
         options?: never;
         head?: never;
@@ -455,10 +475,50 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Staff answer the suggestion: the customer is told, and it closes
+         * suggestion: Staff answer the suggestion: the customer is told, and it closes · inquiry: Staff answer the inquiry: the customer is told, and it closes
          * @description Bearer token with role agent (queues), supervisor, admin
          */
         post: operations["caseActionAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/actions/helped": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The customer says the automated answer helped: the inquiry closes
+         * @description Bearer token with role customer (own cases), agent (queues), supervisor, admin
+         */
+        post: operations["caseActionHelped"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/actions/not_helped": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The customer says the automated answer did not help: a person takes the inquiry, under the solution clock
+         * @description Bearer token with role customer (own cases), agent (queues), supervisor, admin
+         */
+        post: operations["caseActionNotHelped"];
         delete?: never;
         options?: never;
         head?: never;
@@ -657,7 +717,11 @@ export interface paths {
          * @description Bearer token with role agent (queues), supervisor, admin
          */
         get: operations["getKnowledgeArticle"];
-        put?: never;
+        /**
+         * Publishes an article as a whole: a new version when the content differs from the latest one, nothing when it is the same; the first version creates it
+         * @description Bearer token with role supervisor, admin
+         */
+        put: operations["publishKnowledgeArticle"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1094,7 +1158,7 @@ export interface components {
             closedAt: string | null;
         };
         /** @enum {string} */
-        CaseType: "return" | "exchange" | "repair" | "complaint" | "suggestion";
+        CaseType: "return" | "exchange" | "repair" | "complaint" | "suggestion" | "inquiry";
         /** @enum {string} */
         Channel: "app" | "web" | "mini_program" | "store" | "phone" | "email" | "social" | "marketplace";
         /** @enum {string} */
@@ -1108,6 +1172,15 @@ export interface components {
         CaseDetails: {
             escalation?: components["schemas"]["EscalationDetails"];
             feedback?: components["schemas"]["FeedbackDetails"];
+            /** @description The case this one was opened from (POST /v1/cases/{id}/conversions), which closed as converted */
+            convertedFrom?: {
+                /** @description The linked case: GET /v1/cases/{caseId} */
+                caseId: string;
+                /** @description Its case type */
+                type: string;
+                /** @description What the customer asked there, in their words: the context this case starts from */
+                question?: string;
+            };
             /** @description Why the customer returns the items, in their words */
             reason?: string;
             /** @description The items coming back, their declared condition, their brand (from the order system) and, for an exchange, what to send instead */
@@ -1199,13 +1272,25 @@ export interface components {
             reopened?: number;
             /** @description The suggestion, in the customer’s words */
             suggestion?: string;
-            /** @description The topic the routing rules gave it */
+            /** @description What the customer's words are about, by the rules of the case's policy */
             topic?: string;
             /**
              * @description The team whose queue answers it
              * @enum {string}
              */
             answerQueue?: "product" | "operations";
+            /** @description The question, in the customer’s words */
+            question?: string;
+            firstResponse?: components["schemas"]["InquiryFirstResponse"];
+            /** @description The customer’s word on the automated answer; absent until given (silence counts as helped) */
+            helped?: boolean;
+            /** @description The case this one became (an inquiry turned into a return, say); it closed as converted */
+            convertedTo?: {
+                /** @description The linked case: GET /v1/cases/{caseId} */
+                caseId: string;
+                /** @description Its case type */
+                type: string;
+            };
         } & {
             [key: string]: unknown;
         };
@@ -1262,7 +1347,19 @@ export interface components {
         };
         /** @enum {string} */
         ProductCategory: "phone" | "laptop" | "headphones" | "small_appliance" | "large_appliance" | "tv";
-        CreateCaseRequest: components["schemas"]["ReturnCaseRequest"] | components["schemas"]["RepairCaseRequest"] | components["schemas"]["ComplaintCaseRequest"] | components["schemas"]["SuggestionCaseRequest"];
+        /** @description The first response: automated from the order system or the knowledge base, or the hand-over to a person */
+        InquiryFirstResponse: {
+            source: components["schemas"]["InquiryFirstResponseSource"];
+            afterMs: number;
+            /** @description The knowledge-base article sent, when one was */
+            articleId?: string;
+            articleVersion?: number;
+            /** @description The article’s confidence, 0..1 (docs/knowledge.md#confidence) */
+            confidence?: number;
+        };
+        /** @enum {string} */
+        InquiryFirstResponseSource: "order_system" | "knowledge_base" | "person";
+        CreateCaseRequest: components["schemas"]["ReturnCaseRequest"] | components["schemas"]["RepairCaseRequest"] | components["schemas"]["ComplaintCaseRequest"] | components["schemas"]["SuggestionCaseRequest"] | components["schemas"]["InquiryCaseRequest"];
         ReturnCaseRequest: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -1351,6 +1448,23 @@ export interface components {
             sku?: string;
             /** @description The suggestion, in the customer’s words; routing reads it */
             text: string;
+        };
+        InquiryCaseRequest: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "inquiry";
+            channel: components["schemas"]["Channel"];
+            customer: components["schemas"]["CustomerRef"];
+            /** @description The order it is about, if any: it must be the customer’s; its status can then be answered at once */
+            orderId?: string;
+            /** @description Not accepted: the order system (send orderId) decides it */
+            order?: unknown;
+            /** @description The product it is about, if any; with orderId, a line of that order */
+            sku?: string;
+            /** @description The question, in the customer’s words, Chinese or English */
+            question: string;
         };
         CaseList: {
             items: components["schemas"]["CaseRecord"][];
@@ -1476,6 +1590,10 @@ export interface components {
         AnswerAction: {
             /** @description The answer the customer is sent */
             text: string;
+        };
+        NotHelpedAction: {
+            /** @description What is still open, for the person who takes it */
+            note?: string;
         };
         AssignmentAck: {
             caseId: components["schemas"]["CaseId"];
@@ -1711,6 +1829,8 @@ export interface components {
             latestVersion: number;
             /** Format: date-time */
             publishedAt: string;
+            /** @description The supervisor or admin who published this version (their id); null for an article the service was seeded with */
+            publishedBy: string | null;
             category: components["schemas"]["KnowledgeCategory"];
             products: components["schemas"]["Sku"][];
             translations: components["schemas"]["KnowledgeArticleTranslation"][];
@@ -1723,6 +1843,33 @@ export interface components {
             locale: components["schemas"]["KnowledgeLocale"];
             title: string;
             body: string;
+        };
+        KnowledgeArticlePublished: {
+            id: components["schemas"]["KnowledgeArticleId"];
+            version: number;
+            latestVersion: number;
+            /** Format: date-time */
+            publishedAt: string;
+            /** @description The supervisor or admin who published this version (their id); null for an article the service was seeded with */
+            publishedBy: string | null;
+            category: components["schemas"]["KnowledgeCategory"];
+            products: components["schemas"]["Sku"][];
+            translations: components["schemas"]["KnowledgeArticleTranslation"][];
+            /** @description Times this version answered a customer's question */
+            answered: number;
+            /** @description Times it did not */
+            notAnswered: number;
+            /** @description Whether this request published a new version (`version`); false when the content was the latest version’s already */
+            published: boolean;
+        };
+        KnowledgeArticlePublication: {
+            category: components["schemas"]["KnowledgeCategory"];
+            /** @description The products (SKUs) it is about; none: an article about the service in general */
+            products: components["schemas"]["Sku"][];
+            /** @description Its text in zh-CN, en or both, each a title in the words customers use and a body; the whole article, not a change to it */
+            translations: components["schemas"]["KnowledgeArticleTranslation"][];
+            /** @description The version the editor started from: changed content is refused (409 stale-version) when a later version was published since. Absent: no check */
+            baseVersion?: number;
         };
         KnowledgeArticleFeedbackAck: {
             id: components["schemas"]["KnowledgeArticleId"];
@@ -1760,9 +1907,9 @@ export interface components {
             openedAt: string;
         };
         /** @enum {string} */
-        WorkItemKind: "review_return" | "approve_quote" | "acknowledge_complaint" | "answer_complaint" | "answer_product_suggestion" | "answer_operations_suggestion" | "acknowledge_escalation" | "follow_up_low_rating" | "review_quality_sample";
+        WorkItemKind: "review_return" | "approve_quote" | "acknowledge_complaint" | "answer_complaint" | "answer_product_suggestion" | "answer_operations_suggestion" | "answer_inquiry" | "acknowledge_escalation" | "follow_up_low_rating" | "review_quality_sample";
         /** @enum {string} */
-        WorkQueue: "returns" | "repairs" | "store" | "complaints" | "suggestions" | "product" | "operations" | "escalations" | "follow_ups" | "quality";
+        WorkQueue: "returns" | "repairs" | "store" | "complaints" | "suggestions" | "product" | "operations" | "inquiries" | "escalations" | "follow_ups" | "quality";
         AgentList: {
             items: components["schemas"]["Agent"][];
         };
@@ -2023,7 +2170,7 @@ export interface components {
             openCases: number;
         };
         /** @enum {string} */
-        CaseStatus: "requested" | "under_review" | "approved" | "label_issued" | "in_transit" | "received" | "inspected" | "refunding" | "exchanging" | "awaiting_survey" | "closed" | "troubleshooting" | "repair_ordered" | "visit_scheduled" | "at_supplier" | "awaiting_quote_approval" | "repairing" | "awaiting_ship_back" | "shipped_back" | "replacing" | "opened" | "routed" | "acknowledged" | "awaiting_customer" | "solution_proposed" | "with_product" | "with_operations";
+        CaseStatus: "requested" | "under_review" | "approved" | "label_issued" | "in_transit" | "received" | "inspected" | "refunding" | "exchanging" | "awaiting_survey" | "closed" | "troubleshooting" | "repair_ordered" | "visit_scheduled" | "at_supplier" | "awaiting_quote_approval" | "repairing" | "awaiting_ship_back" | "shipped_back" | "replacing" | "opened" | "routed" | "acknowledged" | "awaiting_customer" | "solution_proposed" | "with_product" | "with_operations" | "awaiting_confirmation" | "with_agent";
         ProcessStatus: {
             name: components["schemas"]["CaseStatus"];
             /** @description The statuses the process may move to from this one */
@@ -2079,6 +2226,7 @@ export interface components {
                     repairs: number;
                     complaints: number;
                     suggestions: number;
+                    inquiries: number;
                 };
                 orders: number;
                 /** @description Return cases opened ÷ orders placed, over the 90 days */
@@ -2562,7 +2710,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Cases in this status; any status of a registered process */
-                status?: "requested" | "under_review" | "approved" | "label_issued" | "in_transit" | "received" | "inspected" | "refunding" | "exchanging" | "awaiting_survey" | "closed" | "troubleshooting" | "repair_ordered" | "visit_scheduled" | "at_supplier" | "awaiting_quote_approval" | "repairing" | "awaiting_ship_back" | "shipped_back" | "replacing" | "opened" | "routed" | "acknowledged" | "awaiting_customer" | "solution_proposed" | "with_product" | "with_operations";
+                status?: "requested" | "under_review" | "approved" | "label_issued" | "in_transit" | "received" | "inspected" | "refunding" | "exchanging" | "awaiting_survey" | "closed" | "troubleshooting" | "repair_ordered" | "visit_scheduled" | "at_supplier" | "awaiting_quote_approval" | "repairing" | "awaiting_ship_back" | "shipped_back" | "replacing" | "opened" | "routed" | "acknowledged" | "awaiting_customer" | "solution_proposed" | "with_product" | "with_operations" | "awaiting_confirmation" | "with_agent";
                 type?: components["schemas"]["CaseType"];
                 channel?: components["schemas"]["Channel"];
                 customerId?: string;
@@ -2729,6 +2877,150 @@ export interface operations {
                 };
             };
             /** @description The order does not allow this request (https://after-sales.example/problems/not-on-order); The Idempotency-Key was used with a different request (https://after-sales.example/problems/idempotency-key-reuse) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; slow down (https://after-sales.example/problems/rate-limited) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (https://after-sales.example/problems/internal) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency is unavailable, retry later (https://after-sales.example/problems/unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    convertCase: {
+        parameters: {
+            query?: never;
+            header: {
+                "Idempotency-Key": string;
+            };
+            path: {
+                id: components["schemas"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCaseRequest"];
+            };
+        };
+        responses: {
+            /** @description An open case about the same matter, which the request joined (a message on its timeline) */
+            200: {
+                headers: {
+                    /** @description The URL of the case joined */
+                    Location: string;
+                    /** @description Present when the key was seen before */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinedCase"];
+                };
+            };
+            /** @description The case, new or replayed */
+            201: {
+                headers: {
+                    /** @description The URL of the case */
+                    Location: string;
+                    /** @description Present when the key was seen before */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseRecord"];
+                };
+            };
+            /** @description The request could not be read (https://after-sales.example/problems/bad-request); The request is invalid (https://after-sales.example/problems/validation); The body is not valid JSON (https://after-sales.example/problems/malformed-json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A valid bearer token is required (https://after-sales.example/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this (https://after-sales.example/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case (https://after-sales.example/problems/case-not-found); No such customer (https://after-sales.example/problems/customer-not-found); No such order of this customer (https://after-sales.example/problems/order-not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case already became another case (https://after-sales.example/problems/already-converted); Not allowed in the current state of the case (https://after-sales.example/problems/invalid-transition); An order line already has an open case (https://after-sales.example/problems/line-conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (https://after-sales.example/problems/payload-too-large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body must be application/json (https://after-sales.example/problems/unsupported-media-type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case cannot become a case of this type (https://after-sales.example/problems/not-convertible); The order does not allow this request (https://after-sales.example/problems/not-on-order); The Idempotency-Key was used with a different request (https://after-sales.example/problems/idempotency-key-reuse) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5042,6 +5334,244 @@ export interface operations {
             };
         };
     };
+    caseActionHelped: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key returns the first answer and acts once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: components["schemas"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["NoPayload"];
+            };
+        };
+        responses: {
+            /** @description The case took the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StepAck"];
+                };
+            };
+            /** @description The request could not be read (https://after-sales.example/problems/bad-request); The request is invalid (https://after-sales.example/problems/validation); The body is not valid JSON (https://after-sales.example/problems/malformed-json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A valid bearer token is required (https://after-sales.example/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this (https://after-sales.example/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case (https://after-sales.example/problems/case-not-found); No such action (https://after-sales.example/problems/unknown-action) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the current state of the case (https://after-sales.example/problems/invalid-transition); The case is closed (https://after-sales.example/problems/case-closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (https://after-sales.example/problems/payload-too-large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body must be application/json (https://after-sales.example/problems/unsupported-media-type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case refused the request (https://after-sales.example/problems/action-rejected) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (https://after-sales.example/problems/internal) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency is unavailable, retry later (https://after-sales.example/problems/unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    caseActionNotHelped: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key returns the first answer and acts once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: components["schemas"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["NotHelpedAction"];
+            };
+        };
+        responses: {
+            /** @description The case took the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StepAck"];
+                };
+            };
+            /** @description The request could not be read (https://after-sales.example/problems/bad-request); The request is invalid (https://after-sales.example/problems/validation); The body is not valid JSON (https://after-sales.example/problems/malformed-json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A valid bearer token is required (https://after-sales.example/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this (https://after-sales.example/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case (https://after-sales.example/problems/case-not-found); No such action (https://after-sales.example/problems/unknown-action) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the current state of the case (https://after-sales.example/problems/invalid-transition); The case is closed (https://after-sales.example/problems/case-closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (https://after-sales.example/problems/payload-too-large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body must be application/json (https://after-sales.example/problems/unsupported-media-type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case refused the request (https://after-sales.example/problems/action-rejected) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (https://after-sales.example/problems/internal) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency is unavailable, retry later (https://after-sales.example/problems/unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     caseActionAssign: {
         parameters: {
             query?: never;
@@ -5990,6 +6520,106 @@ export interface operations {
             };
             /** @description No such resource (https://after-sales.example/problems/not-found) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (https://after-sales.example/problems/internal) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publishKnowledgeArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["KnowledgeArticleId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KnowledgeArticlePublication"];
+            };
+        };
+        responses: {
+            /** @description The new version; or, published false, the latest one, whose content this was already */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeArticlePublished"];
+                };
+            };
+            /** @description The first version of a new article */
+            201: {
+                headers: {
+                    /** @description The URL of the article */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeArticlePublished"];
+                };
+            };
+            /** @description The request could not be read (https://after-sales.example/problems/bad-request); The request is invalid (https://after-sales.example/problems/validation); The body is not valid JSON (https://after-sales.example/problems/malformed-json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A valid bearer token is required (https://after-sales.example/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this (https://after-sales.example/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A newer version was published since the one edited (https://after-sales.example/problems/stale-version) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (https://after-sales.example/problems/payload-too-large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body must be application/json (https://after-sales.example/problems/unsupported-media-type) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

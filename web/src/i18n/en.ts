@@ -1,4 +1,5 @@
 import { en as supervisorEn } from '../pages/supervisor/messages';
+import { knowledgeEn } from '../pages/console/knowledge/messages';
 import { consoleEn } from '../pages/console/messages';
 import { trackEn } from '../pages/track/messages';
 
@@ -54,6 +55,7 @@ export const en = {
 
   ...consoleEn,
   ...supervisorEn,
+  ...knowledgeEn,
   'myWork.title': 'My work',
   'myWork.empty.title': 'Nothing to do right now',
   'myWork.empty.body': 'Work items waiting for you will be listed here, most urgent first.',

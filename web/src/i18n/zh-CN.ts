@@ -1,4 +1,5 @@
 import { zhCN as supervisorZhCN } from '../pages/supervisor/messages';
+import { knowledgeZhCN } from '../pages/console/knowledge/messages';
 import { consoleZhCN } from '../pages/console/messages';
 import { trackZhCN } from '../pages/track/messages';
 import type { Messages } from './en';
@@ -52,6 +53,7 @@ export const zhCN: Messages = {
 
   ...consoleZhCN,
   ...supervisorZhCN,
+  ...knowledgeZhCN,
   'myWork.title': '我的工作',
   'myWork.empty.title': '当前没有待办',
   'myWork.empty.body': '等待您处理的工作项将按紧急程度列在这里。',

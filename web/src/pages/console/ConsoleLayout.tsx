@@ -16,6 +16,7 @@ const sections: readonly { to: string; label: MessageKey; end?: boolean; roles?:
   { to: '/console/partners', label: 'nav.partners', roles: supervisors },
   { to: '/console/quality', label: 'nav.quality', roles: supervisors },
   { to: '/console/processes', label: 'nav.processes' },
+  { to: '/console/knowledge', label: 'nav.knowledge' },
 ];
 
 export function ConsoleLayout() {

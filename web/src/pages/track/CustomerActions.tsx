@@ -16,6 +16,10 @@ function take(api: Api, action: CustomerAction, id: string) {
       return unwrap(api.POST('/v1/cases/{id}/actions/approve-quote', path));
     case 'decline-quote':
       return unwrap(api.POST('/v1/cases/{id}/actions/decline-quote', path));
+    case 'helped':
+      return unwrap(api.POST('/v1/cases/{id}/actions/helped', path));
+    case 'not_helped':
+      return unwrap(api.POST('/v1/cases/{id}/actions/not_helped', path));
     case 'fixed':
       return unwrap(api.POST('/v1/cases/{id}/actions/fixed', path));
     case 'not_fixed':

@@ -11,7 +11,7 @@ import { trackEn } from './messages';
 export type CaseRecord = components['schemas']['CaseWithLiveView'];
 export type CaseEvent = components['schemas']['CaseTimeline']['events'][number];
 
-type Process = 'returns' | 'repairs' | 'complaints' | 'suggestions';
+type Process = 'returns' | 'repairs' | 'complaints' | 'suggestions' | 'inquiries';
 
 const processOf: Record<CaseRecord['type'], Process> = {
   return: 'returns',
@@ -19,15 +19,21 @@ const processOf: Record<CaseRecord['type'], Process> = {
   repair: 'repairs',
   complaint: 'complaints',
   suggestion: 'suggestions',
+  inquiry: 'inquiries',
 };
 
-/** The statuses a case of each process usually passes through, in order, as its customer sees them. */
-const usualPath: Record<Process, readonly string[]> = {
+/**
+ * The statuses a case of each process usually passes through, in order, as its customer sees them.
+ * A step the process takes one of several ways lists them together; its message is the first's.
+ */
+const usualPath: Record<Process, readonly (string | readonly string[])[]> = {
   returns: ['requested', 'under_review', 'label_issued', 'in_transit', 'received', 'inspected', 'refunding', 'closed'],
   repairs: ['requested', 'repair_ordered', 'at_supplier', 'repairing', 'awaiting_ship_back', 'shipped_back', 'closed'],
   complaints: ['opened', 'routed', 'acknowledged', 'solution_proposed', 'closed'],
   // Routing picks one team: either is the step before the answer.
-  suggestions: ['received', 'closed'],
+  suggestions: ['received', ['with_product', 'with_operations'], 'closed'],
+  // An automated answer the customer confirms, or a person's.
+  inquiries: ['received', ['awaiting_confirmation', 'with_agent'], 'closed'],
 };
 
 function messageKey(key: string): MessageKey | null {
@@ -51,9 +57,9 @@ export function stepsDone(events: readonly CaseEvent[]): { key: MessageKey; at: 
 export function stepsToCome(record: CaseRecord): MessageKey[] {
   const process = processOf[record.type];
   const path = usualPath[process];
-  const here = path.indexOf(record.status);
+  const here = path.findIndex((step) => step === record.status || (Array.isArray(step) && step.includes(record.status)));
   if (here < 0) return [];
-  return path.slice(here + 1).flatMap((status) => messageKey(`track.step.${process}.${status}`) ?? []);
+  return path.slice(here + 1).flatMap((step) => messageKey(`track.step.${process}.${typeof step === 'string' ? step : step[0]}`) ?? []);
 }
 
 /** The case's deadlines the customer cares about, each as a sentence with its date. */
@@ -67,7 +73,7 @@ export function datesToKnow(record: CaseRecord): { key: MessageKey; dueAt: strin
 }
 
 /** What the customer may do on a case, in the order the page offers it; the case says which are open now. */
-export const customerActions = ['approve-quote', 'decline-quote', 'fixed', 'not_fixed', 'confirm', 'reopen', 'cancel'] as const;
+export const customerActions = ['helped', 'not_helped', 'approve-quote', 'decline-quote', 'fixed', 'not_fixed', 'confirm', 'reopen', 'cancel'] as const;
 export type CustomerAction = (typeof customerActions)[number];
 
 /** The customer's actions the case takes now (its live view's allowed actions). */
