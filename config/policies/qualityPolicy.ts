@@ -109,6 +109,11 @@ const standard: QualityPolicy = {
       'complaint.acknowledged': 'complaint_acknowledged',
       'information.requested': 'information_requested',
       'solution.proposed': 'solution_proposed',
+      'suggestion.acknowledged': 'suggestion_acknowledged',
+      'suggestion.answered': 'suggestion_answered',
+      'inquiry.handed_over': 'inquiry_handed_over',
+      'inquiry.answered': 'inquiry_answered',
+      'inquiry.converted': 'inquiry_converted',
     },
   },
 };

@@ -42,7 +42,7 @@ it('lists the seeded people by role and signs an agent in to the console', async
 
   expect(new URL(page.url()).pathname).toBe('/console');
   await page.getByRole('heading', { level: 1, name: 'My work' }).waitFor();
-  expect(await navLabels(page)).toEqual(['My work', 'Search', 'Processes']);
+  expect(await navLabels(page)).toEqual(['My work', 'Search', 'Processes', 'Knowledge base']);
   await expect(page.getByText('Signed in as agent-ana (agent)').isVisible()).resolves.toBe(true);
   await checkA11y(page);
 });
@@ -54,7 +54,7 @@ it('turns the console into Chinese with the language switch, and keeps the choic
   await page.getByLabel('Language').selectOption('zh-CN');
 
   await page.getByRole('heading', { level: 1, name: '我的工作' }).waitFor();
-  expect(await navLabels(page)).toEqual(['我的工作', '搜索', '流程']);
+  expect(await navLabels(page)).toEqual(['我的工作', '搜索', '流程', '知识库']);
   expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
   await page.reload();
   await page.getByRole('heading', { level: 1, name: '我的工作' }).waitFor();
