@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import { createCaseStoreActivities } from './caseStore';
 import { createCustomerActivities } from './customers';
+import { createInstallerActivities } from './installer';
 import { createInventoryActivities } from './inventory';
 import { createKnowledgeActivities } from './knowledge';
 import { createLogisticsActivities } from './logistics';
@@ -25,6 +26,8 @@ export interface PartnerUrls {
   payments: string;
   notification: string;
   supplier: string;
+  /** Every installer, each under /installers/:installerId. */
+  installer: string;
   orders: string;
   customers: string;
 }
@@ -43,6 +46,7 @@ export function createActivities(deps: { pool: Pool; partners: PartnerUrls; time
     // is recorded once the gateway accepts it (the quality check counts them: docs/quality.md).
     ...recordingCustomerMessages(deps.trackingLinks ? linkingCustomerMessages(gateway, deps.trackingLinks) : gateway, deps.pool),
     ...createSupplierActivities({ baseUrl: partners.supplier, timeoutMs }),
+    ...createInstallerActivities({ baseUrl: partners.installer, timeoutMs }),
     ...createOrderActivities({ baseUrl: partners.orders, timeoutMs }),
     ...customers,
     ...createScorecardActivities(deps.pool),

@@ -147,7 +147,10 @@ export type NotificationTemplate =
   | 'inquiry_answered_automatically'
   | 'inquiry_handed_over'
   | 'inquiry_answered'
-  | 'inquiry_converted';
+  | 'inquiry_converted'
+  | 'installation_booked'
+  | 'installation_completed'
+  | 'installation_defect_found';
 
 /** Messages to people other than the customer: the supplier's desk, operations, escalation levels. */
 export type PartyTemplate =
@@ -210,6 +213,20 @@ export interface SupplierPort {
   bookVisit(
     input: Idempotent & { caseId: string; supplierId: string; repairOrderId: string; slotId: string },
   ): Promise<{ visitId: string; slot: VisitSlot }>;
+}
+
+/** Installers: technician visits that install a delivered bulky item and inspect it at unboxing. */
+export interface InstallerPort {
+  /** Books the first free technician slot after notBefore, for installing and inspecting one delivered item. */
+  bookInstallation(
+    input: Idempotent & { caseId: string; installerId: string; orderId: string; sku: string; category: string; notBefore: string },
+  ): Promise<{ jobId: string; slot: VisitSlot }>;
+  /** Moves the job's visit to the first free slot after notBefore other than the booked one. */
+  rescheduleInstallation(
+    input: Idempotent & { caseId: string; installerId: string; jobId: string; notBefore: string },
+  ): Promise<{ slot: VisitSlot }>;
+  /** Cancels the job (the undo of a booking); cancelling a cancelled job changes nothing. */
+  cancelInstallation(input: Idempotent & { caseId: string; installerId: string; jobId: string }): Promise<void>;
 }
 
 /** One supplier step, timed against its SLA, for the supplier's scorecard. */
@@ -321,6 +338,7 @@ export type Activities = InventoryPort &
   PaymentsPort &
   NotificationPort &
   SupplierPort &
+  InstallerPort &
   OrderPort &
   CustomerPort &
   ScorecardPort &

@@ -59,7 +59,7 @@ export async function intakeFor(
     const open = await findOpenCase(deps.pool, { types: process.caseTypes, customerId: records.customer.id, orderId, since });
     if (open) return { kind: 'join', caseId: open, action: join.action(body) };
   }
-  const issues = process.intake.check(body, records);
+  const issues = process.intake.check(body, records, policy);
   if (issues.length > 0) {
     const errors: FieldError[] = issues.map((issue) => ({ in: 'body', path: issue.path.join('.'), message: issue.message }));
     throw new HttpProblem('not-on-order', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });

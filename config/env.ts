@@ -48,6 +48,7 @@ export const EnvSchema = z.object({
   PAYMENTS_URL: optionalUrl,
   NOTIFICATION_URL: optionalUrl,
   SUPPLIER_URL: optionalUrl,
+  INSTALLER_URL: optionalUrl,
   ORDERS_URL: optionalUrl,
   CUSTOMERS_URL: optionalUrl,
   PARTNER_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),

@@ -24,6 +24,22 @@ export const cancelAction = {
   reaches: customerOrStaff,
 } as const satisfies ActionSpec;
 
+/** The customer, or staff for them, moves a technician's visit (a repair at home, an installation). */
+export const rescheduleAction = {
+  payload: z
+    .object({
+      slotId: z
+        .string()
+        .min(1)
+        .max(200)
+        .optional()
+        .meta({ description: "One of the partner's free slots, where it offers a choice (a repair supplier); absent: the next free one" }),
+    })
+    .meta({ id: 'RescheduleAction' }),
+  summary: "The customer moves the technician's visit",
+  reaches: customerOrStaff,
+} as const satisfies ActionSpec;
+
 /** Staff's answer to what a customer raised, sent to them; one body, so any process may take `answer`. */
 export const AnswerAction = z.object({ text: LongText.meta({ description: 'The answer the customer is sent' }) }).meta({ id: 'AnswerAction' });
 

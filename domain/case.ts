@@ -69,7 +69,7 @@ export type Order = z.infer<typeof Order>;
 export const CasePriority = z.enum(['low', 'normal', 'high', 'urgent']).meta({ id: 'CasePriority' });
 export type CasePriority = z.infer<typeof CasePriority>;
 
-export const ActorKind = z.enum(['customer', 'agent', 'supervisor', 'admin', 'supplier', 'carrier', 'warehouse', 'system']);
+export const ActorKind = z.enum(['customer', 'agent', 'supervisor', 'admin', 'supplier', 'carrier', 'warehouse', 'installer', 'system']);
 export type ActorKind = z.infer<typeof ActorKind>;
 
 export const Actor = z.object({ kind: ActorKind, id: z.string().min(1).max(128) }).meta({ id: 'Actor' });

@@ -29,6 +29,9 @@ export const sharedDetails = {
       trackingNumber: TrackingNumber.meta({ description: "The carrier's tracking number of the parcel to the customer" }),
     })
     .meta({ id: 'ReplacementShipment', description: 'A replacement sent to the customer from stock' }),
+  visit: z
+    .object({ slotId: z.string(), start: z.iso.datetime({ offset: true }), end: z.iso.datetime({ offset: true }) })
+    .meta({ description: "A technician's booked visit at the customer's home (an on-site repair, an installation)" }),
   topic: z.string().meta({ description: "What the customer's words are about, by the rules of the case's policy" }),
   convertedTo: LinkedCase.meta({ description: 'The case this one became (an inquiry turned into a return, say); it closed as converted' }),
 } as const;

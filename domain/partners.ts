@@ -65,6 +65,18 @@ export const partnerChannels = {
     }),
     assignedBy: 'supplierId',
   },
+  installer: {
+    collection: 'installers',
+    param: 'installerId',
+    eventSchemaId: 'InstallerEvent',
+    summary: 'An installer reports the outcome of a technician visit that installs and inspects a delivered product (signed)',
+    data: z.object({
+      jobId: z.string().min(1).max(64).meta({ description: "The installer's job the case booked" }),
+      defect: z.string().min(1).max(2000).optional().meta({ description: 'defect_found: what the technician found at unboxing' }),
+      notes: z.string().max(2000).optional(),
+    }),
+    assignedBy: 'installerId',
+  },
 } as const satisfies Record<string, PartnerChannelSpec<z.ZodObject>>;
 
 export type PartnerKind = keyof typeof partnerChannels;

@@ -99,8 +99,8 @@ export interface IntakeSpec<Request extends RequestSchema, Policy, Sla, Input> {
   request: Request;
   /** The order the request is about, which the API looks up; none: the case is about no order. */
   orderOf(request: z.output<Request>): string | undefined;
-  /** What the request asks beyond what the records allow (a sku not bought, more than is left). */
-  check(request: z.output<Request>, records: IntakeRecords): IntakeIssue[];
+  /** What the request asks beyond what the records and the policy allow (a sku not bought, more than is left). */
+  check(request: z.output<Request>, records: IntakeRecords, policy: Policy): IntakeIssue[];
   open(request: z.output<Request>, policies: { process: Policy; sla: Sla }, records: IntakeRecords): CaseOpening<Input>;
   /**
    * One case per matter: while a case of this process about the same order is open for the

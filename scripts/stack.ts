@@ -203,6 +203,7 @@ async function providePartners(
     payments: config.PAYMENTS_URL,
     notification: config.NOTIFICATION_URL,
     supplier: config.SUPPLIER_URL,
+    installer: config.INSTALLER_URL,
     orders: config.ORDERS_URL,
     customers: config.CUSTOMERS_URL,
   };
@@ -224,6 +225,7 @@ async function providePartners(
       payments: configured.payments ?? url,
       notification: configured.notification ?? url,
       supplier: configured.supplier ?? url,
+      installer: configured.installer ?? url,
       orders: configured.orders ?? url,
       customers: configured.customers ?? url,
     },

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 /**
- * How the autopilot plays a case: whether the parcel is ever picked up, what inspection finds, and
- * how a repair supplier behaves.
+ * How the autopilot plays a case: whether the parcel is ever picked up, what inspection finds, how
+ * a repair supplier behaves and what an installer's technician finds.
  */
 
 /**
@@ -15,6 +15,13 @@ import { z } from 'zod';
 export const RepairScript = z.enum(['in_warranty', 'quote', 'unrepairable', 'late', 'on_site', 'manual']);
 export type RepairScript = z.infer<typeof RepairScript>;
 
+/**
+ * Once an installation is booked (or moved), what the technician reports of the visit last booked:
+ * installed; defect (defect_found: damage found at unboxing); manual: nothing.
+ */
+export const InstallationScript = z.enum(['installed', 'defect', 'manual']);
+export type InstallationScript = z.infer<typeof InstallationScript>;
+
 export const CaseScript = z.object({
   caseId: z.string().min(1),
   pickup: z.enum(['auto', 'never']).default('auto'),
@@ -25,6 +32,7 @@ export const CaseScript = z.object({
    * on_site for on-site orders, in_warranty for orders in warranty, quote for the others.
    */
   repair: RepairScript.optional(),
+  installation: InstallationScript.default('installed'),
 });
 export type CaseScript = z.infer<typeof CaseScript>;
 

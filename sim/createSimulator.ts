@@ -10,12 +10,15 @@ import { seedCatalogue } from './catalogue/seedCatalogue';
 import { CustomerSystem } from './customerSystem';
 import { Faults } from './faults';
 import { IdempotentReplies } from './idempotency';
+import { InstallationAutopilot } from './installationAutopilot';
+import { Installers, type InstallationTimes } from './installers';
 import { Ledger } from './ledger';
 import { OrderSystem } from './orderSystem';
 import { catalogueControlRoutes } from './routes/catalogueControl';
 import { commandRoutes } from './routes/commands';
 import { controlRoutes } from './routes/control';
 import { customerRoutes } from './routes/customers';
+import { installerRoutes } from './routes/installers';
 import { inventoryRoutes } from './routes/inventory';
 import { logisticsRoutes } from './routes/logistics';
 import { notificationRoutes } from './routes/notifications';
@@ -33,12 +36,17 @@ export interface SimulatorOptions {
   webhookSecret: string;
   /** Base URL of our API, where webhooks go; may be set later with setWebhookTarget. */
   webhookTarget?: string;
-  /** Drive carrier and warehouse events after a label is created, and supplier steps after a repair order. */
+  /**
+   * Drive carrier and warehouse events after a label is created, supplier steps after a repair
+   * order, and an installer's report after an installation is booked.
+   */
   autopilot: boolean;
-  /** supplierStepMs: the time between one supplier step and the next. */
-  delays?: { pickupMs?: number; deliveryMs?: number; inspectionMs?: number; supplierStepMs?: number };
+  /** supplierStepMs: the time between one supplier step and the next; installerStepMs: from a booking to its report. */
+  delays?: { pickupMs?: number; deliveryMs?: number; inspectionMs?: number; supplierStepMs?: number; installerStepMs?: number };
   /** When technicians can come; unset: the mornings after the order. */
   visitTimes?: VisitTimes;
+  /** When installers' technicians can come; unset: the mornings from the date an installation may start. */
+  installationTimes?: InstallationTimes;
   /** Units per SKU unless seeded (POST /sim/catalog); SKUs starting with OOS- have none. */
   defaultStock?: number;
   /** Seed of the catalogue of customers and orders the order and customer systems start with; unset: a fixed one. */
@@ -73,6 +81,7 @@ export function createSimulator(opts: SimulatorOptions): Simulator {
   const warehouse = new Warehouse(ledger, opts.defaultStock ?? 100);
   const carrier = new Carrier(ledger, warehouse);
   const suppliers = new Suppliers(ledger, opts.visitTimes);
+  const installers = new Installers(ledger, opts.installationTimes);
   const catalogue = opts.catalogue === false ? { customers: [], orders: [] } : seedCatalogue({ now: new Date(), seed: opts.seed });
   const orders = new OrderSystem(ledger, catalogue.orders);
   const customers = new CustomerSystem(catalogue.customers, orders);
@@ -97,10 +106,16 @@ export function createSimulator(opts: SimulatorOptions): Simulator {
     scripts,
     runs,
   });
+  const installationAutopilot = new InstallationAutopilot({
+    enabled: opts.autopilot,
+    stepDelayMs: opts.delays?.installerStepMs ?? DEFAULT_DELAY_MS,
+    scripts,
+    runs,
+  });
 
   async function reset(): Promise<void> {
     await runs.stop();
-    for (const part of [ledger, warehouse, carrier, suppliers, orders, customers, faults, replies, scripts]) part.reset();
+    for (const part of [ledger, warehouse, carrier, suppliers, installers, orders, customers, faults, replies, scripts]) part.reset();
   }
 
   const partner = { faults, replies };
@@ -121,11 +136,17 @@ export function createSimulator(opts: SimulatorOptions): Simulator {
       onOrderCancelled: (repairOrderId) => repairAutopilot.orderCancelled(repairOrderId),
       onVisitBooked: (order) => repairAutopilot.visitBooked(order),
     }),
+    installerRoutes({
+      ...partner,
+      installers,
+      onJobScheduled: (job) => installationAutopilot.jobScheduled(job),
+      onJobCancelled: (jobId) => installationAutopilot.jobCancelled(jobId),
+    }),
     orderRoutes({ ...partner, orders }),
     customerRoutes({ faults, customers }),
     controlRoutes({ ledger, scripts, faults, warehouse, reset }),
     catalogueControlRoutes({ orders, customers }),
-    commandRoutes({ sender, carrier, suppliers }),
+    commandRoutes({ sender, carrier, suppliers, installers }),
   ]);
 
   let server: Server | undefined;

@@ -22,6 +22,10 @@ export const PartnerOperation = z.enum([
   'suppliers.cancel',
   'suppliers.slots',
   'suppliers.visit',
+  // Named as the installer adapter's operations are.
+  'bookInstallation',
+  'rescheduleInstallation',
+  'cancelInstallation',
   'orders.get',
   'orders.returns',
   'customers.get',

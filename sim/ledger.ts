@@ -118,6 +118,18 @@ export interface VisitRecord extends CaseScoped {
   slot: VisitSlotRecord;
 }
 
+/** A change to an installer's job: its booking, every move of its visit, and its cancellation. */
+export interface InstallationRecord extends CaseScoped {
+  action: 'booked' | 'rescheduled' | 'cancelled';
+  installerId: string;
+  jobId: string;
+  orderId: string;
+  sku: string;
+  category: string;
+  /** The visit the job has after the change (for a cancellation: the one called off). */
+  slot: VisitSlotRecord;
+}
+
 export interface OrderReturnRecord extends CaseScoped {
   returnId: string;
   orderId: string;
@@ -151,6 +163,8 @@ export interface SimRecords {
   cancelledRepairOrders: CancelledRepairOrderRecord[];
   /** Every booking, so a rescheduled visit shows both. */
   visits: VisitRecord[];
+  /** Every booking, move and cancellation of an installer's job, in order. */
+  installations: InstallationRecord[];
   /** What returns took back, as the order system was told. */
   orderReturns: OrderReturnRecord[];
   webhooks: WebhookRecord[];
@@ -174,6 +188,7 @@ function emptyRecords(): SimRecords {
     repairOrders: [],
     cancelledRepairOrders: [],
     visits: [],
+    installations: [],
     orderReturns: [],
     webhooks: [],
   };

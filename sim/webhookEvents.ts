@@ -1,3 +1,5 @@
+import type { StepOf } from '../domain/process';
+import type { installations } from '../workflows/installations/definition';
 import { randomUUID } from 'node:crypto';
 import type { InspectionResult, VisitOutcome } from '../domain/partners';
 import type { ParcelStep } from '../workflows/returns/state';
@@ -34,7 +36,18 @@ export interface SupplierEvent extends PartnerEvent {
   outcome?: VisitOutcome;
 }
 
-export type PartnerWebhook = { path: string; event: CarrierEvent | InspectionEvent | SupplierEvent };
+/** What a technician reports of an installation job once the visit is over: the installation process's installer steps. */
+export type InstallerStep = StepOf<typeof installations>;
+
+export interface InstallerEvent extends PartnerEvent {
+  type: InstallerStep;
+  jobId: string;
+  /** defect_found: what the technician found as they unboxed the item. */
+  defect?: string;
+  notes?: string;
+}
+
+export type PartnerWebhook = { path: string; event: CarrierEvent | InspectionEvent | SupplierEvent | InstallerEvent };
 
 /** What a caller gives for an event: its content, and optionally the id a redelivery must reuse. */
 type EventContent<E extends PartnerEvent> = Omit<E, keyof PartnerEvent> & { caseId: string; eventId?: string };
@@ -53,4 +66,8 @@ export function inspectionWebhook(e: Omit<EventContent<InspectionEvent>, 'type'>
 
 export function supplierWebhook(supplierId: string, e: EventContent<SupplierEvent>): PartnerWebhook {
   return { path: `/v1/webhooks/suppliers/${encodeURIComponent(supplierId)}`, event: stamped(e) };
+}
+
+export function installerWebhook(installerId: string, e: EventContent<InstallerEvent>): PartnerWebhook {
+  return { path: `/v1/webhooks/installers/${encodeURIComponent(installerId)}`, event: stamped(e) };
 }

@@ -5,6 +5,7 @@ export { escalation } from './escalation/escalation';
 export { complaintCase } from './complaints/complaintCase';
 export { suggestionCase } from './suggestions/suggestionCase';
 export { inquiryCase } from './inquiries/inquiryCase';
+export { installationCase } from './installations/installationCase';
 export { caseFeedback } from './feedback/caseFeedback';
 export { dailyQualitySample } from './quality/dailyQualitySample';
 export { partnerReview } from './partners/partnerReview';

@@ -5,6 +5,7 @@ import type { PartnerKind } from '../domain/partners';
 import type { PolicyProfile, Process, StatusOf, StepSpec } from '../domain/process';
 import { complaints } from './complaints/definition';
 import { inquiries } from './inquiries/definition';
+import { installations } from './installations/definition';
 import { repairs } from './repairs/definition';
 import { returns } from './returns/definition';
 import { suggestions } from './suggestions/definition';
@@ -19,7 +20,7 @@ import { suggestions } from './suggestions/definition';
  * domain/partners, policy durations), never this file or what imports it, so the list can be read
  * anywhere, the workflow sandbox included.
  */
-export const processes = [returns, repairs, complaints, suggestions, inquiries] as const;
+export const processes = [returns, repairs, complaints, suggestions, inquiries, installations] as const;
 
 export type RegisteredProcess = (typeof processes)[number];
 

@@ -147,6 +147,30 @@ export const convertToReturn = (sku: string): DemoStep => ({
   }),
 });
 
+export function installationRequest(channel: string, sku: string): RequestPlan {
+  return {
+    customer: 'standard',
+    order: { channel: 'web', lines: [{ sku, quantity: 1 }], purchasedDaysAgo: 3, deliveredDaysAgo: 0 },
+    body: { type: 'installation', channel, item: { sku } },
+  };
+}
+
+/** The customer turns a defect found at unboxing into an exchange of the same product (docs/processes/installations.md). */
+export const exchangeDefective = (sku: string): DemoStep => ({
+  when: at('defect_found'),
+  by: 'customer',
+  action: 'convert',
+  path: 'conversions',
+  body: (c) => ({
+    type: 'exchange',
+    channel: 'app',
+    customer: { id: c.customerId },
+    orderId: c.orderId,
+    items: [{ sku, quantity: 1, condition: 'damaged', replacementSku: sku }],
+    reason: 'defect found at unboxing',
+  }),
+});
+
 export const review = (script?: Record<string, unknown>): DemoStep => ({
   when: at('under_review'),
   by: 'agent',
@@ -308,6 +332,19 @@ export function demoScenarios(): DemoScenario[] {
         deliveredDaysAgo: 4,
       }),
       steps: [convertToReturn('JACKET-M')],
+    },
+    {
+      title: 'web: a television installed at home by the installer, reported by signed webhook',
+      expectedOutcome: 'installed',
+      request: installationRequest('web', 'TV-55'),
+      steps: [feedback(5, 9)],
+    },
+    {
+      title: 'app: a fridge whose technician finds a defect at unboxing; the customer exchanges it, linked both ways',
+      expectedOutcome: 'defect_remedied',
+      script: { installation: 'defect' },
+      request: installationRequest('app', 'FRIDGE-9'),
+      steps: [exchangeDefective('FRIDGE-9')],
     },
     {
       title: 'mini_program: a suggestion in Chinese about packaging, routed to operations and answered',

@@ -7,6 +7,7 @@ import { complaintPolicy } from '../../workflows/complaints/policy';
 import { repairPolicy } from '../../workflows/repairs/policy';
 import { returnPolicy } from '../../workflows/returns/policy';
 import { inquiryPolicy } from '../../workflows/inquiries/policy';
+import { installationPolicy } from '../../workflows/installations/policy';
 import { suggestionPolicy } from '../../workflows/suggestions/policy';
 
 /**
@@ -52,6 +53,9 @@ const inquiries = {
   closeUnansweredAfterMs: seconds(10),
 };
 
+/** An installer's report and a defect's remedy each owed within a recording's minute. */
+const installations = { ...installationPolicy.profiles.demo, version: 'installations/recording', reportWithinMs: seconds(20), remedyWithinMs: seconds(20) };
+
 const targets: Partial<Record<SlaPolicy['rules'][number]['clock'], number>> = {
   first_response: seconds(8),
   solution: seconds(60),
@@ -74,4 +78,4 @@ const feedback = {
   followUpWithinMs: seconds(30),
 };
 
-export const recordingPolicies: CasePolicies = { returns, repairs, complaints, suggestions, inquiries, sla, segments: segmentPolicies.demo, feedback };
+export const recordingPolicies: CasePolicies = { returns, repairs, complaints, suggestions, inquiries, installations, sla, segments: segmentPolicies.demo, feedback };

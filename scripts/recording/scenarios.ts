@@ -12,6 +12,7 @@ import {
   feedback,
   suggestionRequest,
   inquiryRequest,
+  installationRequest,
   workComplaint,
 } from '../demo/scenarios';
 
@@ -42,6 +43,8 @@ const demoNames = [
   'inquiry-order-status-answered',
   'inquiry-answered-by-person',
   'inquiry-converted-to-return',
+  'installation-installed',
+  'installation-defect-exchanged',
   'suggestion-answered',
 ];
 
@@ -216,6 +219,19 @@ function moreScenarios(): Recording[] {
         expectedOutcome: 'closed_without_answer',
         request: inquiryRequest('web', 'standard', 'When will I get my refund?'),
         steps: [{ when: (c) => c.status === 'awaiting_confirmation', by: 'customer', action: 'not_helped', body: { note: 'still waiting' } }],
+      },
+    },
+    {
+      name: 'installation-cancelled',
+      scenario: {
+        title: 'web: an installation the customer cancels after moving the visit once',
+        expectedOutcome: 'cancelled',
+        script: { installation: 'manual' },
+        request: installationRequest('web', 'FRIDGE-9'),
+        steps: [
+          { when: (c) => c.status === 'visit_booked', by: 'customer', action: 'reschedule' },
+          { when: (c) => c.status === 'visit_booked', by: 'customer', action: 'cancel', body: { reason: 'bought elsewhere' } },
+        ],
       },
     },
     {

@@ -7,8 +7,16 @@ import type { SupplierStep } from '../../workflows/repairs/state';
 import { partnerSteps } from '../../workflows/registry';
 import type { Carrier } from '../carrier';
 import { newTrackingNumber } from '../ids';
+import type { Installers } from '../installers';
 import type { Suppliers } from '../suppliers';
-import { carrierWebhook, inspectionWebhook, supplierWebhook, type PartnerWebhook } from '../webhookEvents';
+import {
+  type InstallerStep,
+  carrierWebhook,
+  inspectionWebhook,
+  installerWebhook,
+  supplierWebhook,
+  type PartnerWebhook,
+} from '../webhookEvents';
 import type { WebhookSender } from '../webhookSender';
 import { caseId, currency, minorUnits } from './fields';
 import { parseOr400 } from './validation';
@@ -46,8 +54,23 @@ const SupplierStepCommand = z.object({
   outcome: VisitOutcome.optional(),
 });
 
-export function commandRoutes(deps: { sender: WebhookSender; carrier: Carrier; suppliers: Suppliers }): Router {
-  const { sender, carrier, suppliers } = deps;
+const InstallerStepCommand = z
+  .object({
+    ...commandFields,
+    type: z.enum(enumValues(partnerSteps('installer').keys() as Iterable<InstallerStep>)),
+    /** Defaults to the case's newest installation job (and its installer). */
+    jobId: z.string().min(1).max(128).optional(),
+    installerId: z.string().min(1).max(64).optional(),
+    defect: z.string().min(1).max(2000).optional(),
+    notes: z.string().max(2000).optional(),
+  })
+  .refine((command) => command.type !== 'defect_found' || command.defect !== undefined, {
+    path: ['defect'],
+    message: 'required with defect_found',
+  });
+
+export function commandRoutes(deps: { sender: WebhookSender; carrier: Carrier; suppliers: Suppliers; installers: Installers }): Router {
+  const { sender, carrier, suppliers, installers } = deps;
   const router = Router();
 
   async function sendNow(res: Response, webhook: PartnerWebhook, signatureSecret: string | undefined): Promise<void> {
@@ -90,6 +113,20 @@ export function commandRoutes(deps: { sender: WebhookSender; carrier: Carrier; s
     }
     const shipment = trackingNumber ?? (event.type === 'shipped_back' ? newTrackingNumber() : undefined);
     await sendNow(res, supplierWebhook(supplierId, { ...event, trackingNumber: shipment }), signatureSecret);
+  });
+
+  router.post('/sim/commands/installer-step', async (req, res) => {
+    const command = parseOr400(InstallerStepCommand, req.body, res);
+    if (!command) return;
+    const { signatureSecret, installerId: givenInstaller, jobId: givenJob, ...event } = command;
+    const job = installers.latestJob(command.caseId);
+    const installerId = givenInstaller ?? job?.installerId;
+    const jobId = givenJob ?? job?.jobId;
+    if (installerId === undefined || jobId === undefined) {
+      res.status(404).json({ error: 'no_installation_job', message: 'this case has no installation job; pass installerId and jobId' });
+      return;
+    }
+    await sendNow(res, installerWebhook(installerId, { ...event, jobId }), signatureSecret);
   });
 
   return router;

@@ -178,6 +178,7 @@ describe('GET /openapi.json', () => {
       '/v1/reports/kpis',
       '/v1/suppliers/{id}/scorecard',
       '/v1/webhooks/carriers/{carrier}',
+      '/v1/webhooks/installers/{installerId}',
       '/v1/webhooks/suppliers/{supplierId}',
       '/v1/webhooks/warehouses/{warehouseId}',
       '/v1/work-items',
@@ -190,6 +191,7 @@ describe('GET /openapi.json', () => {
       { $ref: '#/components/schemas/ComplaintCaseRequest' },
       { $ref: '#/components/schemas/SuggestionCaseRequest' },
       { $ref: '#/components/schemas/InquiryCaseRequest' },
+      { $ref: '#/components/schemas/InstallationCaseRequest' },
     ]);
     expect(create.parameters).toContainEqual(expect.objectContaining({ in: 'header', name: 'Idempotency-Key' }));
     expect(Object.keys(create.responses)).toEqual(expect.arrayContaining(['201', '400', '409', '415', '422', '503']));

@@ -33,6 +33,7 @@ const partnerSecrets: Record<string, string> = {
   'warehouse:wh-berlin': 'guide-warehouse-secret-0001',
   'supplier:acme-repairs': 'guide-acme-secret-0001',
   'supplier:homeserve': 'guide-homeserve-secret-0001',
+  'installer:homefit': 'guide-homefit-secret-0001',
 };
 /** The page's examples are dated as if today were this day (it says so). */
 const WRITTEN_ON = Date.parse('2026-12-01T12:00:00Z');

@@ -134,3 +134,26 @@ export function inquiryRequest(overrides: Overrides = {}, options: RecordOptions
     ...overrides,
   };
 }
+
+/**
+ * An installation of a fresh customer's fridge, delivered yesterday with a kettle on the same
+ * order: the standard policy installs large appliances with `homefit`, and not kettles.
+ */
+export function installationRequest(overrides: Overrides & { item?: Record<string, unknown> } = {}, options: RecordOptions = {}) {
+  const { item, ...fields } = overrides;
+  const { customer, orderId } = requestFor(
+    fields,
+    (seedId) => ({
+      id: `ord-${seedId}`,
+      channel: 'web',
+      purchasedAt: daysAgo(4),
+      deliveredAt: daysAgo(1),
+      lines: [
+        { sku: 'FRIDGE-9', quantity: 1, unitPrice: 89_900, category: 'large_appliance' },
+        { sku: 'KETTLE-1', quantity: 1, unitPrice: 3_900, category: 'small_appliance' },
+      ],
+    }),
+    options,
+  );
+  return { type: 'installation', channel: 'web', customer, orderId, item: { sku: 'FRIDGE-9', ...item }, ...fields };
+}

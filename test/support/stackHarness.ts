@@ -57,7 +57,7 @@ export async function startTestStack(
       feedback: testFeedbackPolicy,
       ...policies,
     },
-    simulator: { delays: { pickupMs: 100, deliveryMs: 100, inspectionMs: 100, supplierStepMs: 100 } },
+    simulator: { delays: { pickupMs: 100, deliveryMs: 100, inspectionMs: 100, supplierStepMs: 100, installerStepMs: 100 } },
     workflowBundlePath: env.workflowBundlePath,
   });
 }

@@ -29,6 +29,9 @@ import { customerClass } from '../../domain/customer';
 import type { ReturnCaseInput } from '../../workflows/returns/input';
 import type { ReturnCaseResult } from '../../workflows/returns/returnCase';
 import { inquiries } from '../../workflows/inquiries/definition';
+import { installations } from '../../workflows/installations/definition';
+import type { InstallationCaseResult } from '../../workflows/installations/installationCase';
+import type { InstallationCaseInput } from '../../workflows/installations/input';
 import type { InquiryCaseResult } from '../../workflows/inquiries/inquiryCase';
 import type { InquiryCaseInput } from '../../workflows/inquiries/input';
 import { suggestions } from '../../workflows/suggestions/definition';
@@ -54,6 +57,7 @@ export interface SimRecords {
   cancelledRepairOrders?: { caseId: string; repairOrderId: string }[];
   partyMessages?: { caseId: string; audience: string; recipientId: string; template: string }[];
   visits?: { caseId: string; slot: { slotId: string; start: string } }[];
+  installations?: { caseId: string; action: string; installerId: string; jobId: string; slot: { slotId: string; start: string } }[];
 }
 
 /**
@@ -71,7 +75,7 @@ export class WorkflowHarness {
     private readonly connections: { close(): Promise<void> }[],
   ) {}
 
-  static async start(name: string, simulator: Pick<SimulatorOptions, 'visitTimes'> = {}): Promise<WorkflowHarness> {
+  static async start(name: string, simulator: Pick<SimulatorOptions, 'visitTimes' | 'installationTimes'> = {}): Promise<WorkflowHarness> {
     const env = testEnv();
     const pool = createPool(env.databaseUrl, 5);
     const sim = createSimulator({ webhookSecret: 'test-secret-test-secret', autopilot: false, ...simulator });
@@ -88,7 +92,16 @@ export class WorkflowHarness {
       activities: createActivities({
         pool,
         timeoutMs: 2_000,
-        partners: { inventory: simUrl, logistics: simUrl, payments: simUrl, notification: simUrl, supplier: simUrl, orders: simUrl, customers: simUrl },
+        partners: {
+          inventory: simUrl,
+          logistics: simUrl,
+          payments: simUrl,
+          notification: simUrl,
+          supplier: simUrl,
+          installer: simUrl,
+          orders: simUrl,
+          customers: simUrl,
+        },
       }),
     });
     const running = worker.run();
@@ -114,6 +127,10 @@ export class WorkflowHarness {
     return this.startCase<InquiryCaseInput, InquiryCaseResult>(inquiries.workflowType, input, []);
   }
 
+  startInstallation(input: InstallationCaseInput) {
+    return this.startCase<InstallationCaseInput, InstallationCaseResult>(installations.workflowType, input, []);
+  }
+
   startRepair(input: RepairCaseInput) {
     return this.startCase<RepairCaseInput, RepairCaseResult>(repairs.workflowType, input, [{ sku: input.item.sku, quantity: 1 }]);
   }
@@ -122,12 +139,13 @@ export class WorkflowHarness {
    * Opens the case record as the API would, then starts its workflow. The simulated order system
    * holds the case's order, as intake would have found it there.
    */
-  private async startCase<I extends ReturnCaseInput | RepairCaseInput | ComplaintCaseInput | SuggestionCaseInput | InquiryCaseInput, R>(
+  private async startCase<I extends ReturnCaseInput | RepairCaseInput | ComplaintCaseInput | SuggestionCaseInput | InquiryCaseInput | InstallationCaseInput, R>(
     workflowType: string,
     input: I,
     lines: { sku: string; quantity: number }[],
   ) {
-    if ('order' in input) {
+    // An installation pins only the order's delivery; it never reads the order back.
+    if ('order' in input && 'lines' in input.order) {
       const { id, purchasedAt, deliveredAt, currency } = input.order;
       await this.simControl('/sim/orders', {
         id,

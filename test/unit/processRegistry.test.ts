@@ -7,7 +7,7 @@ import { standingOf } from '../../domain/segmentation';
 import { WorkQueue } from '../../domain/workQueue';
 import * as workflows from '../../workflows';
 import { CaseDetails, isCaseType, processes } from '../../workflows/registry';
-import { complaintRequest, inquiryRequest, repairRequest, returnRequest, suggestionRequest } from '../support/requests';
+import { complaintRequest, inquiryRequest, installationRequest, repairRequest, returnRequest, suggestionRequest } from '../support/requests';
 
 /**
  * What every registered process must have, and have consistent. The type of a definition already
@@ -22,6 +22,7 @@ const sampleRequests: Record<string, () => unknown> = {
   complaints: complaintRequest,
   suggestions: suggestionRequest,
   inquiries: inquiryRequest,
+  installations: installationRequest,
 };
 
 /** What the systems of record would say of a sample request: a customer, and an order with every sample SKU. */
@@ -48,7 +49,7 @@ function sampleRecords(customerId: string, orderId: string | undefined): IntakeR
           deliveredAt: '2026-11-29T10:00:00.000Z',
           channel: 'web',
           storeId: null,
-          lines: [line('JACKET-M', 'apparel'), line('CAP-1', 'apparel'), line('PHONE-X', 'phone'), line('CASE-X', 'accessories')],
+          lines: [line('JACKET-M', 'apparel'), line('CAP-1', 'apparel'), line('PHONE-X', 'phone'), line('CASE-X', 'accessories'), line('FRIDGE-9', 'large_appliance')],
         }
       : null,
   };

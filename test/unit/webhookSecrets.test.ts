@@ -13,6 +13,10 @@ describe('WEBHOOK_SECRETS', () => {
     expect(json).toEqual(list);
   });
 
+  it("takes an installer's secrets under installer:<id>", () => {
+    expect(WebhookSecretsSetting.parse('installer:homefit=homefit-secret-0001')).toEqual({ 'installer:homefit': ['homefit-secret-0001'] });
+  });
+
   it.each([
     ['an unknown partner kind', 'bank:x=secret-secret-secret'],
     ['a short secret', 'carrier:dhl=short'],

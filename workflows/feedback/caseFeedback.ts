@@ -1,8 +1,8 @@
-import { ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
+import { condition, setHandler } from '@temporalio/workflow';
 import type { FeedbackAnswer, FeedbackAttribution, FeedbackState } from '../../domain/feedback';
 import { CaseJournal } from '../lib/caseJournal';
-import { auditOf, Fact, invalidTransition } from '../lib/facts';
-import { caseActionUpdate, InvalidPayload, type InvalidPayloadDetails } from '../lib/messages';
+import { auditOf, Fact, invalidPayload, invalidTransition } from '../lib/facts';
+import { caseActionUpdate } from '../lib/messages';
 import { notifyCustomer, notifyParty } from '../lib/notify';
 import type { CaseFeedbackInput, FeedbackStatus } from './input';
 
@@ -40,8 +40,7 @@ export async function caseFeedback(input: CaseFeedbackInput): Promise<{ status: 
         if (!allowed().includes(req.action)) throw invalidTransition(`action "${req.action}"`, journal.status, allowed());
         const given = req.payload as FeedbackAnswer;
         if (req.action === 'feedback' && given.csat <= policy.reasonsAtMostCsat && given.reasons.length === 0) {
-          const details: InvalidPayloadDetails = { path: 'reasons', message: `say why: a rating of ${policy.reasonsAtMostCsat} or less needs a reason` };
-          throw ApplicationFailure.nonRetryable(details.message, InvalidPayload, details);
+          throw invalidPayload('reasons', `say why: a rating of ${policy.reasonsAtMostCsat} or less needs a reason`);
         }
       },
     },

@@ -1,6 +1,7 @@
 import { patched, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type {
   CaseStorePort,
+  InstallerPort,
   InventoryPort,
   KnowledgePort,
   LogisticsPort,
@@ -17,6 +18,8 @@ import { activityOptions } from '../../config/policies/activityOptions';
 export const partners = proxyActivities<InventoryPort & LogisticsPort & PaymentsPort & SupplierPort & OrderPort>(
   activityOptions.partner,
 );
+/** Installers book, move and cancel technician visits: partners, retried as any partner is. */
+export const installers = proxyActivities<InstallerPort>(activityOptions.partner);
 export const caseStore = proxyActivities<CaseStorePort & ScorecardPort & RoutingPort>(activityOptions.caseStore);
 
 /**

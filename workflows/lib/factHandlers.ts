@@ -63,6 +63,8 @@ export interface FactRules<P extends Process, Facts> {
    * does not deal with (another carrier's tracking number, a supplier it is not assigned to).
    */
   checkPartner?(req: PartnerStepRequest): void;
+  /** Throws InvalidPayload when the case's own rules refuse a payload its schema allows (an installer offers no slots to pick). */
+  checkAction?(req: CaseActionRequest): void;
   /** A repeat of these while the first is pending joins it instead of being refused (cancel). */
   joinable?: readonly Slot<Facts>[];
   assignment?: Assignment;
@@ -130,6 +132,7 @@ export function registerFactHandlers<P extends Process, Facts extends FactSlots<
         if (slot === undefined || (pending(slot) && !rules.joinable?.includes(slot))) {
           throw invalidTransition(`action "${req.action}"`, status(), allowed);
         }
+        rules.checkAction?.(req);
       },
     },
   );

@@ -6,6 +6,8 @@ import {
   type AlreadyAssignedDetails,
   type AssignRequest,
   type CaseActionRequest,
+  InvalidPayload,
+  type InvalidPayloadDetails,
   InvalidTransition,
   type InvalidTransitionDetails,
   type PartnerStepRequest,
@@ -52,6 +54,12 @@ export function invalidTransition(what: string, status: string, allowed: readonl
     InvalidTransition,
     details,
   );
+}
+
+/** A payload its schema allows but the case's pinned rules do not: a 422 at `path`. */
+export function invalidPayload(path: string, message: string): ApplicationFailure {
+  const details: InvalidPayloadDetails = { path, message };
+  return ApplicationFailure.nonRetryable(message, InvalidPayload, details);
 }
 
 export function unknownPartner(message: string): ApplicationFailure {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { customerOrStaff } from '../../domain/access';
-import { cancelAction, NoPayload, Text, VerdictAction } from '../../domain/actionPayloads';
+import { cancelAction, NoPayload, rescheduleAction, Text, VerdictAction } from '../../domain/actionPayloads';
 import { defineProcess } from '../../domain/process';
 import { RepairDetails } from './details';
 import { checkRepairAgainstOrder, openRepair, RepairCaseRequest } from './intake';
@@ -53,20 +53,7 @@ export const repairs = defineProcess({
       reaches: customerOrStaff,
     },
     confirm: { payload: VerdictAction, summary: 'The customer confirms the product came back', reaches: customerOrStaff },
-    reschedule: {
-      payload: z
-        .object({
-          slotId: z
-            .string()
-            .min(1)
-            .max(200)
-            .optional()
-            .meta({ description: "One of the supplier's free slots; absent: the next free one" }),
-        })
-        .meta({ id: 'RescheduleAction' }),
-      summary: "The customer moves the technician's visit",
-      reaches: customerOrStaff,
-    },
+    reschedule: rescheduleAction,
     cancel: cancelAction,
   },
   steps: {

@@ -15,9 +15,7 @@ export const RepairDetails = z.object({
   warrantyEndsAt: z.iso.datetime({ offset: true }).meta({ description: "When the product's warranty ends (purchase date + the category's months)" }),
   supplierId: z.string().meta({ description: 'The repair supplier the order went to: only it may report steps of this case' }),
   repairOrderId: z.string().meta({ description: "The supplier's id of the repair order" }),
-  visit: z
-    .object({ slotId: z.string(), start: z.iso.datetime({ offset: true }), end: z.iso.datetime({ offset: true }) })
-    .meta({ description: "On-site repairs: the technician's booked visit" }),
+  visit: sharedDetails.visit,
   returnTrackingNumber: z.string().meta({ description: 'The tracking number of the parcel the supplier sent back' }),
   replacement: sharedDetails.shipment,
   refundId: sharedDetails.refundId,

@@ -7,6 +7,8 @@ import type { RepairCaseInput } from '../../../workflows/repairs/input';
 import { returns } from '../../../workflows/returns/definition';
 import type { ReturnCaseInput } from '../../../workflows/returns/input';
 import { inquiries } from '../../../workflows/inquiries/definition';
+import { installations } from '../../../workflows/installations/definition';
+import type { InstallationCaseInput } from '../../../workflows/installations/input';
 import type { InquiryCaseInput } from '../../../workflows/inquiries/input';
 import { suggestions } from '../../../workflows/suggestions/definition';
 import type { SuggestionCaseInput } from '../../../workflows/suggestions/input';
@@ -97,4 +99,12 @@ export const inquiryCase = standIn({
   afterAction: { helped: to('closed'), not_helped: to('with_agent'), answer: to('closed'), converted: to('closed') },
   afterStep: {},
   policyVersion: (input: InquiryCaseInput) => pinnedVersion(input.policy, input.sla),
+});
+
+export const installationCase = standIn({
+  definition: installations,
+  initial: 'visit_booked',
+  afterAction: { reschedule: to('visit_booked'), cancel: to('closed'), converted: to('closed') },
+  afterStep: { installed: to('closed'), defect_found: to('defect_found') },
+  policyVersion: (input: InstallationCaseInput) => input.policy.version,
 });

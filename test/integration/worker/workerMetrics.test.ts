@@ -86,7 +86,7 @@ describe('a worker process (npm run start:worker)', () => {
         DATABASE_URL: env.databaseUrl,
         PAYLOAD_KEYS: generatePayloadKeys('metrics-1'),
         ...Object.fromEntries(
-          ['INVENTORY_URL', 'LOGISTICS_URL', 'PAYMENTS_URL', 'NOTIFICATION_URL', 'SUPPLIER_URL', 'ORDERS_URL', 'CUSTOMERS_URL'].map((v) => [v, partner]),
+          ['INVENTORY_URL', 'LOGISTICS_URL', 'PAYMENTS_URL', 'NOTIFICATION_URL', 'SUPPLIER_URL', 'INSTALLER_URL', 'ORDERS_URL', 'CUSTOMERS_URL'].map((v) => [v, partner]),
         ),
         METRICS_TOKEN: token,
         METRICS_HOST: '127.0.0.1',

@@ -55,7 +55,7 @@ export interface paths {
         get: operations["listCases"];
         put?: never;
         /**
-         * Open a case: return, exchange, repair, complaint, suggestion, inquiry (idempotent per customer and Idempotency-Key)
+         * Open a case: return, exchange, repair, complaint, suggestion, inquiry, installation (idempotent per customer and Idempotency-Key)
          * @description Bearer token with role customer (own cases), agent (queues), supervisor, admin
          */
         post: operations["openCase"];
@@ -869,6 +869,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/webhooks/installers/{installerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An installer reports the outcome of a technician visit that installs and inspects a delivered product (signed): installed, defect_found
+         * @description Partners only, authenticated by the HMAC signature (no bearer token)
+         */
+        post: operations["partnerStepInstaller"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/suppliers/{id}/scorecard": {
         parameters: {
             query?: never;
@@ -1158,7 +1178,7 @@ export interface components {
             closedAt: string | null;
         };
         /** @enum {string} */
-        CaseType: "return" | "exchange" | "repair" | "complaint" | "suggestion" | "inquiry";
+        CaseType: "return" | "exchange" | "repair" | "complaint" | "suggestion" | "inquiry" | "installation";
         /** @enum {string} */
         Channel: "app" | "web" | "mini_program" | "store" | "phone" | "email" | "social" | "marketplace";
         /** @enum {string} */
@@ -1235,7 +1255,7 @@ export interface components {
             supplierId?: string;
             /** @description The supplier's id of the repair order */
             repairOrderId?: string;
-            /** @description On-site repairs: the technician's booked visit */
+            /** @description A technician's booked visit at the customer's home (an on-site repair, an installation) */
             visit?: {
                 slotId: string;
                 /** Format: date-time */
@@ -1291,6 +1311,13 @@ export interface components {
                 /** @description Its case type */
                 type: string;
             };
+            product?: components["schemas"]["InstallationItem"];
+            /** @description The installer the policy gives its category; only it may report on the case */
+            installerId?: string;
+            /** @description The installer's job for the visit */
+            jobId?: string;
+            /** @description What the technician found at unboxing, in their words */
+            defect?: string;
         } & {
             [key: string]: unknown;
         };
@@ -1359,7 +1386,12 @@ export interface components {
         };
         /** @enum {string} */
         InquiryFirstResponseSource: "order_system" | "knowledge_base" | "person";
-        CreateCaseRequest: components["schemas"]["ReturnCaseRequest"] | components["schemas"]["RepairCaseRequest"] | components["schemas"]["ComplaintCaseRequest"] | components["schemas"]["SuggestionCaseRequest"] | components["schemas"]["InquiryCaseRequest"];
+        /** @description The delivered product installed and inspected, as the order system knows it */
+        InstallationItem: {
+            sku: string;
+            category: components["schemas"]["ProductCategory"];
+        };
+        CreateCaseRequest: components["schemas"]["ReturnCaseRequest"] | components["schemas"]["RepairCaseRequest"] | components["schemas"]["ComplaintCaseRequest"] | components["schemas"]["SuggestionCaseRequest"] | components["schemas"]["InquiryCaseRequest"] | components["schemas"]["InstallationCaseRequest"];
         ReturnCaseRequest: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -1466,6 +1498,25 @@ export interface components {
             /** @description The question, in the customer’s words, Chinese or English */
             question: string;
         };
+        InstallationCaseRequest: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "installation";
+            channel: components["schemas"]["Channel"];
+            customer: components["schemas"]["CustomerRef"];
+            orderId: components["schemas"]["OrderId"];
+            /** @description Not accepted: the order system (send orderId) decides it */
+            order?: unknown;
+            item: components["schemas"]["InstallationRequestItem"];
+        };
+        InstallationRequestItem: {
+            /** @description The order line of the delivered product */
+            sku: string;
+            /** @description Not accepted: the order system decides it */
+            category?: unknown;
+        };
         CaseList: {
             items: components["schemas"]["CaseRecord"][];
             nextCursor: string | null;
@@ -1532,7 +1583,7 @@ export interface components {
         };
         Actor: {
             /** @enum {string} */
-            kind: "customer" | "agent" | "supervisor" | "admin" | "supplier" | "carrier" | "warehouse" | "system";
+            kind: "customer" | "agent" | "supervisor" | "admin" | "supplier" | "carrier" | "warehouse" | "installer" | "system";
             id: string;
         };
         StepAck: {
@@ -1564,7 +1615,7 @@ export interface components {
             comment?: string;
         };
         RescheduleAction: {
-            /** @description One of the supplier's free slots; absent: the next free one */
+            /** @description One of the partner's free slots, where it offers a choice (a repair supplier); absent: the next free one */
             slotId?: string;
         };
         AcknowledgeAction: {
@@ -1907,9 +1958,9 @@ export interface components {
             openedAt: string;
         };
         /** @enum {string} */
-        WorkItemKind: "review_return" | "approve_quote" | "acknowledge_complaint" | "answer_complaint" | "answer_product_suggestion" | "answer_operations_suggestion" | "answer_inquiry" | "acknowledge_escalation" | "follow_up_low_rating" | "review_quality_sample";
+        WorkItemKind: "review_return" | "approve_quote" | "acknowledge_complaint" | "answer_complaint" | "answer_product_suggestion" | "answer_operations_suggestion" | "answer_inquiry" | "remedy_installation_defect" | "acknowledge_escalation" | "follow_up_low_rating" | "review_quality_sample";
         /** @enum {string} */
-        WorkQueue: "returns" | "repairs" | "store" | "complaints" | "suggestions" | "product" | "operations" | "inquiries" | "escalations" | "follow_ups" | "quality";
+        WorkQueue: "returns" | "repairs" | "store" | "complaints" | "suggestions" | "product" | "operations" | "inquiries" | "installations" | "escalations" | "follow_ups" | "quality";
         AgentList: {
             items: components["schemas"]["Agent"][];
         };
@@ -1981,6 +2032,20 @@ export interface components {
              * @enum {string}
              */
             outcome?: "repaired" | "unrepairable";
+        };
+        InstallerEvent: {
+            /** @description The partner's id for this event; a redelivery with the same id changes nothing */
+            eventId: string;
+            /** @enum {string} */
+            type: "installed" | "defect_found";
+            caseId: components["schemas"]["CaseId"];
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description The installer's job the case booked */
+            jobId: string;
+            /** @description defect_found: what the technician found at unboxing */
+            defect?: string;
+            notes?: string;
         };
         SupplierScorecard: {
             supplierId: string;
@@ -2170,7 +2235,7 @@ export interface components {
             openCases: number;
         };
         /** @enum {string} */
-        CaseStatus: "requested" | "under_review" | "approved" | "label_issued" | "in_transit" | "received" | "inspected" | "refunding" | "exchanging" | "awaiting_survey" | "closed" | "troubleshooting" | "repair_ordered" | "visit_scheduled" | "at_supplier" | "awaiting_quote_approval" | "repairing" | "awaiting_ship_back" | "shipped_back" | "replacing" | "opened" | "routed" | "acknowledged" | "awaiting_customer" | "solution_proposed" | "with_product" | "with_operations" | "awaiting_confirmation" | "with_agent";
+        CaseStatus: "requested" | "under_review" | "approved" | "label_issued" | "in_transit" | "received" | "inspected" | "refunding" | "exchanging" | "awaiting_survey" | "closed" | "troubleshooting" | "repair_ordered" | "visit_scheduled" | "at_supplier" | "awaiting_quote_approval" | "repairing" | "awaiting_ship_back" | "shipped_back" | "replacing" | "opened" | "routed" | "acknowledged" | "awaiting_customer" | "solution_proposed" | "with_product" | "with_operations" | "awaiting_confirmation" | "with_agent" | "visit_booked" | "defect_found";
         ProcessStatus: {
             name: components["schemas"]["CaseStatus"];
             /** @description The statuses the process may move to from this one */
@@ -2227,6 +2292,7 @@ export interface components {
                     complaints: number;
                     suggestions: number;
                     inquiries: number;
+                    installations: number;
                 };
                 orders: number;
                 /** @description Return cases opened ÷ orders placed, over the 90 days */
@@ -2710,7 +2776,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Cases in this status; any status of a registered process */
-                status?: "requested" | "under_review" | "approved" | "label_issued" | "in_transit" | "received" | "inspected" | "refunding" | "exchanging" | "awaiting_survey" | "closed" | "troubleshooting" | "repair_ordered" | "visit_scheduled" | "at_supplier" | "awaiting_quote_approval" | "repairing" | "awaiting_ship_back" | "shipped_back" | "replacing" | "opened" | "routed" | "acknowledged" | "awaiting_customer" | "solution_proposed" | "with_product" | "with_operations" | "awaiting_confirmation" | "with_agent";
+                status?: "requested" | "under_review" | "approved" | "label_issued" | "in_transit" | "received" | "inspected" | "refunding" | "exchanging" | "awaiting_survey" | "closed" | "troubleshooting" | "repair_ordered" | "visit_scheduled" | "at_supplier" | "awaiting_quote_approval" | "repairing" | "awaiting_ship_back" | "shipped_back" | "replacing" | "opened" | "routed" | "acknowledged" | "awaiting_customer" | "solution_proposed" | "with_product" | "with_operations" | "awaiting_confirmation" | "with_agent" | "visit_booked" | "defect_found";
                 type?: components["schemas"]["CaseType"];
                 channel?: components["schemas"]["Channel"];
                 customerId?: string;
@@ -7172,6 +7238,127 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SupplierEvent"];
+            };
+        };
+        responses: {
+            /** @description The case took the step (or had already taken this event) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StepAck"];
+                };
+            };
+            /** @description The request could not be read (https://after-sales.example/problems/bad-request); The request is invalid (https://after-sales.example/problems/validation); The body is not valid JSON (https://after-sales.example/problems/malformed-json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The webhook signature is missing, invalid or stale (https://after-sales.example/problems/invalid-signature) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case (https://after-sales.example/problems/case-not-found); The partner or shipment is not part of this case (https://after-sales.example/problems/unknown-partner) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the current state of the case (https://after-sales.example/problems/invalid-transition); The case is closed (https://after-sales.example/problems/case-closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (https://after-sales.example/problems/payload-too-large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body must be application/json (https://after-sales.example/problems/unsupported-media-type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case refused the request (https://after-sales.example/problems/action-rejected) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; slow down (https://after-sales.example/problems/rate-limited) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (https://after-sales.example/problems/internal) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case has not reached this step yet; retry later (https://after-sales.example/problems/step-early); A dependency is unavailable, retry later (https://after-sales.example/problems/unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    partnerStepInstaller: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unix seconds when the partner signed the request */
+                "x-webhook-timestamp": string;
+                /** @description v1=<hex HMAC-SHA256 of "<timestamp>.<raw body>"> */
+                "x-webhook-signature": string;
+            };
+            path: {
+                installerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InstallerEvent"];
             };
         };
         responses: {

@@ -20,6 +20,8 @@ function take(api: Api, action: CustomerAction, id: string) {
       return unwrap(api.POST('/v1/cases/{id}/actions/helped', path));
     case 'not_helped':
       return unwrap(api.POST('/v1/cases/{id}/actions/not_helped', path));
+    case 'reschedule':
+      return unwrap(api.POST('/v1/cases/{id}/actions/reschedule', path));
     case 'fixed':
       return unwrap(api.POST('/v1/cases/{id}/actions/fixed', path));
     case 'not_fixed':

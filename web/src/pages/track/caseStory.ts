@@ -11,7 +11,7 @@ import { trackEn } from './messages';
 export type CaseRecord = components['schemas']['CaseWithLiveView'];
 export type CaseEvent = components['schemas']['CaseTimeline']['events'][number];
 
-type Process = 'returns' | 'repairs' | 'complaints' | 'suggestions' | 'inquiries';
+type Process = 'returns' | 'repairs' | 'complaints' | 'suggestions' | 'inquiries' | 'installations';
 
 const processOf: Record<CaseRecord['type'], Process> = {
   return: 'returns',
@@ -20,6 +20,7 @@ const processOf: Record<CaseRecord['type'], Process> = {
   complaint: 'complaints',
   suggestion: 'suggestions',
   inquiry: 'inquiries',
+  installation: 'installations',
 };
 
 /**
@@ -34,6 +35,7 @@ const usualPath: Record<Process, readonly (string | readonly string[])[]> = {
   suggestions: ['received', ['with_product', 'with_operations'], 'closed'],
   // An automated answer the customer confirms, or a person's.
   inquiries: ['received', ['awaiting_confirmation', 'with_agent'], 'closed'],
+  installations: ['requested', 'visit_booked', 'closed'],
 };
 
 function messageKey(key: string): MessageKey | null {
@@ -73,7 +75,7 @@ export function datesToKnow(record: CaseRecord): { key: MessageKey; dueAt: strin
 }
 
 /** What the customer may do on a case, in the order the page offers it; the case says which are open now. */
-export const customerActions = ['helped', 'not_helped', 'approve-quote', 'decline-quote', 'fixed', 'not_fixed', 'confirm', 'reopen', 'cancel'] as const;
+export const customerActions = ['helped', 'not_helped', 'reschedule', 'approve-quote', 'decline-quote', 'fixed', 'not_fixed', 'confirm', 'reopen', 'cancel'] as const;
 export type CustomerAction = (typeof customerActions)[number];
 
 /** The customer's actions the case takes now (its live view's allowed actions). */

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { Channel, Sku } from '../../domain/case';
+import { caseCustomer } from '../../domain/caseCustomer';
+import { CustomerRef, decidedBy, orderFields } from '../../domain/intakeFields';
+import type { CaseOpening, IntakeIssue, IntakeRecords } from '../../domain/process';
+import { ProductCategory } from '../repairs/vocabulary';
+import type { InstallationCaseInput } from './input';
+import type { InstallationPolicy } from './policy';
+
+export const InstallationCaseRequest = z
+  .object({
+    type: z.literal('installation'),
+    channel: Channel,
+    customer: CustomerRef,
+    ...orderFields,
+    item: z
+      .object({ sku: Sku.meta({ description: 'The order line of the delivered product' }), category: decidedBy('the order system') })
+      .meta({ id: 'InstallationRequestItem' }),
+  })
+  .meta({ id: 'InstallationCaseRequest' });
+export type InstallationCaseRequest = z.infer<typeof InstallationCaseRequest>;
+
+/** The category of an order line the policy installs, or why it cannot be installed. */
+function installable(body: InstallationCaseRequest, { order }: IntakeRecords, policy: InstallationPolicy): { category: ProductCategory; installerId: string } | string {
+  const line = order?.lines.find((l) => l.sku === body.item.sku);
+  if (!line) return `${body.item.sku} is not a line of order ${body.orderId}`;
+  const category = ProductCategory.safeParse(line.category);
+  const rule = category.success ? policy.installable[category.data] : undefined;
+  if (!category.success || !rule) {
+    const offered = Object.keys(policy.installable).join(', ');
+    return `${body.item.sku} is a ${line.category} product: installation is offered for ${offered}`;
+  }
+  return { category: category.data, installerId: rule.installerId };
+}
+
+/** A product of an installable category, on the order, delivered: a technician can come. */
+export function checkInstallation(body: InstallationCaseRequest, records: IntakeRecords, policy: InstallationPolicy): IntakeIssue[] {
+  const found = installable(body, records, policy);
+  if (typeof found === 'string') return [{ path: ['item', 'sku'], message: found }];
+  if (records.order?.deliveredAt == null) {
+    return [{ path: ['orderId'], message: `order ${body.orderId} has not been delivered yet: ask for installation once it has arrived` }];
+  }
+  return [];
+}
+
+/**
+ * An installation claims no order line: the return, exchange or repair a defect at unboxing
+ * becomes must claim the product's line while the installation is still open (it closes once
+ * that case is opened from it).
+ */
+export function openInstallation(
+  body: InstallationCaseRequest,
+  policies: { process: InstallationPolicy },
+  records: IntakeRecords,
+): CaseOpening<InstallationCaseInput> {
+  const { channel } = body;
+  const policy = policies.process;
+  const { category, installerId } = installable(body, records, policy) as Exclude<ReturnType<typeof installable>, string>;
+  const order = { id: records.order!.id, deliveredAt: records.order!.deliveredAt! };
+  const item = { sku: body.item.sku, category };
+  const customer = caseCustomer(records);
+  return {
+    type: 'installation',
+    orderId: order.id,
+    lines: [],
+    policyVersion: policy.version,
+    details: { channel, product: item, installerId },
+    workflowInput: (caseId, requestedAt) => ({ caseId, type: 'installation', channel, customer, order, item, installerId, policy, requestedAt }),
+  };
+}
