@@ -44,8 +44,8 @@ export function actionUpdateId(name: string, headers: { 'Idempotency-Key'?: stri
 }
 
 /** The workflow hears of the action with the caller as its actor. */
-export function actionRequest(caller: Caller, req: Request, action: string, payload: Record<string, unknown>) {
-  return { action, actor: actorOf(caller), role: caller.principal.role, requestId: String(req.id), payload };
+export function actionRequest(caller: Caller, requestId: string, action: string, payload: Record<string, unknown>) {
+  return { action, actor: actorOf(caller), role: caller.principal.role, requestId, payload };
 }
 
 /**
@@ -75,7 +75,7 @@ function actionRoute(deps: ApiDeps, name: string, specs: Map<ActionSpec, string[
       if (!spec.reaches[caller.principal.role]) {
         throw new HttpProblem('forbidden', `role ${caller.principal.role} may not ${name} a ${record.type} case`);
       }
-      const ack = await updateCase(deps.temporal, params.id, caseActionUpdate, actionRequest(caller, req, name, body), {
+      const ack = await updateCase(deps.temporal, params.id, caseActionUpdate, actionRequest(caller, String(req.id), name, body), {
         updateId: actionUpdateId('action', headers, req),
         allowedKey: 'allowedActions',
       });

@@ -11,7 +11,8 @@ import { HttpProblem } from '../problem';
 import { defineRoute, type Route } from '../route';
 import { CreateCaseRequest, IdempotencyHeaders } from '../schemas/cases';
 import { actionRequest } from './actions';
-import { intakeProblems, type intakeRateLimit, intakeResponses, openRequestedCase, type SourceCase } from './createCase';
+import type { SourceCase } from '../caseAdmission';
+import { answerIntake, intakeProblems, type intakeRateLimit, intakeResponses } from './createCase';
 import { CaseIdParams, caseIdFor } from '../schemas/caseId';
 
 /**
@@ -67,14 +68,14 @@ export function convertCaseRoute(deps: ApiDeps, limit: ReturnType<typeof intakeR
         context: { caseId: source.id, type: source.type, ...(typeof question === 'string' && { question }) },
         async link(linked) {
           if (earlier.success) return;
-          await updateCase(deps.temporal, source.id, caseActionUpdate, actionRequest(caller, req, 'converted', linked), {
+          await updateCase(deps.temporal, source.id, caseActionUpdate, actionRequest(caller, String(req.id), 'converted', linked), {
             // One conversion per case: a retry of this request tells it again under the same id.
             updateId: `converted:${source.id}`,
             allowedKey: 'allowedActions',
           });
         },
       };
-      await openRequestedCase(deps, { caller, body, idempotencyKey, req, res, from });
+      await answerIntake(deps, { caller, body, idempotencyKey, from }, req, res);
     },
   });
 }

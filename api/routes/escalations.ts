@@ -31,7 +31,7 @@ function acknowledgeEscalationRoute(deps: ApiDeps): Route {
       const escalation = openEscalation(record.details);
       const none = () => new HttpProblem('not-found', `case ${params.id} has no open escalation`, { caseId: params.id });
       if (!escalation) throw none();
-      const ack = await updateCase(deps.temporal, escalation.id, caseActionUpdate, actionRequest(caller, req, 'acknowledge', {}), {
+      const ack = await updateCase(deps.temporal, escalation.id, caseActionUpdate, actionRequest(caller, String(req.id), 'acknowledge', {}), {
         updateId: actionUpdateId('action', headers, req),
         allowedKey: 'allowedActions',
       }).catch((err: unknown) => {

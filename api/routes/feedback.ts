@@ -58,7 +58,7 @@ function surveyRoute(
       const caller = callerOf(res);
       const record = await requireCase(deps.pool, params.id, caller);
       const feedback = record.details.feedback as FeedbackState | undefined;
-      const request = actionRequest(caller, req, spec.action, body);
+      const request = actionRequest(caller, String(req.id), spec.action, body);
       const ack = await updateCase(deps.temporal, feedbackWorkflowId(params.id), caseActionUpdate, request, {
         updateId: actionUpdateId(spec.action, headers, req),
         allowedKey: 'allowedActions',
