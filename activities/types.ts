@@ -148,6 +148,7 @@ export type NotificationTemplate =
   | 'inquiry_handed_over'
   | 'inquiry_answered'
   | 'inquiry_converted'
+  | 'installation_offered'
   | 'installation_booked'
   | 'installation_completed'
   | 'installation_defect_found';

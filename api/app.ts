@@ -19,6 +19,7 @@ import { caseReadRoutes } from './routes/cases';
 import { codecRoutes } from './routes/codec';
 import { consoleSettingsRoute } from './routes/consoleSettings';
 import { convertCaseRoute } from './routes/convertCase';
+import { deliveryRoute } from './routes/deliveries';
 import { createCaseRoute, intakeRateLimit } from './routes/createCase';
 import { customerRoutes } from './routes/customers';
 import { escalationRoutes } from './routes/escalations';
@@ -54,6 +55,7 @@ export function apiRoutes(deps: ApiDeps): Route[] {
     ...workQueueRoutes(deps),
     consoleSettingsRoute(deps),
     ...webhookRoutes(deps),
+    deliveryRoute(deps),
     ...supplierRoutes(deps),
     ...partnerRoutes(deps),
     ...processRoutes(deps),

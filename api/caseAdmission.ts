@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { abandonCase, openCase } from '../db/caseRecords';
 import { getCase, getRequestHash } from '../db/caseQueries';
 import { findJoinedRequest, recordJoinedRequest } from '../db/joinedRequests';
-import type { CaseRecord, OpenCaseResult } from '../domain';
+import type { Actor, CaseRecord, OpenCaseResult } from '../domain';
 import { casesOpened } from '../metrics/caseMetrics';
 import { caseActionUpdate } from '../workflows/lib/messages';
 import { actorOf, type Caller } from './auth/access';
@@ -39,6 +39,8 @@ export interface AdmissionRequest {
   /** The request's logger, bound to a case. */
   log(caseId: string): Logger;
   from?: SourceCase;
+  /** Who the timeline says asked, when not the caller itself: a partner system's notice, for one. */
+  actor?: Actor;
 }
 
 /** A case opened (or the one this key opened before), or the open case about the same matter the request joined. */
@@ -169,8 +171,8 @@ export async function admitCase(deps: ApiDeps, request: AdmissionRequest): Promi
     priority: 'normal',
     policyVersion: opening.policyVersion,
     createdAt: new Date().toISOString(),
-    actor: actorOf(caller),
-    audit: { requestId: request.requestId, role: caller.principal.role },
+    actor: request.actor ?? actorOf(caller),
+    audit: { requestId: request.requestId, role: request.actor?.kind ?? caller.principal.role },
     details: { ...opening.details, ...(from && { convertedFrom: from.context }) },
   });
   const refused = refusal(result, idempotencyKey);

@@ -22,6 +22,7 @@ export const problemCatalog = {
   'line-conflict': { status: 409, title: 'An order line already has an open case' },
   'invalid-transition': { status: 409, title: 'Not allowed in the current state of the case' },
   'case-closed': { status: 409, title: 'The case is closed' },
+  'not-delivered': { status: 409, title: 'The order system does not show the order delivered' },
   'already-converted': { status: 409, title: 'The case already became another case' },
   'already-assigned': { status: 409, title: 'Someone else already holds this case' },
   'already-reviewed': { status: 409, title: 'The sampled case has its quality review already' },

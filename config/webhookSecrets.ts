@@ -7,7 +7,7 @@ import { z } from 'zod';
  * the simulator signs with the first.
  */
 
-const PartnerKey = z.string().regex(/^(carrier|warehouse|supplier|installer):[A-Za-z0-9][A-Za-z0-9._-]*$/, 'kind:id, e.g. carrier:dhl');
+const PartnerKey = z.string().regex(/^(carrier|warehouse|supplier|installer|orders):[A-Za-z0-9][A-Za-z0-9._-]*$/, 'kind:id, e.g. carrier:dhl');
 const Secret = z.string().min(16, 'a secret has at least 16 characters');
 const SecretMap = z.record(PartnerKey, z.union([Secret, z.array(Secret).min(1).max(2)]));
 

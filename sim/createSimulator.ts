@@ -146,7 +146,7 @@ export function createSimulator(opts: SimulatorOptions): Simulator {
     customerRoutes({ faults, customers }),
     controlRoutes({ ledger, scripts, faults, warehouse, reset }),
     catalogueControlRoutes({ orders, customers }),
-    commandRoutes({ sender, carrier, suppliers, installers }),
+    commandRoutes({ sender, carrier, suppliers, installers, orders }),
   ]);
 
   let server: Server | undefined;

@@ -81,6 +81,9 @@ export interface NotificationRecord extends CaseScoped {
   language: 'zh-CN' | 'en';
   template: string;
   data: Record<string, unknown>;
+  /** The words the sender wrote; absent from a sender that sends only the template. */
+  subject?: string;
+  text?: string;
 }
 
 /** A message about a partner as a whole (partner_flagged) names no case. */
@@ -91,6 +94,8 @@ export interface PartyMessageRecord extends Omit<CaseScoped, 'caseId'> {
   recipientId: string;
   template: string;
   data: Record<string, unknown>;
+  subject?: string;
+  text?: string;
 }
 
 /** The order as our supplier adapter sends it (the supplier id is the path it is sent to). */

@@ -37,6 +37,15 @@ export class OrderSystem {
     return this.orders.get(orderId);
   }
 
+  /** The carrier handed the order over: delivered now, unless it was already. */
+  markDelivered(orderId: string): SystemOrder | undefined {
+    const order = this.orders.get(orderId);
+    if (!order || order.deliveredAt !== null) return order;
+    const delivered = { ...order, deliveredAt: new Date().toISOString() };
+    this.orders.set(orderId, delivered);
+    return delivered;
+  }
+
   add(order: SystemOrder): SystemOrder | 'exists' {
     if (this.orders.has(order.id)) return 'exists';
     this.orders.set(order.id, order);

@@ -47,7 +47,25 @@ export interface InstallerEvent extends PartnerEvent {
   notes?: string;
 }
 
-export type PartnerWebhook = { path: string; event: CarrierEvent | InspectionEvent | SupplierEvent | InstallerEvent };
+/** The order system's notice that an order reached its customer: about an order, not a case. */
+export interface DeliveryNotice {
+  eventId: string;
+  type: 'delivered';
+  orderId: string;
+  occurredAt: string;
+}
+
+/** The id the simulated order system signs its notices as (`orders:<id>` in WEBHOOK_SECRETS). */
+export const ORDER_SYSTEM_ID = 'sim-orders';
+
+export type PartnerWebhook = { path: string; event: CarrierEvent | InspectionEvent | SupplierEvent | InstallerEvent | DeliveryNotice };
+
+export function deliveryWebhook(orderId: string): PartnerWebhook {
+  return {
+    path: `/v1/webhooks/orders/${ORDER_SYSTEM_ID}`,
+    event: { eventId: randomUUID(), type: 'delivered', orderId, occurredAt: new Date().toISOString() },
+  };
+}
 
 /** What a caller gives for an event: its content, and optionally the id a redelivery must reuse. */
 type EventContent<E extends PartnerEvent> = Omit<E, keyof PartnerEvent> & { caseId: string; eventId?: string };

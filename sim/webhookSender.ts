@@ -64,7 +64,9 @@ export class WebhookSender {
   ): Promise<WebhookAttempt> {
     const url = this.target === undefined ? '' : `${this.target}${webhook.path}`;
     const outcome = url ? await this.post(url, webhook, opts) : { status: null, error: 'no webhook target set' };
-    const { eventId, type, caseId } = webhook.event;
+    const { eventId, type } = webhook.event;
+    // A delivery notice is about an order; the ledger files it under the order's id.
+    const caseId = 'caseId' in webhook.event ? webhook.event.caseId : webhook.event.orderId;
     const attempt = opts.attempt ?? 1;
     this.ledger.add('webhooks', {
       caseId,

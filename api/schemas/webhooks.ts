@@ -5,12 +5,12 @@ import { partnerSteps } from '../../workflows/registry';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../webhooks/signature';
 import { CaseId } from './caseId';
 
-const EventId = z
+export const EventId = z
   .string()
   .min(1)
   .max(128)
   .meta({ description: "The partner's id for this event; a redelivery with the same id changes nothing" });
-const OccurredAt = z.iso.datetime({ offset: true });
+export const OccurredAt = z.iso.datetime({ offset: true });
 export const PartnerId = z
   .string()
   .min(1)

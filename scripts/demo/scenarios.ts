@@ -147,11 +147,12 @@ export const convertToReturn = (sku: string): DemoStep => ({
   }),
 });
 
-export function installationRequest(channel: string, sku: string): RequestPlan {
+/** An installation of a product delivered today; `offer`: offered as the order system's delivery notice would, for the customer to accept. */
+export function installationRequest(channel: string, sku: string, offer = false): RequestPlan {
   return {
     customer: 'standard',
     order: { channel: 'web', lines: [{ sku, quantity: 1 }], purchasedDaysAgo: 3, deliveredDaysAgo: 0 },
-    body: { type: 'installation', channel, item: { sku } },
+    body: { type: 'installation', channel, item: { sku }, ...(offer && { offer: true }) },
   };
 }
 

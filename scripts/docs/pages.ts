@@ -10,6 +10,7 @@ import { returnPolicy } from '../../workflows/returns/policy';
 import type { Process } from '../../domain/process';
 import { processes } from '../../workflows/registry';
 import { codes, table } from './markdown';
+import { messageSections } from './messageTables';
 import { processSections } from './processPage';
 import { feedbackReasonTable, feedbackTable } from './policyTables/feedback';
 import { kpiTable } from './policyTables/kpi';
@@ -79,5 +80,6 @@ export function generatedPages(): Map<string, Sections> {
     ['docs/integrators.md', statusFilter()],
     ['docs/feedback.md', { 'feedback-reasons': feedbackReasonTable() }],
     ['docs/quality.md', { 'quality-rubric': rubricTable(qualityPolicies.standard), 'quality-notices': noticeTable(qualityPolicies.standard) }],
+    ['docs/notifications.md', messageSections()],
   ]);
 }

@@ -54,7 +54,13 @@ const inquiries = {
 };
 
 /** An installer's report and a defect's remedy each owed within a recording's minute. */
-const installations = { ...installationPolicy.profiles.demo, version: 'installations/recording', reportWithinMs: seconds(20), remedyWithinMs: seconds(20) };
+const installations = {
+  ...installationPolicy.profiles.demo,
+  version: 'installations/recording',
+  acceptOfferWithinMs: seconds(6),
+  reportWithinMs: seconds(20),
+  remedyWithinMs: seconds(20),
+};
 
 const targets: Partial<Record<SlaPolicy['rules'][number]['clock'], number>> = {
   first_response: seconds(8),

@@ -222,6 +222,33 @@ function moreScenarios(): Recording[] {
       },
     },
     {
+      name: 'installation-offer-declined',
+      scenario: {
+        title: 'web: an installation offered on delivery, declined by the customer',
+        expectedOutcome: 'declined',
+        request: installationRequest('web', 'TV-55', true),
+        steps: [{ when: (c) => c.status === 'offered', by: 'customer', action: 'decline', body: { reason: 'installing it myself' } }],
+      },
+    },
+    {
+      name: 'installation-offer-expired',
+      scenario: {
+        title: 'web: an installation offered on delivery that the customer never answers',
+        expectedOutcome: 'offer_expired',
+        request: installationRequest('web', 'FRIDGE-9', true),
+        steps: [],
+      },
+    },
+    {
+      name: 'installation-offer-accepted-installed',
+      scenario: {
+        title: 'app: an installation offered on delivery, accepted, installed',
+        expectedOutcome: 'installed',
+        request: installationRequest('app', 'FRIDGE-9', true),
+        steps: [{ when: (c) => c.status === 'offered', by: 'customer', action: 'accept' }],
+      },
+    },
+    {
       name: 'installation-cancelled',
       scenario: {
         title: 'web: an installation the customer cancels after moving the visit once',

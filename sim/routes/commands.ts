@@ -8,11 +8,13 @@ import { partnerSteps } from '../../workflows/registry';
 import type { Carrier } from '../carrier';
 import { newTrackingNumber } from '../ids';
 import type { Installers } from '../installers';
+import type { OrderSystem } from '../orderSystem';
 import type { Suppliers } from '../suppliers';
 import {
   type InstallerStep,
   carrierWebhook,
   inspectionWebhook,
+  deliveryWebhook,
   installerWebhook,
   supplierWebhook,
   type PartnerWebhook,
@@ -69,8 +71,10 @@ const InstallerStepCommand = z
     message: 'required with defect_found',
   });
 
-export function commandRoutes(deps: { sender: WebhookSender; carrier: Carrier; suppliers: Suppliers; installers: Installers }): Router {
-  const { sender, carrier, suppliers, installers } = deps;
+const OrderDeliveredCommand = z.object({ orderId: z.string().min(1).max(64), signatureSecret: z.string().min(1).optional() });
+
+export function commandRoutes(deps: { sender: WebhookSender; carrier: Carrier; suppliers: Suppliers; installers: Installers; orders: OrderSystem }): Router {
+  const { sender, carrier, suppliers, installers, orders } = deps;
   const router = Router();
 
   async function sendNow(res: Response, webhook: PartnerWebhook, signatureSecret: string | undefined): Promise<void> {
@@ -127,6 +131,17 @@ export function commandRoutes(deps: { sender: WebhookSender; carrier: Carrier; s
       return;
     }
     await sendNow(res, installerWebhook(installerId, { ...event, jobId }), signatureSecret);
+  });
+
+  /** The order arrives: the order system records it delivered and tells our API (signed). */
+  router.post('/sim/commands/order-delivered', async (req, res) => {
+    const command = parseOr400(OrderDeliveredCommand, req.body, res);
+    if (!command) return;
+    if (!orders.markDelivered(command.orderId)) {
+      res.status(404).json({ error: 'no_order', message: `the order system has no order ${command.orderId}` });
+      return;
+    }
+    await sendNow(res, deliveryWebhook(command.orderId), command.signatureSecret);
   });
 
   return router;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { caseIdFor } from '../../api/schemas/caseId';
 import type { Stack } from '../../scripts/stack';
 import { eventually } from '../support/eventually';
+import { addExpectedRecords } from '../support/records';
 import { installationRequest } from '../support/requests';
 import { ApiClient, startTestStack } from '../support/stackHarness';
 
@@ -88,5 +89,54 @@ describe('an installation, entirely over HTTP', () => {
     // Signed by a partner the case was not given to: 404, as if the case did not exist.
     expect(stranger).toMatchObject({ status: 404 });
     expect((await api.get(`/v1/cases/${caseId}`)).body.status).toBe('visit_booked');
+  });
+});
+
+describe('an installation offered when the order system reports the delivery', () => {
+  /** A fresh customer's delivered fridge and kettle, known to the systems of record; the order system then sends its notice. */
+  async function delivered() {
+    const body = installationRequest();
+    await addExpectedRecords(stack.simulatorUrl!, body);
+    const notice = await api.sim('/sim/commands/order-delivered', { orderId: body.orderId });
+    return { body, notice, customer: api.as({ sub: body.customer.id, role: 'customer' }) };
+  }
+
+  it('offers the fridge (not the kettle), books the visit when the customer accepts, and offers nothing twice', async () => {
+    const { body, notice, customer } = await delivered();
+    expect(notice).toMatchObject({ status: 200, body: { orderId: body.orderId, offered: [{ sku: 'FRIDGE-9', caseId: expect.any(String) }] } });
+    const caseId = notice.body.offered[0].caseId as string;
+    await customer.waitForStatus(caseId, 'offered');
+    await eventually(async () => expect((await api.records(caseId)).notifications.map((n) => n.template)).toContain('installation_offered'));
+    const timeline = await api.get(`/v1/cases/${caseId}/timeline`);
+    expect(timeline.body.events[0]).toMatchObject({ type: 'case.requested', actor: { kind: 'system', id: 'orders:sim-orders' } });
+
+    expect((await customer.post(`/v1/cases/${caseId}/actions/accept`, {})).body.status).toBe('visit_booked');
+    const again = await api.sim('/sim/commands/order-delivered', { orderId: body.orderId });
+    expect(again.body.offered).toEqual([{ sku: 'FRIDGE-9', caseId, status: expect.any(String) }]);
+    expect((await customer.get('/v1/cases')).body.items).toHaveLength(1);
+  });
+
+  it('takes a request for the same product as the offer’s acceptance, and closes a declined offer', async () => {
+    const first = await delivered();
+    const offeredId = first.notice.body.offered[0].caseId as string;
+    await first.customer.waitForStatus(offeredId, 'offered');
+    const asked = await first.customer.createCase(first.body);
+    expect(asked).toMatchObject({ status: 200, body: { id: offeredId, joined: true, status: 'visit_booked' } });
+
+    const second = await delivered();
+    const declinedId = second.notice.body.offered[0].caseId as string;
+    await second.customer.waitForStatus(declinedId, 'offered');
+    expect((await second.customer.post(`/v1/cases/${declinedId}/actions/decline`, { reason: 'installing it myself' })).body.status).toBe('closed');
+    expect(await api.waitForClosed(declinedId)).toMatchObject({ outcome: 'declined' });
+  });
+
+  it('refuses an unsigned notice and one about an order the order system does not have, opening nothing', async () => {
+    const unsigned = await fetch(`${stack.apiUrl}/v1/webhooks/orders/sim-orders`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ eventId: 'e-1', type: 'delivered', orderId: 'ord-x', occurredAt: new Date().toISOString() }),
+    });
+    expect(unsigned.status).toBe(401);
+    expect(await api.sim('/sim/commands/order-delivered', { orderId: 'ord-nobody-has' })).toMatchObject({ error: 'no_order' });
   });
 });

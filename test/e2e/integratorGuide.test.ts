@@ -34,6 +34,7 @@ const partnerSecrets: Record<string, string> = {
   'supplier:acme-repairs': 'guide-acme-secret-0001',
   'supplier:homeserve': 'guide-homeserve-secret-0001',
   'installer:homefit': 'guide-homefit-secret-0001',
+  'orders:sim-orders': 'guide-orders-secret-0001',
 };
 /** The page's examples are dated as if today were this day (it says so). */
 const WRITTEN_ON = Date.parse('2026-12-01T12:00:00Z');

@@ -1,4 +1,5 @@
-import { cancelAction, rescheduleAction } from '../../domain/actionPayloads';
+import { customerOrStaff } from '../../domain/access';
+import { CancelAction, cancelAction, NoPayload, rescheduleAction } from '../../domain/actionPayloads';
 import { LinkedCase } from '../../domain/caseDetails';
 import { defineProcess } from '../../domain/process';
 import { InstallationDetails } from './details';
@@ -20,7 +21,8 @@ export const installations = defineProcess({
   queue: 'installations',
   initialStatus: 'requested',
   statuses: {
-    requested: { actions: ['cancel'], steps: [], next: ['visit_booked', 'closed'] },
+    requested: { actions: ['cancel'], steps: [], next: ['offered', 'visit_booked', 'closed'] },
+    offered: { actions: ['accept', 'decline'], steps: [], next: ['visit_booked', 'closed'] },
     visit_booked: { actions: ['reschedule', 'cancel'], steps: ['installed', 'defect_found'], next: ['defect_found', 'closed'] },
     defect_found: { actions: ['converted'], steps: [], next: ['closed'] },
     closed: { actions: [], steps: [], next: [] },
@@ -28,6 +30,12 @@ export const installations = defineProcess({
   outcomes: InstallationOutcome.options,
   details: InstallationDetails,
   actions: {
+    accept: { payload: NoPayload, summary: 'The customer takes up the installation offered on delivery: a visit is booked', reaches: customerOrStaff },
+    decline: {
+      payload: CancelAction,
+      summary: 'The customer does not want the installation offered on delivery: it closes',
+      reaches: customerOrStaff,
+    },
     reschedule: rescheduleAction,
     cancel: cancelAction,
     converted: {
@@ -43,5 +51,12 @@ export const installations = defineProcess({
   workItems: [{ kind: 'remedy_installation_defect', status: 'defect_found', deadlines: ['remedy'] }],
   policy: installationPolicy,
   conversions: { into: ['return', 'exchange', 'repair'] },
-  intake: { request: InstallationCaseRequest, orderOf: (request) => request.orderId, check: checkInstallation, open: openInstallation },
+  intake: {
+    request: InstallationCaseRequest,
+    orderOf: (request) => request.orderId,
+    check: checkInstallation,
+    open: openInstallation,
+    // Asking for an installation the delivery already offered takes the offer up.
+    join: { windowMs: (policy) => policy.joinWithinMs, action: () => ({ action: 'accept', payload: {} }) },
+  },
 });

@@ -20,6 +20,8 @@ export function registerInstallationHandlers(input: InstallationCaseInput, state
     type: input.type,
     policyVersion: input.policy.version,
     actions: {
+      accept: { slot: 'offer', fact: () => ({ accepted: true }) },
+      decline: { slot: 'offer', fact: ({ payload }) => ({ accepted: false, ...(payload.reason && { reason: payload.reason }) }) },
       reschedule: { slot: 'reschedule', fact: () => ({}) },
       cancel: { slot: 'cancel', fact: ({ payload }) => ({ ...(payload.reason && { reason: payload.reason }) }) },
       converted: { slot: 'converted', fact: ({ payload }) => ({ caseId: payload.caseId, type: payload.type }) },

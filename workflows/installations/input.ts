@@ -16,6 +16,8 @@ export interface InstallationCaseInput {
   order: { id: string; deliveredAt: string };
   item: { sku: string; category: ProductCategory };
   installerId: string;
+  /** Offered when the order system reported the delivery: the customer accepts before a visit is booked. */
+  offered?: boolean;
   policy: InstallationPolicy;
   requestedAt: string;
 }

@@ -1,4 +1,4 @@
-import { condition, log } from '@temporalio/workflow';
+import { condition, log, patched } from '@temporalio/workflow';
 import type { Deadline } from '../../domain/case';
 import type { VisitSlot } from '../../activities/types';
 import { installers } from '../lib/activities';
@@ -138,8 +138,34 @@ export async function installationCase(input: InstallationCaseInput): Promise<In
     return 'defect_remedied';
   }
 
+  /** An offer made on delivery: the customer's yes books the visit; no, or silence, ends it. */
+  async function offer(): Promise<InstallationOutcome | null> {
+    const offerBy: Deadline = { name: 'offer', dueAt: new Date(Date.now() + policy.acceptOfferWithinMs).toISOString() };
+    await journal.record('installation.offered', { status: 'offered', data: { installerId }, patch: { deadlines: [offerBy] } });
+    await notifyCustomer(journal, customer, 'installation_offered', { sku: item.sku, orderId: input.order.id, until: offerBy.dueAt });
+    if (!(await condition(() => arrived('offer'), policy.acceptOfferWithinMs))) {
+      await journal.record('installation.offer_expired');
+      return 'offer_expired';
+    }
+    const answer = facts.offer!;
+    await journal.record(answer.value.accepted ? 'installation.accepted' : 'installation.declined', {
+      by: answer,
+      data: { ...(answer.value.reason && { reason: answer.value.reason }) },
+    });
+    if (!answer.value.accepted) return 'declined';
+    return null;
+  }
+
   async function handle(): Promise<InstallationOutcome> {
-    const report = await visit(await book());
+    // A delivery's offer (docs/processes/installations.md): new cases only; those asked for run as before.
+    if (input.offered && patched('installation-offer-on-delivery')) {
+      const declined = await offer();
+      if (declined) return declined;
+    }
+    const booked = await book();
+    // The customer's yes is answered once the visit is booked: the answer says visit_booked.
+    facts.offer?.acknowledge();
+    const report = await visit(booked);
     booking?.discard();
     if (report.step === 'defect_found') return remedy(report);
     await journal.record('installation.completed', { by: facts.report!, data: { ...(report.notes && { notes: report.notes }) } });

@@ -16,6 +16,10 @@ export const InstallationCaseRequest = z
     item: z
       .object({ sku: Sku.meta({ description: 'The order line of the delivered product' }), category: decidedBy('the order system') })
       .meta({ id: 'InstallationRequestItem' }),
+    offer: z
+      .literal(true)
+      .optional()
+      .meta({ description: "Offered rather than asked for (the order system's delivery notice): the customer accepts it before a visit is booked" }),
   })
   .meta({ id: 'InstallationCaseRequest' });
 export type InstallationCaseRequest = z.infer<typeof InstallationCaseRequest>;
@@ -65,6 +69,17 @@ export function openInstallation(
     lines: [],
     policyVersion: policy.version,
     details: { channel, product: item, installerId },
-    workflowInput: (caseId, requestedAt) => ({ caseId, type: 'installation', channel, customer, order, item, installerId, policy, requestedAt }),
+    workflowInput: (caseId, requestedAt) => ({
+      caseId,
+      type: 'installation',
+      channel,
+      customer,
+      order,
+      item,
+      installerId,
+      ...(body.offer && { offered: true }),
+      policy,
+      requestedAt,
+    }),
   };
 }

@@ -14,6 +14,10 @@ export const InstallationPolicy = z
     version: z.string().min(1),
     /** The bulky categories installed at the customer's home, each with its installer. */
     installable: z.partialRecord(ProductCategory, z.object({ installerId: z.string().min(1) })),
+    /** An offer made on delivery waits this long for the customer to accept it. */
+    acceptOfferWithinMs: durationMs,
+    /** A request for an installation joins an open one of the same order opened within this time (its offer): one visit per delivery. */
+    joinWithinMs: durationMs,
     /** The installer reports the visit's outcome within this time of the slot's end; later is a breach, escalated. */
     reportWithinMs: durationMs,
     /** A defect found at unboxing becomes a return, exchange or repair within this time; later is a breach, escalated. */
@@ -26,6 +30,8 @@ export type InstallationPolicy = z.infer<typeof InstallationPolicy>;
 const standard: InstallationPolicy = {
   version: 'installations/2026-12-02',
   installable: { large_appliance: { installerId: 'homefit' }, tv: { installerId: 'homefit' } },
+  acceptOfferWithinMs: days(14),
+  joinWithinMs: days(30),
   reportWithinMs: hours(24),
   remedyWithinMs: days(2),
   escalation: {
@@ -39,6 +45,7 @@ const standard: InstallationPolicy = {
 const demo: InstallationPolicy = {
   ...standard,
   version: 'installations/2026-12-02-demo',
+  acceptOfferWithinMs: seconds(60),
   reportWithinMs: seconds(60),
   remedyWithinMs: seconds(60),
   escalation: { levels: standard.escalation.levels.map((l) => ({ ...l, ackWithinMs: seconds(10) })) },

@@ -16,6 +16,7 @@ export interface VisitReport {
 
 /** What an installation waits on: the installer's report, the customer's moves, the defect's remedy. */
 export interface InstallationFacts {
+  offer?: Fact<{ accepted: boolean; reason?: string }>;
   report?: Fact<VisitReport>;
   reschedule?: Fact<{ slotId?: string }>;
   cancel?: Fact<{ reason?: string }>;

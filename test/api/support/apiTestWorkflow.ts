@@ -104,7 +104,7 @@ export const inquiryCase = standIn({
 export const installationCase = standIn({
   definition: installations,
   initial: 'visit_booked',
-  afterAction: { reschedule: to('visit_booked'), cancel: to('closed'), converted: to('closed') },
+  afterAction: { accept: to('visit_booked'), decline: to('closed'), reschedule: to('visit_booked'), cancel: to('closed'), converted: to('closed') },
   afterStep: { installed: to('closed'), defect_found: to('defect_found') },
   policyVersion: (input: InstallationCaseInput) => input.policy.version,
 });

@@ -18,7 +18,7 @@ afterAll(async () => {
 const policy: InstallationPolicy = { ...installationPolicy.profiles.standard, version: 'installations/test' };
 const homefit = { kind: 'installer' as const, id: 'homefit' };
 
-function installationInput(opts: { policy?: InstallationPolicy } = {}): InstallationCaseInput {
+function installationInput(opts: { policy?: InstallationPolicy; offered?: boolean } = {}): InstallationCaseInput {
   return {
     caseId: `case-installation-${randomUUID()}`,
     type: 'installation',
@@ -28,6 +28,7 @@ function installationInput(opts: { policy?: InstallationPolicy } = {}): Installa
     order: { id: `ord-${randomUUID().slice(0, 8)}`, deliveredAt: new Date(Date.now() - seconds(86_400)).toISOString() },
     item: { sku: 'FRIDGE-9', category: 'large_appliance' },
     installerId: 'homefit',
+    ...(opts.offered && { offered: true }),
     policy: opts.policy ?? policy,
     requestedAt: new Date().toISOString(),
   };
@@ -132,5 +133,28 @@ describe('installation workflow', () => {
     expect(await harness.caseRecord(input.caseId)).toMatchObject({ outcome: 'defect_remedied', details: { convertedTo: link } });
     // The technician came: the job stays as it was.
     expect(((await harness.records(input.caseId)).installations ?? []).map((r) => r.action)).toEqual(['booked']);
+  });
+
+  it('offers the visit first when the delivery was reported, books it on the customer’s yes, and lets an unanswered offer lapse on time', async () => {
+    const input = installationInput({ offered: true });
+    await harness.startInstallation(input);
+    await harness.waitForStatus(input.caseId, 'offered');
+    await eventually(async () => expect(await sent(input.caseId, 'installation_offered')).toHaveLength(1));
+    expect((await harness.records(input.caseId)).installations ?? []).toEqual([]);
+    expect(await harness.action(input.caseId, 'accept', customerOf(input))).toEqual({ status: 'visit_booked' });
+    expect((await harness.records(input.caseId)).installations).toEqual([expect.objectContaining({ action: 'booked' })]);
+
+    const acceptOfferWithinMs = seconds(2);
+    const lapsing = installationInput({ offered: true, policy: { ...policy, acceptOfferWithinMs } });
+    const handle = await harness.startInstallation(lapsing);
+    expect(await handle.result()).toEqual({ outcome: 'offer_expired' });
+    const { rows } = await harness.pool.query<{ type: string; at: string }>(
+      "SELECT type, at FROM case_events WHERE case_id = $1 AND type IN ('installation.offered', 'installation.offer_expired') ORDER BY seq",
+      [lapsing.caseId],
+    );
+    const waited = Date.parse(rows[1]!.at) - Date.parse(rows[0]!.at);
+    expect(waited).toBeGreaterThanOrEqual(acceptOfferWithinMs);
+    expect(waited).toBeLessThan(acceptOfferWithinMs + seconds(3));
+    expect((await harness.records(lapsing.caseId)).installations ?? []).toEqual([]);
   });
 });

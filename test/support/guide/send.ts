@@ -34,7 +34,11 @@ function fill(text: string, run: GuideRun): string {
   });
 }
 
-const kindByCollection = new Map<string, string>(Object.entries(partnerChannels).map(([kind, channel]) => [channel.collection, kind]));
+// The order system's delivery notices (api/routes/deliveries.ts) are signed as `orders:<system>` too.
+const kindByCollection = new Map<string, string>([
+  ...Object.entries(partnerChannels).map(([kind, channel]) => [channel.collection, kind] as [string, string]),
+  ['orders', 'orders'],
+]);
 
 /** `carrier:sim-carrier` for /v1/webhooks/carriers/sim-carrier. */
 function partnerOf(path: string): string {

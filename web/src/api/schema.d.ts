@@ -525,6 +525,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases/{id}/actions/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The customer takes up the installation offered on delivery: a visit is booked
+         * @description Bearer token with role customer (own cases), agent (queues), supervisor, admin
+         */
+        post: operations["caseActionAccept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/actions/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The customer does not want the installation offered on delivery: it closes
+         * @description Bearer token with role customer (own cases), agent (queues), supervisor, admin
+         */
+        post: operations["caseActionDecline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/cases/{id}/actions/assign": {
         parameters: {
             query?: never;
@@ -883,6 +923,26 @@ export interface paths {
          * @description Partners only, authenticated by the HMAC signature (no bearer token)
          */
         post: operations["partnerStepInstaller"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/orders/{systemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The order system reports a delivery (signed): bulky products are offered an installation
+         * @description Partners only, authenticated by the HMAC signature (no bearer token)
+         */
+        post: operations["orderDelivered"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1510,6 +1570,11 @@ export interface components {
             /** @description Not accepted: the order system (send orderId) decides it */
             order?: unknown;
             item: components["schemas"]["InstallationRequestItem"];
+            /**
+             * @description Offered rather than asked for (the order system's delivery notice): the customer accepts it before a visit is booked
+             * @enum {boolean}
+             */
+            offer?: true;
         };
         InstallationRequestItem: {
             /** @description The order line of the delivered product */
@@ -2047,6 +2112,30 @@ export interface components {
             defect?: string;
             notes?: string;
         };
+        DeliveryOffers: {
+            orderId: components["schemas"]["OrderId"];
+            /** @description One installation per product of a category the policy installs; none for an order without one */
+            offered: {
+                sku: string;
+                /**
+                 * @description The installation offered, or the open one the offer was taken up by; absent when one is already booked
+                 * @example case_3f1c0a9be27d4c51a8e06b9d2f
+                 */
+                caseId?: string;
+                /** @description Its status; already_under_way: the customer had asked for it and a visit is booked */
+                status: string;
+            }[];
+        };
+        /** @description The order system tells that an order reached the customer */
+        DeliveryNotice: {
+            /** @description The partner's id for this event; a redelivery with the same id changes nothing */
+            eventId: string;
+            /** @enum {string} */
+            type: "delivered";
+            orderId: components["schemas"]["OrderId"];
+            /** Format: date-time */
+            occurredAt: string;
+        };
         SupplierScorecard: {
             supplierId: string;
             /** @description Supplier steps answered within, and after, their response SLA */
@@ -2235,7 +2324,7 @@ export interface components {
             openCases: number;
         };
         /** @enum {string} */
-        CaseStatus: "requested" | "under_review" | "approved" | "label_issued" | "in_transit" | "received" | "inspected" | "refunding" | "exchanging" | "awaiting_survey" | "closed" | "troubleshooting" | "repair_ordered" | "visit_scheduled" | "at_supplier" | "awaiting_quote_approval" | "repairing" | "awaiting_ship_back" | "shipped_back" | "replacing" | "opened" | "routed" | "acknowledged" | "awaiting_customer" | "solution_proposed" | "with_product" | "with_operations" | "awaiting_confirmation" | "with_agent" | "visit_booked" | "defect_found";
+        CaseStatus: "requested" | "under_review" | "approved" | "label_issued" | "in_transit" | "received" | "inspected" | "refunding" | "exchanging" | "awaiting_survey" | "closed" | "troubleshooting" | "repair_ordered" | "visit_scheduled" | "at_supplier" | "awaiting_quote_approval" | "repairing" | "awaiting_ship_back" | "shipped_back" | "replacing" | "opened" | "routed" | "acknowledged" | "awaiting_customer" | "solution_proposed" | "with_product" | "with_operations" | "awaiting_confirmation" | "with_agent" | "offered" | "visit_booked" | "defect_found";
         ProcessStatus: {
             name: components["schemas"]["CaseStatus"];
             /** @description The statuses the process may move to from this one */
@@ -2776,7 +2865,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Cases in this status; any status of a registered process */
-                status?: "requested" | "under_review" | "approved" | "label_issued" | "in_transit" | "received" | "inspected" | "refunding" | "exchanging" | "awaiting_survey" | "closed" | "troubleshooting" | "repair_ordered" | "visit_scheduled" | "at_supplier" | "awaiting_quote_approval" | "repairing" | "awaiting_ship_back" | "shipped_back" | "replacing" | "opened" | "routed" | "acknowledged" | "awaiting_customer" | "solution_proposed" | "with_product" | "with_operations" | "awaiting_confirmation" | "with_agent" | "visit_booked" | "defect_found";
+                status?: "requested" | "under_review" | "approved" | "label_issued" | "in_transit" | "received" | "inspected" | "refunding" | "exchanging" | "awaiting_survey" | "closed" | "troubleshooting" | "repair_ordered" | "visit_scheduled" | "at_supplier" | "awaiting_quote_approval" | "repairing" | "awaiting_ship_back" | "shipped_back" | "replacing" | "opened" | "routed" | "acknowledged" | "awaiting_customer" | "solution_proposed" | "with_product" | "with_operations" | "awaiting_confirmation" | "with_agent" | "offered" | "visit_booked" | "defect_found";
                 type?: components["schemas"]["CaseType"];
                 channel?: components["schemas"]["Channel"];
                 customerId?: string;
@@ -5638,6 +5727,244 @@ export interface operations {
             };
         };
     };
+    caseActionAccept: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key returns the first answer and acts once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: components["schemas"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["NoPayload"];
+            };
+        };
+        responses: {
+            /** @description The case took the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StepAck"];
+                };
+            };
+            /** @description The request could not be read (https://after-sales.example/problems/bad-request); The request is invalid (https://after-sales.example/problems/validation); The body is not valid JSON (https://after-sales.example/problems/malformed-json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A valid bearer token is required (https://after-sales.example/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this (https://after-sales.example/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case (https://after-sales.example/problems/case-not-found); No such action (https://after-sales.example/problems/unknown-action) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the current state of the case (https://after-sales.example/problems/invalid-transition); The case is closed (https://after-sales.example/problems/case-closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (https://after-sales.example/problems/payload-too-large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body must be application/json (https://after-sales.example/problems/unsupported-media-type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case refused the request (https://after-sales.example/problems/action-rejected) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (https://after-sales.example/problems/internal) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency is unavailable, retry later (https://after-sales.example/problems/unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    caseActionDecline: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key returns the first answer and acts once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: components["schemas"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CancelAction"];
+            };
+        };
+        responses: {
+            /** @description The case took the action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StepAck"];
+                };
+            };
+            /** @description The request could not be read (https://after-sales.example/problems/bad-request); The request is invalid (https://after-sales.example/problems/validation); The body is not valid JSON (https://after-sales.example/problems/malformed-json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A valid bearer token is required (https://after-sales.example/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this (https://after-sales.example/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case (https://after-sales.example/problems/case-not-found); No such action (https://after-sales.example/problems/unknown-action) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the current state of the case (https://after-sales.example/problems/invalid-transition); The case is closed (https://after-sales.example/problems/case-closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (https://after-sales.example/problems/payload-too-large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body must be application/json (https://after-sales.example/problems/unsupported-media-type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case refused the request (https://after-sales.example/problems/action-rejected) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (https://after-sales.example/problems/internal) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency is unavailable, retry later (https://after-sales.example/problems/unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     caseActionAssign: {
         parameters: {
             query?: never;
@@ -7453,6 +7780,118 @@ export interface operations {
                 };
             };
             /** @description The case has not reached this step yet; retry later (https://after-sales.example/problems/step-early); A dependency is unavailable, retry later (https://after-sales.example/problems/unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    orderDelivered: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unix seconds when the partner signed the request */
+                "x-webhook-timestamp": string;
+                /** @description v1=<hex HMAC-SHA256 of "<timestamp>.<raw body>"> */
+                "x-webhook-signature": string;
+            };
+            path: {
+                systemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeliveryNotice"];
+            };
+        };
+        responses: {
+            /** @description The installations offered for the delivery */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryOffers"];
+                };
+            };
+            /** @description The request could not be read (https://after-sales.example/problems/bad-request); The request is invalid (https://after-sales.example/problems/validation); The body is not valid JSON (https://after-sales.example/problems/malformed-json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The webhook signature is missing, invalid or stale (https://after-sales.example/problems/invalid-signature) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such order of this customer (https://after-sales.example/problems/order-not-found); No such customer (https://after-sales.example/problems/customer-not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The order system does not show the order delivered (https://after-sales.example/problems/not-delivered) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (https://after-sales.example/problems/payload-too-large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body must be application/json (https://after-sales.example/problems/unsupported-media-type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; slow down (https://after-sales.example/problems/rate-limited) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (https://after-sales.example/problems/internal) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency is unavailable, retry later (https://after-sales.example/problems/unavailable) */
             503: {
                 headers: {
                     [name: string]: unknown;
