@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CustomerId, OrderId } from './case';
+import { CustomerId, OrderId, Sku } from './case';
 import type { IntakeIssue, IntakeRecords } from './process';
 
 /**
@@ -31,6 +31,16 @@ export const CustomerRef = z
 export const orderFields = {
   orderId: OrderId,
   order: decidedBy('the order system (send orderId)'),
+};
+
+/**
+ * What a request about no order line may still name: the order, the product, both or neither (a
+ * question, an idea). A named order must be the customer's; a product named with it, a line of it.
+ */
+export const optionalOrderFields = {
+  orderId: OrderId.optional().meta({ description: 'The order it is about, if any: it must be the customer’s' }),
+  order: decidedBy('the order system (send orderId)'),
+  sku: Sku.optional().meta({ description: 'The product it is about, if any; with orderId, a line of that order' }),
 };
 
 /** A sku named with an order must be on it (a question or an idea may name either, or both). */

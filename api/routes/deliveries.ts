@@ -6,7 +6,6 @@ import { type Admission, admitCase } from '../caseAdmission';
 import type { ApiDeps } from '../deps';
 import { HttpProblem } from '../problem';
 import { jsonBody } from '../middleware/jsonBody';
-import { clientAddress, perClientLimit } from '../middleware/rateLimit';
 import { caseLogger } from '../middleware/requestLogger';
 import { jsonResponse } from '../openapi';
 import { defineRoute, type Route } from '../route';
@@ -14,6 +13,7 @@ import { CaseId } from '../schemas/caseId';
 import { EventId, OccurredAt, PartnerId, SignatureHeaders } from '../schemas/webhooks';
 import { lookUp } from '../systemsOfRecord';
 import { requireSignature } from '../webhooks/requireSignature';
+import { partnerWebhookLimit } from './webhooks';
 
 const DeliveryNotice = z
   .object({ eventId: EventId, type: z.literal('delivered'), orderId: OrderId, occurredAt: OccurredAt })
@@ -43,12 +43,7 @@ const DeliveryOffers = z
  */
 export function deliveryRoute(deps: ApiDeps): Route {
   const { config } = deps;
-  const limit = perClientLimit({
-    name: 'delivery-notice',
-    limit: config.RATE_LIMIT_WEBHOOKS,
-    windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
-    clientOf: (req) => `${req.path}@${clientAddress(req)}`,
-  });
+  const limit = partnerWebhookLimit(config, 'delivery-notice');
   return defineRoute({
     method: 'post',
     path: '/v1/webhooks/orders/:systemId',

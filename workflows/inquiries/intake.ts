@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { SlaPolicy } from '../../config/policies/slaPolicy';
-import { Channel, OrderId, Sku } from '../../domain/case';
+import { Channel } from '../../domain/case';
 import { caseCustomer } from '../../domain/caseCustomer';
-import { CustomerRef, decidedBy } from '../../domain/intakeFields';
+import { CustomerRef, optionalOrderFields } from '../../domain/intakeFields';
 import type { CaseOpening, IntakeRecords } from '../../domain/process';
 import { pinnedVersion } from '../lib/pinnedVersion';
 import type { InquiryCaseInput } from './input';
@@ -14,9 +14,7 @@ export const InquiryCaseRequest = z
     type: z.literal('inquiry'),
     channel: Channel,
     customer: CustomerRef,
-    orderId: OrderId.optional().meta({ description: 'The order it is about, if any: it must be the customer’s; its status can then be answered at once' }),
-    order: decidedBy('the order system (send orderId)'),
-    sku: Sku.optional().meta({ description: 'The product it is about, if any; with orderId, a line of that order' }),
+    ...optionalOrderFields,
     question: z.string().trim().min(1).max(2000).meta({ description: 'The question, in the customer’s words, Chinese or English' }),
   })
   .meta({ id: 'InquiryCaseRequest' });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { SlaPolicy } from '../../config/policies/slaPolicy';
-import { Channel, OrderId, Sku } from '../../domain/case';
+import { Channel } from '../../domain/case';
 import { caseCustomer } from '../../domain/caseCustomer';
-import { CustomerRef, decidedBy } from '../../domain/intakeFields';
+import { CustomerRef, optionalOrderFields } from '../../domain/intakeFields';
 import type { CaseOpening, IntakeRecords } from '../../domain/process';
 import { pinnedVersion } from '../lib/pinnedVersion';
 import type { SuggestionCaseInput } from './input';
@@ -14,9 +14,7 @@ export const SuggestionCaseRequest = z
     type: z.literal('suggestion'),
     channel: Channel,
     customer: CustomerRef,
-    orderId: OrderId.optional().meta({ description: 'The order it is about, if any: it must be the customer’s' }),
-    order: decidedBy('the order system (send orderId)'),
-    sku: Sku.optional().meta({ description: 'The product it is about, if any; with orderId, a line of that order' }),
+    ...optionalOrderFields,
     text: z.string().min(1).max(5000).meta({ description: 'The suggestion, in the customer’s words; routing reads it' }),
   })
   .meta({ id: 'SuggestionCaseRequest' });

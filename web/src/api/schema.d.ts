@@ -1549,7 +1549,7 @@ export interface components {
             type: "inquiry";
             channel: components["schemas"]["Channel"];
             customer: components["schemas"]["CustomerRef"];
-            /** @description The order it is about, if any: it must be the customer’s; its status can then be answered at once */
+            /** @description The order it is about, if any: it must be the customer’s */
             orderId?: string;
             /** @description Not accepted: the order system (send orderId) decides it */
             order?: unknown;
