@@ -38,6 +38,7 @@ export const problemCatalog = {
   'undecodable-payload': { status: 422, title: 'A payload could not be decrypted' },
   'unknown-identity': { status: 422, title: 'This stack has nobody of that role and id to sign in as' },
   'rate-limited': { status: 429, title: 'Too many requests; slow down' },
+  overloaded: { status: 429, title: 'The service is busy; retry after the time given' },
   internal: { status: 500, title: 'Internal error' },
   unavailable: { status: 503, title: 'A dependency is unavailable, retry later' },
   'not-ready': { status: 503, title: 'Not ready' },

@@ -75,6 +75,11 @@ export const EnvSchema = z.object({
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   RATE_LIMIT_INTAKE: perWindow.default(60),
   RATE_LIMIT_WEBHOOKS: perWindow.default(600),
+  /**
+   * Intake requests this API instance works on at once; more are shed at once with 429 and
+   * Retry-After (api/middleware/admission.ts) rather than queued until they time out.
+   */
+  INTAKE_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(64),
 
   /**
    * Prometheus metrics (metrics/): off unless configured. With a token, GET /metrics wants

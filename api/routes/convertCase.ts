@@ -31,7 +31,7 @@ export function convertCaseRoute(deps: ApiDeps, limit: ReturnType<typeof intakeR
     params: CaseIdParams,
     headers: IdempotencyHeaders,
     body: CreateCaseRequest,
-    before: [limit, ...jsonBody()],
+    before: [...limit, ...jsonBody()],
     responses: intakeResponses,
     problems: ['case-not-found', 'not-convertible', 'already-converted', 'invalid-transition', ...intakeProblems],
     async handle({ params, headers, body }, req, res) {

@@ -1,9 +1,10 @@
-import type { Request, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { z } from 'zod';
 import { CaseRecord, CaseType } from '../../domain';
 import { callerOf, staff, tokenAccess } from '../auth/access';
 import { type AdmissionRequest, admitCase } from '../caseAdmission';
 import type { ApiDeps } from '../deps';
+import { admissionLimit } from '../middleware/admission';
 import { jsonBody } from '../middleware/jsonBody';
 import { perClientLimit } from '../middleware/rateLimit';
 import { caseLogger } from '../middleware/requestLogger';
@@ -58,14 +59,17 @@ export const intakeProblems = [
   'line-conflict',
   'unavailable',
   'rate-limited',
+  'overloaded',
 ] as const;
 
 /**
  * One budget for opening cases per caller, whichever route opens them: a conversion is an intake.
  * Runs after the access check, so the client is the authenticated caller, wherever they call from.
  */
-export function intakeRateLimit(deps: ApiDeps) {
-  return perClientLimit({
+export function intakeRateLimit(deps: ApiDeps): RequestHandler[] {
+  // Shed first: a request turned away for load has not used up the caller's budget.
+  const admission = admissionLimit('intake', deps.config.INTAKE_MAX_IN_FLIGHT);
+  const perClient = perClientLimit({
     name: 'intake',
     limit: deps.config.RATE_LIMIT_INTAKE,
     windowSeconds: deps.config.RATE_LIMIT_WINDOW_SECONDS,
@@ -74,6 +78,7 @@ export function intakeRateLimit(deps: ApiDeps) {
       return `${principal.role}:${principal.sub}`;
     },
   });
+  return [admission, perClient];
 }
 
 export function createCaseRoute(deps: ApiDeps, limit: ReturnType<typeof intakeRateLimit>): Route {
@@ -86,7 +91,7 @@ export function createCaseRoute(deps: ApiDeps, limit: ReturnType<typeof intakeRa
     access: tokenAccess({ customer: 'own', ...staff }),
     headers: IdempotencyHeaders,
     body: CreateCaseRequest,
-    before: [limit, ...jsonBody()],
+    before: [...limit, ...jsonBody()],
     responses: intakeResponses,
     problems: [...intakeProblems],
     async handle({ headers, body }, req, res) {

@@ -3040,7 +3040,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; slow down (https://after-sales.example/problems/rate-limited) */
+            /** @description Too many requests; slow down (https://after-sales.example/problems/rate-limited); The service is busy; retry after the time given (https://after-sales.example/problems/overloaded) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3184,7 +3184,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; slow down (https://after-sales.example/problems/rate-limited) */
+            /** @description Too many requests; slow down (https://after-sales.example/problems/rate-limited); The service is busy; retry after the time given (https://after-sales.example/problems/overloaded) */
             429: {
                 headers: {
                     [name: string]: unknown;
