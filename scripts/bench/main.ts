@@ -3,7 +3,8 @@ import { runMain, stopOnSignals } from '../load/runMain';
 import { progressPrinter } from '../progress';
 import { startBench, type Bench } from './benchStack';
 import { activitiesRun, endToEndFigure, refund } from './endToEnd';
-import { parseBenchFlags } from './flags';
+import { type BenchFlags, parseBenchFlags, runs } from './flags';
+import { inquiryBurstFigure } from './inquiryBurst';
 import { intakeFigure } from './intake';
 import { kpiReportFigure } from './kpiReport';
 import { openUpTo } from './openPoint';
@@ -26,14 +27,15 @@ async function main(): Promise<number> {
   stopOnSignals(() => bench.stop(), progress);
   try {
     const activities = await warmUp(bench);
-    const low = await openUpTo(bench, { target: flags['low-open'], atLeast: flags['low-open'], concurrency: flags.concurrency, what: 'low point' });
-    const steps = await compareSteps(bench, low.ids, flags['step-concurrency'], 'partner step');
-    const lowPoint = { openCases: low.openCases, memory: low.memory, steps };
-    report.add(partnerStepFigure(lowPoint, flags['step-concurrency']));
-    report.add(await endToEndFigure(bench, flags, activities));
-    report.add(await intakeFigure(bench, flags));
-    report.add(await scaleFigure(bench, flags, lowPoint));
-    report.add(await kpiReportFigure(bench, flags));
+    // The low point is the partner step's figure and the scale figure's baseline.
+    const lowPoint = runs(flags, 'partnerStep') || runs(flags, 'scale') ? await lowPointOf(bench, flags) : null;
+    if (lowPoint && runs(flags, 'partnerStep')) report.add(partnerStepFigure(lowPoint, flags['step-concurrency']));
+    if (runs(flags, 'endToEnd')) report.add(await endToEndFigure(bench, flags, activities));
+    if (runs(flags, 'intake')) report.add(await intakeFigure(bench, flags));
+    if (lowPoint && runs(flags, 'scale')) report.add(await scaleFigure(bench, flags, lowPoint));
+    if (runs(flags, 'kpiReport')) report.add(await kpiReportFigure(bench, flags));
+    // Last: its inquiries stay open, waiting for customers, and would weigh on the figures before it.
+    if (runs(flags, 'inquiryBurst')) report.add(await inquiryBurstFigure(bench, flags));
   } finally {
     progress('stopping the stack');
     await bench.stop();
@@ -41,6 +43,12 @@ async function main(): Promise<number> {
   await report.write(flags.out);
   progress(`results written to ${flags.out}`);
   return 0;
+}
+
+async function lowPointOf(bench: Bench, flags: BenchFlags) {
+  const low = await openUpTo(bench, { target: flags['low-open'], atLeast: flags['low-open'], concurrency: flags.concurrency, what: 'low point' });
+  const steps = await compareSteps(bench, low.ids, flags['step-concurrency'], 'partner step');
+  return { openCases: low.openCases, memory: low.memory, steps };
 }
 
 /** First calls pay for JIT, connections and caches; they are run and not measured. Resolves with a refund's activity count. */

@@ -7,6 +7,7 @@ import { jsonLines, runOwnStack, SMOKE_TIMEOUT_MS } from './smokeRun';
 const TINY = [
   ...['--quick', '--intake-n', '8', '--e2e-n', '4', '--low-open', '5', '--open-cases', '30', '--rounds', '1'],
   ...['--kpi-cases', '200', '--kpi-events', '2000', '--kpi-requests', '7'],
+  ...['--burst', '12', '--burst-window-s', '2'],
 ];
 
 let dir: string;
@@ -42,6 +43,18 @@ test('npm run bench reports each figure against its bare-Temporal baseline, on s
       ours: expect.objectContaining({ n: 7, p95Ms: expect.any(Number) }),
       bare: expect.objectContaining({ n: 7, p95Ms: expect.any(Number) }),
       ratio: { p50: expect.any(Number), p95: expect.any(Number) },
+    }),
+    expect.objectContaining({
+      figure: 'inquiryBurst',
+      n: 12,
+      // A dozen inquiries in two seconds: every one taken, answered first within the 30 s target.
+      casesExisting: 12,
+      serverErrors: 0,
+      unanswered: 0,
+      withinTarget: { n: 12, share: 1 },
+      firstResponse: expect.objectContaining({ n: 12, p99Ms: expect.any(Number) }),
+      bareStart: expect.objectContaining({ n: 12 }),
+      ratio: { p50: expect.any(Number), p99: expect.any(Number) },
     }),
   ]);
   // Each of the seven reports a supervisor asks for was asked once, and answered.

@@ -1,0 +1,181 @@
+import { request } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { mintToken } from '../../api/auth/tokens';
+import { caseIdFor } from '../../api/schemas/caseId';
+import { slaPolicies, slaTarget } from '../../config/policies/slaPolicy';
+import { returnRequest } from '../load/caseRequests';
+import type { Bench } from './benchStack';
+import type { BenchFlags } from './flags';
+import type { Figure } from './report';
+import { percentile, ratio } from './stats';
+
+/**
+ * The source material's stress test: a burst of inquiries from as many HTTP clients, each on a
+ * connection of its own, arriving evenly within a window. Every one must be accepted (a client
+ * shed with 429 comes back after Retry-After with the same key, as a channel would), and each
+ * must get its first response within the first_response target, counted from its first arrival.
+ * The baseline starts as many empty workflows on the same schedule.
+ */
+
+/** The questions come in three kinds: one the knowledge base answers, an order's status, one a person takes. */
+function question(i: number, orderId: string): Record<string, unknown> {
+  switch (i % 3) {
+    case 0:
+      return { question: 'When will I get my refund?' };
+    case 1:
+      return { question: 'Where is my order? It has not arrived.', orderId };
+    default:
+      return { question: 'Do you sell gift wrapping for the jacket?' };
+  }
+}
+
+interface Attempted {
+  caseId: string;
+  arrivedAt: number;
+  firstStatus: number;
+  finalStatus: number;
+  attempts: number;
+}
+
+function post(url: string, body: string, headers: Record<string, string>): Promise<{ status: number; retryAfterS: number }> {
+  return new Promise((resolve) => {
+    // agent: false: a connection of its own, as a separate client would open.
+    const req = request(url, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', ...headers } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, retryAfterS: Number(res.headers['retry-after'] ?? 1) }));
+    });
+    req.on('error', () => resolve({ status: 0, retryAfterS: 1 }));
+    req.end(body);
+  });
+}
+
+/** One client: arrives, and comes back after each 429 or 503 until it is taken or gives up. */
+async function client(url: string, body: string, headers: Record<string, string>, giveUpAt: number) {
+  let attempts = 0;
+  let first = 0;
+  for (;;) {
+    const { status, retryAfterS } = await post(url, body, headers);
+    attempts++;
+    first ||= status;
+    if ((status !== 429 && status !== 503 && status !== 0) || Date.now() > giveUpAt) return { firstStatus: first, finalStatus: status, attempts };
+    await sleep(retryAfterS * 1000);
+  }
+}
+
+function countBy(values: number[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const v of values) counts[String(v)] = (counts[String(v)] ?? 0) + 1;
+  return counts;
+}
+
+function latencySummary(values: number[]) {
+  return { n: values.length, p50Ms: percentile(values, 50), p99Ms: percentile(values, 99), maxMs: Math.max(...values) };
+}
+
+async function firstResponses(bench: Bench, ids: string[], deadline: number): Promise<Map<string, number>> {
+  for (;;) {
+    const { rows } = await bench.pool.query<{ case_id: string; at: string | null }>(
+      'SELECT case_id, first_response_at AS at FROM case_facts WHERE case_id = ANY($1)',
+      [ids],
+    );
+    const answered = new Map(rows.filter((r) => r.at !== null).map((r) => [r.case_id, Date.parse(r.at!)]));
+    if (answered.size >= ids.length || Date.now() > deadline) return answered;
+    bench.progress(`inquiry burst: ${answered.size}/${ids.length} first responses recorded`);
+    await sleep(2_000);
+  }
+}
+
+/**
+ * Where a first response's time goes, from the timeline: arrival to the case row (intake), the
+ * row to the workflow's first step (the start and the first workflow task), that step to the
+ * response sent (knowledge base or order system, the message). Medians and p99 in ms.
+ */
+async function stages(bench: Bench, ids: string[], arrivals: Map<string, number>) {
+  const { rows } = await bench.pool.query<{ case_id: string; type: string; at: string }>(
+    `SELECT case_id, type, at FROM case_events
+      WHERE case_id = ANY($1) AND type IN ('case.requested', 'inquiry.classified', 'inquiry.first_response')`,
+    [ids],
+  );
+  const at = new Map<string, Record<string, number>>();
+  for (const r of rows) at.set(r.case_id, { ...at.get(r.case_id), [r.type]: Date.parse(r.at) });
+  const spans = { intake: [] as number[], toWorkflow: [] as number[], toResponse: [] as number[] };
+  for (const [id, t] of at) {
+    const arrived = arrivals.get(id)!;
+    const requested = t['case.requested'];
+    const classified = t['inquiry.classified'];
+    const responded = t['inquiry.first_response'];
+    if (requested === undefined || classified === undefined || responded === undefined) continue;
+    spans.intake.push(requested - arrived);
+    spans.toWorkflow.push(classified - requested);
+    spans.toResponse.push(responded - classified);
+  }
+  const summary = (v: number[]) => ({ p50Ms: percentile(v, 50), p99Ms: percentile(v, 99) });
+  return { intake: summary(spans.intake), toWorkflow: summary(spans.toWorkflow), toResponse: summary(spans.toResponse) };
+}
+
+export async function inquiryBurstFigure(bench: Bench, flags: BenchFlags): Promise<Figure> {
+  const { burst: n, 'burst-window-s': windowS } = flags;
+  const windowMs = windowS * 1000;
+  const targetMs = slaTarget(slaPolicies.standard, 'first_response', { caseType: 'inquiry', priority: 'normal', channel: 'app' })!.targetMs;
+  const customers = Math.min(n, 400);
+  bench.progress(`inquiry burst: ${n} inquiries from ${n} clients within ${windowS} s (${customers} customers with an order each)`);
+  const orders = Array.from({ length: customers }, (_, c) => returnRequest(bench.runId, `burst-${c}`).order);
+  for (const order of orders) await bench.service.addOrder(order);
+  const authorization = `Bearer ${await mintToken({ sub: 'channel-agent', role: 'agent' }, bench.stack.tokens, '12h')}`;
+
+  const start = Date.now() + 1_000;
+  const giveUpAt = start + windowMs + 5 * 60_000;
+  const attempted: Attempted[] = await Promise.all(
+    Array.from({ length: n }, async (_, i) => {
+      const order = orders[i % customers]!;
+      const customerId = String(order.customerId);
+      const key = `${bench.runId}-burst-${i}`;
+      const body = JSON.stringify({ type: 'inquiry', channel: 'app', customer: { id: customerId }, ...question(i, String(order.id)) });
+      const arrivedAt = start + Math.floor((i * windowMs) / n);
+      await sleep(arrivedAt - Date.now());
+      const outcome = await client(`${bench.stack.apiUrl}/v1/cases`, body, { authorization, 'idempotency-key': key }, giveUpAt);
+      return { caseId: caseIdFor(customerId, key), arrivedAt, ...outcome };
+    }),
+  );
+  const lastArrival = Date.now();
+  const accepted = attempted.filter((a) => a.finalStatus === 201);
+  // A burst beyond what the machine works on drains for minutes: wait for it, within reason.
+  const answered = await firstResponses(bench, accepted.map((a) => a.caseId), lastArrival + 15 * 60_000);
+  const firstResponseMs = accepted.flatMap((a) => (answered.has(a.caseId) ? [answered.get(a.caseId)! - a.arrivedAt] : []));
+  const { rows } = await bench.pool.query<{ n: string }>('SELECT count(*) AS n FROM cases WHERE id = ANY($1)', [attempted.map((a) => a.caseId)]);
+  const where = await stages(bench, accepted.map((a) => a.caseId), new Map(accepted.map((a) => [a.caseId, a.arrivedAt])));
+
+  bench.progress(`inquiry burst: the baseline starts ${n} empty workflows on the same schedule`);
+  const { client: bare, taskQueue } = bench.bare;
+  const bareStart = Date.now() + 1_000;
+  const bareMs = await Promise.all(
+    Array.from({ length: n }, async (_, i) => {
+      const at = bareStart + Math.floor((i * windowMs) / n);
+      await sleep(at - Date.now());
+      await bare.workflow.start('bareEmpty', { taskQueue, workflowId: `${bench.runId}-burst-bare-${i}` });
+      return Date.now() - at;
+    }),
+  );
+
+  const ours = latencySummary(firstResponseMs);
+  const bareSummary = latencySummary(bareMs);
+  const within = firstResponseMs.filter((ms) => ms <= targetMs).length;
+  return {
+    figure: 'inquiryBurst',
+    n,
+    windowS,
+    targetMs,
+    firstAttempts: countBy(attempted.map((a) => a.firstStatus)),
+    finalAnswers: countBy(attempted.map((a) => a.finalStatus)),
+    shed: attempted.filter((a) => a.firstStatus === 429).length,
+    retries: attempted.reduce((sum, a) => sum + a.attempts - 1, 0),
+    serverErrors: attempted.filter((a) => a.finalStatus >= 500 || a.finalStatus === 0).length,
+    unanswered: accepted.length - answered.size,
+    casesExisting: Number(rows[0]!.n),
+    firstResponse: ours,
+    withinTarget: { n: within, share: Number((within / n).toFixed(4)) },
+    stages: where,
+    bareStart: bareSummary,
+    ratio: { p50: ratio(ours.p50Ms, bareSummary.p50Ms), p99: ratio(ours.p99Ms, bareSummary.p99Ms) },
+  };
+}
