@@ -49,7 +49,10 @@ function post(url: string, body: string, headers: Record<string, string>): Promi
   });
 }
 
-/** One client: arrives, and comes back after each 429 or 503 until it is taken or gives up. */
+/** Answers a client comes back after: shed (429), unavailable (503), timed out waiting (408), or no answer at all. */
+const RETRIED = new Set([0, 408, 429, 503]);
+
+/** One client: arrives, and comes back after each answer worth retrying until it is taken or gives up. */
 async function client(url: string, body: string, headers: Record<string, string>, giveUpAt: number) {
   let attempts = 0;
   let first = 0;
@@ -57,7 +60,7 @@ async function client(url: string, body: string, headers: Record<string, string>
     const { status, retryAfterS } = await post(url, body, headers);
     attempts++;
     first ||= status;
-    if ((status !== 429 && status !== 503 && status !== 0) || Date.now() > giveUpAt) return { firstStatus: first, finalStatus: status, attempts };
+    if (!RETRIED.has(status) || Date.now() > giveUpAt) return { firstStatus: first, finalStatus: status, attempts };
     await sleep(retryAfterS * 1000);
   }
 }
