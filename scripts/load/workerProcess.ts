@@ -34,7 +34,9 @@ export class WorkerProcess {
   /** Resolves once the worker says it is polling; rejects with its last output when it dies or hangs first. */
   async start(): Promise<void> {
     if (this.child) throw new Error('the worker is already running');
-    const child = spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts'], {
+    // WORKER_NODE_OPTIONS reaches the worker alone: `--cpu-prof --cpu-prof-dir=<dir>` profiles it during a run.
+    const nodeOptions = process.env.WORKER_NODE_OPTIONS?.split(' ').filter(Boolean) ?? [];
+    const child = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', 'worker/main.ts'], {
       cwd: REPO,
       env: { PATH: process.env.PATH, ...this.env, LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],
