@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Channel } from '../domain';
-import type { CustomerOrderSummary, CustomerPort, CustomerProfile, Language } from './types';
+import { Language } from '../domain/customer';
+import type { CustomerOrderSummary, CustomerPort, CustomerProfile } from './types';
 import { currencyCode, instant } from './partnerFields';
 import { partnerLookup, pathId, type PartnerConfig } from './partnerHttp';
 
@@ -9,13 +10,12 @@ import { partnerLookup, pathId, type PartnerConfig } from './partnerHttp';
  * bought, for routing, messages and segmentation. Read-only: nothing we do changes a customer.
  */
 
-const LanguageSchema = z.enum(['zh-CN', 'en']) satisfies z.ZodType<Language>;
 
 export const CustomerProfileSchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
   contact: z.object({ email: z.string().min(1).optional(), phone: z.string().min(1).optional() }),
-  language: LanguageSchema,
+  language: Language,
   tags: z.array(z.string().min(1)),
   consent: z.object({ marketing: z.boolean(), surveys: z.boolean() }),
   advisorId: z.string().min(1).nullable(),

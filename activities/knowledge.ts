@@ -16,7 +16,7 @@ export function createKnowledgeActivities(pool: Pool): KnowledgePort {
           articleId: article.id,
           version: article.version,
           category: article.category,
-          locale: translation.locale as 'zh-CN' | 'en',
+          locale: translation.locale,
           title: translation.title,
           body: translation.body,
           score: roundedScore(score ?? 0),

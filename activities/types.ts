@@ -1,3 +1,4 @@
+import type { Language } from '../domain/customer';
 import type { KnowledgeCategory } from '../domain/knowledge';
 import type { Actor, CasePriority, Channel, Deadline, ResolutionKind } from '../domain';
 import type { PartnerPolicy } from '../config/policies/partnerPolicy';
@@ -86,7 +87,8 @@ export interface OrderPort {
   recordReturn(input: Idempotent & { orderId: string; caseId: string; lines: { sku: string; quantity: number }[] }): Promise<void>;
 }
 
-export type Language = 'zh-CN' | 'en';
+/** The languages customers read, as the customer system says (domain/customer.ts). */
+export type { Language } from '../domain/customer';
 
 /** The customer system's view of a customer. Name and contact are personal data: never logged, never in the projection. */
 export interface CustomerProfile {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ProductCategory } from '../workflows/repairs/vocabulary';
 import { Sku } from './case';
+import { Language } from './customer';
 
 /**
  * The knowledge base's vocabulary (docs/knowledge.md): an article answers one kind of question,
@@ -8,8 +9,9 @@ import { Sku } from './case';
  * both of the languages customers write in.
  */
 
-export const KnowledgeLocale = z.enum(['zh-CN', 'en']).meta({ id: 'KnowledgeLocale' });
-export type KnowledgeLocale = z.infer<typeof KnowledgeLocale>;
+/** An article is written in the languages customers read (domain/customer.ts). */
+export const KnowledgeLocale = Language;
+export type KnowledgeLocale = Language;
 
 export const KnowledgeCategory = z
   .enum([...ProductCategory.options, 'order_status', 'returns_policy', 'delivery', 'billing', 'product'])

@@ -1,8 +1,9 @@
-import type { Language, NotificationTemplate, PartyTemplate } from '../types';
+import { Language } from '../../domain/customer';
+import type { NotificationTemplate, PartyTemplate } from '../types';
 import { customerFrame, customerMessages } from './customerMessages';
 import { messageFormat, SERVICE_TIME_ZONE } from './format';
 import { partyFrame, partyMessages } from './partyMessages';
-import { type MessageWording, type RenderedText, renderText, valuesFor } from './render';
+import { languages, type MessageWording, type RenderedText, renderText, valuesFor } from './render';
 
 /**
  * The words of every message the service sends (docs/notifications.md), rendered as it goes out.
@@ -18,7 +19,7 @@ export interface RenderedMessage {
   missing: string[];
 }
 
-export const isLanguage = (value: unknown): value is Language => value === 'en' || value === 'zh-CN';
+export const isLanguage = (value: unknown): value is Language => Language.safeParse(value).success;
 
 /** Typed out, but a worker may still be handed a template it has no words for: it gets the frame and the link. */
 const noWords: MessageWording = { en: { subject: [], body: [] }, 'zh-CN': { subject: [], body: [] } };
@@ -36,7 +37,7 @@ export function renderMessage(template: NotificationTemplate, language: string |
 /** A message to staff, English then Chinese, dates in the service's zone. */
 export function renderPartyMessage(template: PartyTemplate, data: Record<string, unknown>): Omit<RenderedMessage, 'language'> {
   const wording: MessageWording = partyMessages[template] ?? noWords;
-  const [en, zh] = (['en', 'zh-CN'] as const).map((lang) =>
+  const [en, zh] = languages.map((lang) =>
     renderText(wording[lang], valuesFor(wording, data, messageFormat(lang, SERVICE_TIME_ZONE)), { subject: partyFrame[lang].subject, link: '' }),
   ) as [RenderedText, RenderedText];
   return {

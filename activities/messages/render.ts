@@ -47,6 +47,7 @@ export interface RenderedText {
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
+/** English first: a staff message is written in both, English then Chinese. */
 export const languages: readonly Language[] = ['en', 'zh-CN'];
 
 /** The placeholders a sentence names, in order. */

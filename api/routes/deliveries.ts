@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OrderId } from '../../domain/case';
-import { ProductCategory } from '../../workflows/repairs/vocabulary';
+import { installerFor } from '../../workflows/installations/intake';
 import { partnerSignature } from '../auth/access';
 import { type Admission, admitCase } from '../caseAdmission';
 import type { ApiDeps } from '../deps';
@@ -62,10 +62,7 @@ export function deliveryRoute(deps: ApiDeps): Route {
       if (!order) throw new HttpProblem('order-not-found', `the order system has no order ${body.orderId}`, { orderId: body.orderId });
       if (order.deliveredAt === null) throw new HttpProblem('not-delivered', `the order system does not show order ${order.id} delivered`, { orderId: order.id });
       const policy = deps.policies.installations;
-      const installable = order.lines.filter((line) => {
-        const category = ProductCategory.safeParse(line.category);
-        return category.success && policy.installable[category.data] !== undefined;
-      });
+      const installable = order.lines.filter((line) => installerFor(line.category, policy) !== undefined);
       const system = `orders:${params.systemId}`;
       const offered = [];
       for (const line of installable) {

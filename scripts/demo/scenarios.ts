@@ -131,21 +131,41 @@ export const answerInquiry: DemoStep = {
   body: { text: 'Yes: gift wrapping is offered at checkout for 3 EUR, in paper.' },
 };
 
-/** The agent opens the return an inquiry turns out to be, through the same intake, linked both ways. */
-export const convertToReturn = (sku: string): DemoStep => ({
-  when: (c) => at('awaiting_confirmation')(c) || at('with_agent')(c),
-  by: 'agent',
-  action: 'convert',
-  path: 'conversions',
-  body: (c) => ({
+/**
+ * A case turned into a return or exchange of one product of the case's order, through intake
+ * (POST /v1/cases/{id}/conversions), linked both ways.
+ */
+function conversionTo(spec: {
+  when: DemoStep['when'];
+  by: DemoStep['by'];
+  type: 'return' | 'exchange';
+  channel: string;
+  sku: string;
+  condition: string;
+  reason: string;
+}): DemoStep {
+  const { type, channel, sku, condition, reason } = spec;
+  const item = { sku, quantity: 1, condition, ...(type === 'exchange' && { replacementSku: sku }) };
+  return {
+    when: spec.when,
+    by: spec.by,
+    action: 'convert',
+    path: 'conversions',
+    body: (c) => ({ type, channel, customer: { id: c.customerId }, orderId: c.orderId, items: [item], reason }),
+  };
+}
+
+/** The agent opens the return an inquiry turns out to be. */
+export const convertToReturn = (sku: string): DemoStep =>
+  conversionTo({
+    when: (c) => at('awaiting_confirmation')(c) || at('with_agent')(c),
+    by: 'agent',
     type: 'return',
     channel: 'phone',
-    customer: { id: c.customerId },
-    orderId: c.orderId,
-    items: [{ sku, quantity: 1, condition: 'unopened' }],
+    sku,
+    condition: 'unopened',
     reason: 'too small',
-  }),
-});
+  });
 
 /** An installation of a product delivered today; `offer`: offered as the order system's delivery notice would, for the customer to accept. */
 export function installationRequest(channel: string, sku: string, offer = false): RequestPlan {
@@ -157,20 +177,8 @@ export function installationRequest(channel: string, sku: string, offer = false)
 }
 
 /** The customer turns a defect found at unboxing into an exchange of the same product (docs/processes/installations.md). */
-export const exchangeDefective = (sku: string): DemoStep => ({
-  when: at('defect_found'),
-  by: 'customer',
-  action: 'convert',
-  path: 'conversions',
-  body: (c) => ({
-    type: 'exchange',
-    channel: 'app',
-    customer: { id: c.customerId },
-    orderId: c.orderId,
-    items: [{ sku, quantity: 1, condition: 'damaged', replacementSku: sku }],
-    reason: 'defect found at unboxing',
-  }),
-});
+export const exchangeDefective = (sku: string): DemoStep =>
+  conversionTo({ when: at('defect_found'), by: 'customer', type: 'exchange', channel: 'app', sku, condition: 'damaged', reason: 'defect found at unboxing' });
 
 export const review = (script?: Record<string, unknown>): DemoStep => ({
   when: at('under_review'),

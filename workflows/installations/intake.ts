@@ -24,17 +24,19 @@ export const InstallationCaseRequest = z
   .meta({ id: 'InstallationCaseRequest' });
 export type InstallationCaseRequest = z.infer<typeof InstallationCaseRequest>;
 
+/** Who installs a product of this category under the policy; undefined when it is not installed at home. */
+export function installerFor(category: string, policy: InstallationPolicy): { category: ProductCategory; installerId: string } | undefined {
+  const known = ProductCategory.safeParse(category);
+  const rule = known.success ? policy.installable[known.data] : undefined;
+  return known.success && rule ? { category: known.data, installerId: rule.installerId } : undefined;
+}
+
 /** The category of an order line the policy installs, or why it cannot be installed. */
 function installable(body: InstallationCaseRequest, { order }: IntakeRecords, policy: InstallationPolicy): { category: ProductCategory; installerId: string } | string {
   const line = order?.lines.find((l) => l.sku === body.item.sku);
   if (!line) return `${body.item.sku} is not a line of order ${body.orderId}`;
-  const category = ProductCategory.safeParse(line.category);
-  const rule = category.success ? policy.installable[category.data] : undefined;
-  if (!category.success || !rule) {
-    const offered = Object.keys(policy.installable).join(', ');
-    return `${body.item.sku} is a ${line.category} product: installation is offered for ${offered}`;
-  }
-  return { category: category.data, installerId: rule.installerId };
+  const offered = Object.keys(policy.installable).join(', ');
+  return installerFor(line.category, policy) ?? `${body.item.sku} is a ${line.category} product: installation is offered for ${offered}`;
 }
 
 /** A product of an installable category, on the order, delivered: a technician can come. */

@@ -1919,7 +1919,7 @@ export interface components {
         KnowledgeSearchHit: {
             id: components["schemas"]["KnowledgeArticleId"];
             version: number;
-            locale: components["schemas"]["KnowledgeLocale"];
+            locale: components["schemas"]["Language"];
             title: string;
             body: string;
             category: components["schemas"]["KnowledgeCategory"];
@@ -1933,7 +1933,7 @@ export interface components {
         };
         KnowledgeArticleId: string;
         /** @enum {string} */
-        KnowledgeLocale: "zh-CN" | "en";
+        Language: "zh-CN" | "en";
         /**
          * @description A repair product category, or one of the service's general subjects
          * @enum {string}
@@ -1956,7 +1956,7 @@ export interface components {
             notAnswered: number;
         };
         KnowledgeArticleTranslation: {
-            locale: components["schemas"]["KnowledgeLocale"];
+            locale: components["schemas"]["Language"];
             title: string;
             body: string;
         };
@@ -2398,8 +2398,6 @@ export interface components {
                 channels: string[];
             };
         };
-        /** @enum {string} */
-        Language: "zh-CN" | "en";
         KpiReport: {
             /** Format: date-time */
             from: string;
