@@ -56,7 +56,7 @@ export type KpiPolicy = z.infer<typeof KpiPolicy>;
 const standard: KpiPolicy = {
   version: 'kpi/2026-12-02',
   maxWindowMs: days(366),
-  resolvedOutcomes: ['resolved', 'resolved_unconfirmed', 'resolved_remotely', 'repaired', 'replaced', 'refunded', 'exchanged', 'answered', 'answered_automatically'],
+  resolvedOutcomes: ['resolved', 'resolved_unconfirmed', 'resolved_remotely', 'repaired', 'replaced', 'refunded', 'exchanged', 'answered', 'answered_automatically', 'installed'],
   cycleCaseTypes: ['return', 'exchange', 'repair'],
   slaClocks: ['first_response', 'solution', 'review'],
   promptResponseMs: minutes(10),
