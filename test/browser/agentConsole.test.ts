@@ -49,8 +49,11 @@ it('shows a return waiting for review with a live countdown; the agent claims it
   await screenshot(page, 'console-my-work');
 
   await claimFromQueue(page, caseId);
-  expect(await row.getByRole('button', { name: `Claim case ${caseId}` }).count()).toBe(0);
-  expect(await row.textContent()).toContain('agent-ana');
+  // The confirmation comes with the claim's answer; the row shows the new holder once the queue is read again.
+  await eventually(async () => {
+    expect(await row.getByRole('button', { name: `Claim case ${caseId}` }).count()).toBe(0);
+    expect(await row.textContent()).toContain('agent-ana');
+  }, 10_000);
 
   await approveOnCasePage(page, caseId, 'Opened, but as new: approved');
   const summary = page.getByRole('region', { name: 'Summary' });
