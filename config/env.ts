@@ -97,6 +97,17 @@ export const EnvSchema = z.object({
   WORKER_METRICS_PORT: port.optional(),
   TEMPORAL_METRICS_PORT: port.min(1, 'a fixed port: the SDK does not say which one it took').optional(),
 
+  /**
+   * Worker capacity (worker/createWorker.ts); unset, the SDK's defaults. Workflow task slots are
+   * held while a task's local activities run (timeline writes, messages, knowledge searches), so
+   * they, and the database pool that serves those writes, bound how many cases move at once.
+   */
+  WORKER_MAX_WORKFLOW_TASKS: z.coerce.number().int().min(2).max(10_000).optional(),
+  WORKER_MAX_LOCAL_ACTIVITIES: z.coerce.number().int().min(1).max(10_000).optional(),
+  WORKER_MAX_ACTIVITIES: z.coerce.number().int().min(1).max(10_000).optional(),
+  /** Workflows kept in the worker's memory between tasks; unset, the SDK sizes it from the heap. */
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(1_000_000).optional(),
+
   POLICY_PROFILE: z.enum(['standard', 'demo']).default('standard'),
 
   SIM_PORT: port.default(0),

@@ -102,34 +102,60 @@ export async function abandonCase(pool: Pool, caseId: string): Promise<void> {
 }
 
 /**
- * Appends one event and applies its patch under the case's row lock, so concurrent recorders of
- * one case get consecutive seqs. Recording an event key again changes nothing and returns the
- * first seq: the activity may be retried after its first attempt committed.
+ * Appends one event and applies its patch, in one statement: one round trip, where a transaction
+ * of lock, lookup, insert and update took six, and the timeline is what every step of every case
+ * writes. The UPDATE takes the case's row lock, so concurrent recorders of one case get
+ * consecutive seqs (each re-reads last_seq once the lock is its own). Recording an event key again
+ * changes nothing and returns the first seq: the activity may be retried after its first attempt
+ * committed, or, rarely, while it still runs, which the unique key settles.
  */
-export function recordCaseEvent(pool: Pool, event: CaseEventRecord): Promise<{ seq: number; duplicate: boolean }> {
-  return inTransaction(pool, (client) => recordCaseEventIn(client, event));
-}
-
-/** recordCaseEvent inside a transaction the caller holds, for a write that decides under the same row lock. */
-export async function recordCaseEventIn(client: PoolClient, event: CaseEventRecord): Promise<{ seq: number; duplicate: boolean }> {
-  const locked = await client.query<{ last_seq: number }>('SELECT last_seq FROM cases WHERE id = $1 FOR UPDATE', [
-    event.caseId,
-  ]);
-  const lastSeq = locked.rows[0]?.last_seq;
-  // Thrown, not ignored: the activity retries until the case row exists or a human looks.
-  if (lastSeq === undefined) throw new Error(`case ${event.caseId} is not in the case store`);
-
-  const earlier = await client.query<{ seq: number }>(
-    'SELECT seq FROM case_events WHERE case_id = $1 AND event_key = $2',
-    [event.caseId, event.eventKey],
-  );
-  const recorded = earlier.rows[0];
-  if (recorded) return { seq: recorded.seq, duplicate: true };
-
-  const seq = lastSeq + 1;
-  await appendEvent(client, seq, event);
-  await applyPatch(client, seq, event);
-  return { seq, duplicate: false };
+export async function recordCaseEvent(pool: Pool, event: CaseEventRecord): Promise<{ seq: number; duplicate: boolean }> {
+  const params = new SqlParams();
+  const caseId = params.add(event.caseId);
+  const eventKey = params.add(event.eventKey);
+  const at = params.add(event.at);
+  const assignments = [
+    'last_seq = last_seq + 1',
+    // An event may arrive with an older timestamp than one already applied; the record never ages.
+    `updated_at = GREATEST(updated_at, ${at})`,
+    // Once breached, always breached: the case missed a promise even if it recovers later.
+    `breached = breached OR ${params.add(event.type.endsWith('.breached'))}`,
+    ...patchAssignments(event.patch, params.add),
+  ];
+  const sql = `
+    WITH bumped AS (
+      UPDATE cases SET ${assignments.join(', ')}
+       WHERE id = ${caseId} AND NOT EXISTS (SELECT 1 FROM case_events WHERE case_id = ${caseId} AND event_key = ${eventKey})
+      RETURNING last_seq AS seq
+    ), appended AS (
+      INSERT INTO case_events (case_id, seq, event_key, at, type, actor_kind, actor_id, data)
+      SELECT ${caseId}, seq, ${eventKey}, ${at}, ${params.add(event.type)}, ${params.add(event.actor.kind)},
+             ${params.add(event.actor.id)}, ${params.add(JSON.stringify(event.data))}
+        FROM bumped
+    ), freed AS (
+      -- A closed case frees its order lines for whatever the customer asks next.
+      DELETE FROM open_case_lines
+       WHERE case_id = ${caseId} AND ${params.add(event.patch.closedAt !== undefined)} AND EXISTS (SELECT 1 FROM bumped)
+    )
+    SELECT (SELECT seq FROM bumped) AS seq,
+           (SELECT seq FROM case_events WHERE case_id = ${caseId} AND event_key = ${eventKey}) AS earlier,
+           EXISTS (SELECT 1 FROM cases WHERE id = ${caseId}) AS known`;
+  try {
+    const { rows } = await pool.query<{ seq: number | null; earlier: number | null; known: boolean }>(sql, params.values);
+    const { seq, earlier, known } = rows[0]!;
+    if (seq !== null) return { seq, duplicate: false };
+    if (earlier !== null) return { seq: earlier, duplicate: true };
+    // Thrown, not ignored: the activity retries until the case row exists or a human looks.
+    throw new Error(known ? `case ${event.caseId} took no event ${event.eventKey}` : `case ${event.caseId} is not in the case store`);
+  } catch (error) {
+    if ((error as { constraint?: string }).constraint !== 'case_events_event_key_unique') throw error;
+    // An attempt of the same write committed while this one waited for the row: it is recorded.
+    const { rows } = await pool.query<{ seq: number }>('SELECT seq FROM case_events WHERE case_id = $1 AND event_key = $2', [
+      event.caseId,
+      event.eventKey,
+    ]);
+    return { seq: rows[0]!.seq, duplicate: true };
+  }
 }
 
 async function appendEvent(client: PoolClient, seq: number, event: Omit<CaseEventRecord, 'patch'>): Promise<void> {
@@ -147,22 +173,4 @@ async function appendEvent(client: PoolClient, seq: number, event: Omit<CaseEven
       JSON.stringify(event.data),
     ],
   );
-}
-
-async function applyPatch(client: PoolClient, seq: number, event: CaseEventRecord): Promise<void> {
-  const params = new SqlParams();
-  const caseId = params.add(event.caseId);
-  const assignments = [
-    `last_seq = ${params.add(seq)}`,
-    // An event may arrive with an older timestamp than one already applied; the record never ages.
-    `updated_at = GREATEST(updated_at, ${params.add(event.at)})`,
-    // Once breached, always breached: the case missed a promise even if it recovers later.
-    `breached = breached OR ${params.add(event.type.endsWith('.breached'))}`,
-    ...patchAssignments(event.patch, params.add),
-  ];
-  await client.query(`UPDATE cases SET ${assignments.join(', ')} WHERE id = ${caseId}`, params.values);
-  // A closed case frees its order lines for whatever the customer asks next.
-  if (event.patch.closedAt !== undefined) {
-    await client.query('DELETE FROM open_case_lines WHERE case_id = $1', [event.caseId]);
-  }
 }

@@ -62,6 +62,21 @@ export function gramsOf(text: string): Grams {
   return grams;
 }
 
+/** Articles change seldom and are searched on every inquiry: their grams are kept, up to this many texts. */
+const ARTICLE_TEXTS_KEPT = 2_000;
+const articleGrams = new Map<string, Grams>();
+
+/** gramsOf for an article's title or body, remembered; the text itself is the key, so an edit is a new entry. */
+function gramsOfArticle(text: string): Grams {
+  let grams = articleGrams.get(text);
+  if (!grams) {
+    if (articleGrams.size >= ARTICLE_TEXTS_KEPT) articleGrams.clear();
+    grams = gramsOf(text);
+    articleGrams.set(text, grams);
+  }
+  return grams;
+}
+
 function weight(grams: Grams): number {
   let sum = 0;
   for (const w of grams.values()) sum += w;
@@ -87,8 +102,8 @@ export const QUESTION_SHARE = 0.8;
 export function confidence(question: Grams, article: { title: string; body: string }): number {
   const total = weight(question);
   if (total === 0) return 0;
-  const title = gramsOf(article.title);
-  const body = gramsOf(article.body);
+  const title = gramsOfArticle(article.title);
+  const body = gramsOfArticle(article.body);
   let covered = 0;
   for (const [gram, w] of question) covered += w * (title.has(gram) ? 1 : body.has(gram) ? BODY_MATCH : 0);
   let titleCovered = 0;

@@ -253,6 +253,7 @@ async function startWorker(
     workflowBundlePath:
       opts.workflowBundlePath ?? (await cachedWorkflowBundle({ dir: userCacheDir('workflow-bundles'), onProgress: opts.onProgress })),
     payloadCodec,
+    capacity: opts.config,
     activities: createActivities({ pool, partners, trackingLinks, timeoutMs: opts.config.PARTNER_TIMEOUT_MS }),
   });
   const running = worker.run();

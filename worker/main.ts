@@ -49,6 +49,7 @@ async function main(): Promise<void> {
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       payloadCodec,
+      capacity: config,
       activities: createActivities({
         pool,
         trackingLinks,

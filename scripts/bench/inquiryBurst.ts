@@ -5,6 +5,7 @@ import { caseIdFor } from '../../api/schemas/caseId';
 import { slaPolicies, slaTarget } from '../../config/policies/slaPolicy';
 import { returnRequest } from '../load/caseRequests';
 import type { Bench } from './benchStack';
+import { CpuTally } from './cpu';
 import type { BenchFlags } from './flags';
 import type { Figure } from './report';
 import { percentile, ratio } from './stats';
@@ -48,6 +49,9 @@ function post(url: string, body: string, headers: Record<string, string>): Promi
     req.end(body);
   });
 }
+
+/** Time for the last bare workflows' tasks after the last start, counted in their CPU. */
+const BARE_SETTLE_MS = 3_000;
 
 /** Answers a client comes back after: shed (429), unavailable (503), timed out waiting (408), or no answer at all. */
 const RETRIED = new Set([0, 408, 429, 503]);
@@ -116,21 +120,14 @@ async function stages(bench: Bench, ids: string[], arrivals: Map<string, number>
   return { intake: summary(spans.intake), toWorkflow: summary(spans.toWorkflow), toResponse: summary(spans.toResponse) };
 }
 
-export async function inquiryBurstFigure(bench: Bench, flags: BenchFlags): Promise<Figure> {
-  const { burst: n, 'burst-window-s': windowS } = flags;
-  const windowMs = windowS * 1000;
-  const targetMs = slaTarget(slaPolicies.standard, 'first_response', { caseType: 'inquiry', priority: 'normal', channel: 'app' })!.targetMs;
-  const customers = Math.min(n, 400);
-  bench.progress(`inquiry burst: ${n} inquiries from ${n} clients within ${windowS} s (${customers} customers with an order each)`);
-  const orders = Array.from({ length: customers }, (_, c) => returnRequest(bench.runId, `burst-${c}`).order);
-  for (const order of orders) await bench.service.addOrder(order);
+/** The burst itself: `n` clients, one per inquiry, arriving evenly within the window, each retrying until taken. */
+async function arrive(bench: Bench, n: number, windowMs: number, orders: Record<string, unknown>[]): Promise<Attempted[]> {
   const authorization = `Bearer ${await mintToken({ sub: 'channel-agent', role: 'agent' }, bench.stack.tokens, '12h')}`;
-
   const start = Date.now() + 1_000;
   const giveUpAt = start + windowMs + 5 * 60_000;
-  const attempted: Attempted[] = await Promise.all(
+  return Promise.all(
     Array.from({ length: n }, async (_, i) => {
-      const order = orders[i % customers]!;
+      const order = orders[i % orders.length]!;
       const customerId = String(order.customerId);
       const key = `${bench.runId}-burst-${i}`;
       const body = JSON.stringify({ type: 'inquiry', channel: 'app', customer: { id: customerId }, ...question(i, String(order.id)) });
@@ -140,10 +137,26 @@ export async function inquiryBurstFigure(bench: Bench, flags: BenchFlags): Promi
       return { caseId: caseIdFor(customerId, key), arrivedAt, ...outcome };
     }),
   );
-  const lastArrival = Date.now();
-  const accepted = attempted.filter((a) => a.finalStatus === 201);
-  // A burst beyond what the machine works on drains for minutes: wait for it, within reason.
-  const answered = await firstResponses(bench, accepted.map((a) => a.caseId), lastArrival + 15 * 60_000);
+}
+
+export async function inquiryBurstFigure(bench: Bench, flags: BenchFlags): Promise<Figure> {
+  const { burst: n, 'burst-window-s': windowS } = flags;
+  const windowMs = windowS * 1000;
+  const targetMs = slaTarget(slaPolicies.standard, 'first_response', { caseType: 'inquiry', priority: 'normal', channel: 'app' })!.targetMs;
+  const customers = Math.min(n, 400);
+  bench.progress(`inquiry burst: ${n} inquiries from ${n} clients within ${windowS} s (${customers} customers with an order each)`);
+  const orders = Array.from({ length: customers }, (_, c) => returnRequest(bench.runId, `burst-${c}`).order);
+  for (const order of orders) await bench.service.addOrder(order);
+
+  // From the first arrival to the last first response: everything the burst cost, by process.
+  const cpu = new CpuTally(bench.workerPid);
+  const { attempted, accepted, answered } = await cpu.measure(n, async () => {
+    const attempted = await arrive(bench, n, windowMs, orders);
+    const accepted = attempted.filter((a) => a.finalStatus === 201);
+    // A burst beyond what the machine works on drains for minutes: wait for it, within reason.
+    const answered = await firstResponses(bench, accepted.map((a) => a.caseId), Date.now() + 15 * 60_000);
+    return { attempted, accepted, answered };
+  });
   const firstResponseMs = accepted.flatMap((a) => (answered.has(a.caseId) ? [answered.get(a.caseId)! - a.arrivedAt] : []));
   const { rows } = await bench.pool.query<{ n: string }>('SELECT count(*) AS n FROM cases WHERE id = ANY($1)', [attempted.map((a) => a.caseId)]);
   const where = await stages(bench, accepted.map((a) => a.caseId), new Map(accepted.map((a) => [a.caseId, a.arrivedAt])));
@@ -151,14 +164,20 @@ export async function inquiryBurstFigure(bench: Bench, flags: BenchFlags): Promi
   bench.progress(`inquiry burst: the baseline starts ${n} empty workflows on the same schedule`);
   const { client: bare, taskQueue } = bench.bare;
   const bareStart = Date.now() + 1_000;
-  const bareMs = await Promise.all(
-    Array.from({ length: n }, async (_, i) => {
-      const at = bareStart + Math.floor((i * windowMs) / n);
-      await sleep(at - Date.now());
-      await bare.workflow.start('bareEmpty', { taskQueue, workflowId: `${bench.runId}-burst-bare-${i}` });
-      return Date.now() - at;
-    }),
-  );
+  const bareCpu = new CpuTally(bench.workerPid);
+  const bareMs = await bareCpu.measure(n, async () => {
+    const ms = await Promise.all(
+      Array.from({ length: n }, async (_, i) => {
+        const at = bareStart + Math.floor((i * windowMs) / n);
+        await sleep(at - Date.now());
+        await bare.workflow.start('bareEmpty', { taskQueue, workflowId: `${bench.runId}-burst-bare-${i}` });
+        return Date.now() - at;
+      }),
+    );
+    // The empty workflows' single tasks run just after their starts return.
+    await sleep(BARE_SETTLE_MS);
+    return ms;
+  });
 
   const ours = latencySummary(firstResponseMs);
   const bareSummary = latencySummary(bareMs);
@@ -177,8 +196,11 @@ export async function inquiryBurstFigure(bench: Bench, flags: BenchFlags): Promi
     casesExisting: Number(rows[0]!.n),
     firstResponse: ours,
     withinTarget: { n: within, share: Number((within / n).toFixed(4)) },
+    cpuMsPerInquiry: cpu.perUnit(),
     stages: where,
     bareStart: bareSummary,
+    // The bare worker runs in the bench's process: its share is under benchProcess.
+    bareCpuMsPerStart: bareCpu.perUnit(),
     ratio: { p50: ratio(ours.p50Ms, bareSummary.p50Ms), p99: ratio(ours.p99Ms, bareSummary.p99Ms) },
   };
 }

@@ -1,15 +1,15 @@
 import { runBounded } from '../load/boundedRun';
-import type { Sides } from './alternate';
 import type { Bench } from './benchStack';
 import { countOpen, openCase, settle } from './cases';
 import { type StackMemory, stackMemory } from './memory';
+import type { StepSides } from './partnerStep';
 import { sideBySide } from './stats';
 
 /** The stack with so many cases open: its memory, and webhooks against bare updates measured then. */
 export interface OpenPoint {
   openCases: number;
   memory: StackMemory;
-  steps: Sides;
+  steps: StepSides;
 }
 
 /**
@@ -43,5 +43,5 @@ export async function openUpTo(bench: Bench, opts: { target: number; atLeast: nu
 
 /** What the results show of a point: the samples summarized, with their ratio. */
 export function describePoint(point: OpenPoint) {
-  return { openCases: point.openCases, memory: point.memory, ...sideBySide(point.steps) };
+  return { openCases: point.openCases, memory: point.memory, ...sideBySide(point.steps), cpuMsPerStep: point.steps.cpuMsPerStep };
 }

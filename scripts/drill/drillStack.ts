@@ -29,7 +29,8 @@ export interface Drill {
   /** The drill's own connections, for counting what the projection shows. */
   pool: Pool;
   worker: WorkerProcess;
-  restartTemporal(): Promise<void>;
+  /** Null when Temporal is external (TEMPORAL_ADDRESS): the drill cannot restart someone else's cluster. */
+  restartTemporal: (() => Promise<void>) | null;
   /** Null when PostgreSQL is external (DATABASE_URL): the drill cannot stop someone else's server. */
   postgres: { stop(): Promise<void>; start(): Promise<void> } | null;
   progress: (message: string) => void;
@@ -39,7 +40,8 @@ export interface Drill {
 /**
  * The service with every part a drill breaks under its control: a Temporal dev server persisting
  * to a file (so it can be restarted with its history), an embedded PostgreSQL it can stop, and the
- * worker as a child process it can kill. API and simulator run in this process, as `npm start` runs them.
+ * worker as a child process it can kill. With TEMPORAL_ADDRESS or DATABASE_URL the drill runs
+ * against that cluster or database instead, and skips the fault it cannot stage there. API and simulator run in this process, as `npm start` runs them.
  */
 export async function startDrill(progress: (message: string) => void): Promise<Drill> {
   const run = await privateRun('drill');
@@ -63,8 +65,9 @@ export async function startDrill(progress: (message: string) => void): Promise<D
         logFile: path.join(dataDir, 'temporal.log'),
         onProgress: progress,
       });
-    let temporal: DevServer = await startTemporal();
-    stops.unshift(() => temporal.stop());
+    let temporal: DevServer | null = config.TEMPORAL_ADDRESS ? null : await startTemporal();
+    if (temporal) stops.unshift(() => temporal!.stop());
+    const temporalAddress = config.TEMPORAL_ADDRESS ?? temporal!.address;
 
     const startPostgres = () =>
       startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: config.EMBEDDED_POSTGRES_PORT, onProgress: progress });
@@ -73,7 +76,7 @@ export async function startDrill(progress: (message: string) => void): Promise<D
     const databaseUrl = config.DATABASE_URL ?? postgres!.databaseUrl;
 
     const stack = await startStack({
-      config: { ...config, TEMPORAL_ADDRESS: temporal.address, DATABASE_URL: databaseUrl },
+      config: { ...config, TEMPORAL_ADDRESS: temporalAddress, DATABASE_URL: databaseUrl },
       logger,
       onProgress: progress,
       policies: { returns: drillPolicy },
@@ -96,10 +99,12 @@ export async function startDrill(progress: (message: string) => void): Promise<D
       service: new ServiceClient(stack.apiUrl, stack.simulatorUrl, stack.webhookSecret, stack.tokens),
       pool,
       worker,
-      async restartTemporal() {
-        await temporal.stop();
-        temporal = await startTemporal();
-      },
+      restartTemporal:
+        temporal &&
+        (async () => {
+          await temporal!.stop();
+          temporal = await startTemporal();
+        }),
       postgres: postgres && {
         stop: () => postgres!.stop(),
         start: async () => {

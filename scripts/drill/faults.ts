@@ -19,10 +19,12 @@ export function workerKill(drill: Drill, flags: DrillFlags): Fault {
 }
 
 export function temporalRestart(drill: Drill): Fault {
+  const restart = drill.restartTemporal;
+  if (!restart) return { skipped: 'Temporal is external (TEMPORAL_ADDRESS): the drill does not restart a cluster it does not own' };
   return {
     async run() {
       drill.progress('restarting the Temporal dev server (history persisted to its database file)');
-      await drill.restartTemporal();
+      await restart();
     },
   };
 }

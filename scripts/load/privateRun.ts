@@ -11,7 +11,21 @@ export interface PrivateRun {
 }
 
 /** What a measuring run takes from the environment; everything else is its own (fresh ports, the simulator). */
-const PASSED_THROUGH = ['DATABASE_URL', 'DATABASE_POOL_MAX', 'TEMPORAL_CLI_PATH', 'LOG_LEVEL'] as const;
+const PASSED_THROUGH = [
+  // An operator's own cluster and database: the bench and the drill measure those instead.
+  'TEMPORAL_ADDRESS',
+  'TEMPORAL_NAMESPACE',
+  'DATABASE_URL',
+  'DATABASE_POOL_MAX',
+  'TEMPORAL_CLI_PATH',
+  'LOG_LEVEL',
+  'INTAKE_MAX_IN_FLIGHT',
+  'TEMPORAL_METRICS_PORT',
+  'WORKER_MAX_WORKFLOW_TASKS',
+  'WORKER_MAX_LOCAL_ACTIVITIES',
+  'WORKER_MAX_ACTIVITIES',
+  'WORKER_MAX_CACHED_WORKFLOWS',
+] as const;
 
 /**
  * The configuration of a private stack for the bench or the drill: free ports on 127.0.0.1, its

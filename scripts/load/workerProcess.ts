@@ -105,6 +105,8 @@ export function workerProcessFor(config: Config, stack: Stack, dataDir: string, 
   return new WorkerProcess(workerEnv(config, stack), path.join(dataDir, 'worker.log'), (detail) => progress(`UNEXPECTED: ${detail}`));
 }
 
+const WORKER_CAPACITY = ['WORKER_MAX_WORKFLOW_TASKS', 'WORKER_MAX_LOCAL_ACTIVITIES', 'WORKER_MAX_ACTIVITIES', 'WORKER_MAX_CACHED_WORKFLOWS'] as const;
+
 /**
  * What worker/main.ts needs to join the stack; every partner URL the configuration knows (they
  * all end in _URL, like the database's and the public one, which are not partners) points at the
@@ -123,6 +125,8 @@ function workerEnv(config: Config, stack: Stack): Record<string, string> {
     TEMPORAL_TASK_QUEUE: config.TEMPORAL_TASK_QUEUE,
     DATABASE_URL: stack.databaseUrl,
     DATABASE_POOL_MAX: String(config.DATABASE_POOL_MAX),
+    ...Object.fromEntries(WORKER_CAPACITY.flatMap((key) => (config[key] === undefined ? [] : [[key, String(config[key])]]))),
+    ...(config.TEMPORAL_METRICS_PORT !== undefined && { TEMPORAL_METRICS_PORT: String(config.TEMPORAL_METRICS_PORT) }),
     // The worker must decrypt what the stack's client encrypts.
     PAYLOAD_KEYS: formatPayloadKeys(stack.payloadKeys),
   };

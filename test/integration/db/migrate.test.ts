@@ -1,28 +1,12 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { runScript } from './runScript';
-import { testDatabaseUrl } from './caseStoreFixtures';
+import { onServer, ownDatabase } from './ownDatabase';
 
 /** The `npm run migrate` CLI against a database of its own, so its first run really migrates. */
 
-const databaseName = `migrate_${randomBytes(6).toString('hex')}`;
-const databaseUrl = (() => {
-  const url = new URL(testDatabaseUrl());
-  url.pathname = `/${databaseName}`;
-  return url.toString();
-})();
-
-async function onServer<T>(work: (client: Client) => Promise<T>, url = testDatabaseUrl()): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
+const database = ownDatabase('migrate');
+const databaseUrl = database.url;
 
 const migrate = (env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl }) =>
   runScript('db/migrate.ts', [], env);
@@ -39,8 +23,8 @@ const appliedMigrations = () =>
     databaseUrl,
   );
 
-beforeAll(() => onServer((client) => client.query(`CREATE DATABASE ${databaseName}`)));
-afterAll(() => onServer((client) => client.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`)));
+beforeAll(() => database.create());
+afterAll(() => database.drop());
 
 describe('npm run migrate', () => {
   it('applies every migration once when two processes migrate at the same time', async () => {

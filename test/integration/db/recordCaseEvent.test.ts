@@ -56,6 +56,19 @@ describe('recordCaseEvent', () => {
     expect(results.map((r) => r.seq).sort((a, b) => a - b)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
   });
 
+  it('records an event once when two attempts of the same write race, and applies its patch once', async () => {
+    const caseId = await openedCase();
+    const event = caseEvent(caseId, { patch: { details: { attempts: 1 } } });
+
+    const results = await Promise.all(Array.from({ length: 6 }, () => recordCaseEvent(pool, event)));
+
+    expect(results.filter((r) => !r.duplicate)).toEqual([{ seq: 2, duplicate: false }]);
+    expect(results.every((r) => r.seq === 2)).toBe(true);
+    expect(await getTimeline(pool, caseId)).toHaveLength(2);
+    // The losers bumped nothing: the next event follows on.
+    expect(await recordCaseEvent(pool, caseEvent(caseId))).toEqual({ seq: 3, duplicate: false });
+  });
+
   it('applies only the fields a patch carries, merging details and replacing deadlines', async () => {
     const caseId = await openedCase();
     const reviewBy = { name: 'review', dueAt: '2030-01-01T00:00:00.000Z' };
