@@ -38,7 +38,7 @@ export async function openUpTo(bench: Bench, opts: { target: number; atLeast: nu
   const openedPerSecond = Number(((missing * 1000) / (Date.now() - startedAt)).toFixed(1));
   const openCount = await countOpen(bench);
   bench.progress(`${opts.what}: ${openCount} cases open`);
-  return { ids, openedPerSecond, openCases: openCount, memory: await stackMemory(bench.workerPid()) };
+  return { ids, openedPerSecond, openCases: openCount, memory: await stackMemory(bench.workerPid(), bench.pool) };
 }
 
 /** What the results show of a point: the samples summarized, with their ratio. */

@@ -34,6 +34,18 @@ export async function scaleFigure(bench: Bench, flags: BenchFlags, low: OpenPoin
       benchProcessMemory: memoryRatio('benchProcessMiB'),
       temporalServerMemory: memoryRatio('temporalServerMiB'),
     },
+    perOpenCase: perOpenCase(low, opened),
+  };
+}
+
+/** What each case opened between the two points added, in KiB: the server's memory and the database's size. */
+function perOpenCase(low: Pick<OpenPoint, 'openCases' | 'memory'>, high: Pick<OpenPoint, 'openCases' | 'memory'>) {
+  const added = high.openCases - low.openCases;
+  const kib = (l: number | null, h: number | null) => (l === null || h === null || added <= 0 ? null : Math.round(((h - l) * 1024) / added));
+  return {
+    temporalServerKiB: kib(low.memory.temporalServerMiB, high.memory.temporalServerMiB),
+    databaseKiB: kib(low.memory.databaseMiB, high.memory.databaseMiB),
+    workerKiB: kib(low.memory.workerMiB, high.memory.workerMiB),
   };
 }
 

@@ -71,7 +71,7 @@ describe('a worker process (npm run start:worker)', () => {
     await exited;
   });
 
-  it("serves its own counters behind the token, and the Temporal SDK's worker metrics", async () => {
+  it("serves its own counters behind the token, and the Temporal SDK's worker metrics, with the slots configured", async () => {
     const env = testEnv();
     const [own, sdk] = [await freePort(), await freePort()];
     const token = 'a-metrics-token-for-the-test';
@@ -92,6 +92,9 @@ describe('a worker process (npm run start:worker)', () => {
         METRICS_HOST: '127.0.0.1',
         WORKER_METRICS_PORT: String(own),
         TEMPORAL_METRICS_PORT: String(sdk),
+        WORKER_MAX_WORKFLOW_TASKS: '7',
+        WORKER_MAX_LOCAL_ACTIVITIES: '13',
+        WORKER_MAX_ACTIVITIES: '11',
         LOG_LEVEL: 'warn',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -109,10 +112,15 @@ describe('a worker process (npm run start:worker)', () => {
     expect(ours).toMatch(/^# TYPE after_sales_cases_closed_total counter$/m);
     expect((await scrape(`http://127.0.0.1:${own}/metrics`)).status).toBe(401);
 
-    // The SDK's exporter reports once its worker polls: task slots, pollers, latencies.
+    // The SDK's exporter reports once its worker polls: task slots (as many as configured, all free), pollers, latencies.
     await eventually(async () => {
-      const res = await scrape(`http://127.0.0.1:${sdk}/metrics`);
-      expect(res.text).toMatch(/^temporal_(worker_task_slots_available|num_pollers)\{/m);
+      const { text } = await scrape(`http://127.0.0.1:${sdk}/metrics`);
+      const free = (type: string) => total(text, 'temporal_worker_task_slots_available', { worker_type: type });
+      expect({ workflow: free('WorkflowWorker'), local: free('LocalActivityWorker'), remote: free('ActivityWorker') }).toEqual({
+        workflow: 7,
+        local: 13,
+        remote: 11,
+      });
     }, 60_000, 500);
   });
 });
