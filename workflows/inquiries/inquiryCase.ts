@@ -1,4 +1,4 @@
-import { condition, log } from '@temporalio/workflow';
+import { condition, log, patched } from '@temporalio/workflow';
 import { type SlaClockName, slaTarget } from '../../config/policies/slaPolicy';
 import type { KnowledgeMatch, NotificationTemplate } from '../../activities/types';
 import type { Deadline } from '../../domain/case';
@@ -17,6 +17,14 @@ import { orderStatusAnswer } from './orderStatus';
 import { InquiryState } from './state';
 import type { FirstResponseSource, InquiryOutcome, InquiryTopic } from './vocabulary';
 
+/**
+ * Cases started after this write their classification while the first response is looked up, and
+ * the knowledge base's verdict with the response rather than as an event of its own: one local
+ * activity fewer in the workflow task that answers the customer, and one more not waited on.
+ * Asked once at the start, so the marker sits at one fixed place in history.
+ */
+const FIRST_RESPONSE_IN_FEWER_WRITES = 'inquiry-first-response-in-fewer-writes';
+
 export interface InquiryCaseResult {
   outcome: InquiryOutcome;
 }
@@ -29,6 +37,9 @@ interface FirstResponse {
   article?: KnowledgeMatch;
 }
 
+/** What the knowledge base answered: its best article and how sure it was. */
+type KnowledgeVerdict = Record<string, unknown> & { confident: boolean };
+
 /**
  * Inquiry: a first response under the first_response clock, automated from the order system or
  * the knowledge base, or the hand-over to a person → the customer's word on an automated answer
@@ -40,6 +51,7 @@ interface FirstResponse {
 export async function inquiryCase(input: InquiryCaseInput): Promise<InquiryCaseResult> {
   const state = new InquiryState(input.caseId);
   registerInquiryHandlers(input, state);
+  const fewerWrites = patched(FIRST_RESPONSE_IN_FEWER_WRITES);
   const { journal, facts } = state;
   const { customer, policy, sla } = input;
   const requestedAt = Date.parse(input.requestedAt);
@@ -94,8 +106,12 @@ export async function inquiryCase(input: InquiryCaseInput): Promise<InquiryCaseR
     }
   }
 
-  /** The article the knowledge base is confident of; null when none is, or it cannot say in time. */
-  async function knowledgeAnswer(): Promise<FirstResponse | null> {
+  /**
+   * The article the knowledge base is confident of; null when none is, or it cannot say in time.
+   * What it answered goes to `verdicts`, to be recorded with the first response, or at once on
+   * its own for cases started before that.
+   */
+  async function knowledgeAnswer(verdicts: KnowledgeVerdict[]): Promise<FirstResponse | null> {
     try {
       const { matches } = await knowledgeSearch.searchKnowledge({
         question: input.question,
@@ -105,13 +121,13 @@ export async function inquiryCase(input: InquiryCaseInput): Promise<InquiryCaseR
       });
       const article = confidentAnswer(matches, policy.automatedAnswer);
       const [best, runnerUp] = matches;
-      await journal.record('inquiry.knowledge_searched', {
-        data: {
-          ...(best && { articleId: best.articleId, articleVersion: best.version, confidence: best.score }),
-          ...(runnerUp && { runnerUpConfidence: runnerUp.score }),
-          confident: article !== null,
-        },
-      });
+      const verdict = {
+        ...(best && { articleId: best.articleId, articleVersion: best.version, confidence: best.score }),
+        ...(runnerUp && { runnerUpConfidence: runnerUp.score }),
+        confident: article !== null,
+      };
+      if (fewerWrites) verdicts.push(verdict);
+      else await journal.record('inquiry.knowledge_searched', { data: verdict });
       if (!article) return null;
       const { articleId, version, title, body } = article;
       return { source: 'knowledge_base', template: 'inquiry_answered_automatically', data: { articleId, version, title, body }, article };
@@ -129,15 +145,20 @@ export async function inquiryCase(input: InquiryCaseInput): Promise<InquiryCaseR
 
   async function respondFirst(topic: InquiryTopic): Promise<FirstResponse> {
     const clock = startClock('first_response');
-    await journal.record('inquiry.classified', { data: { topic }, patch: { details: { topic }, deadlines: deadlines() } });
-    const automated = (topic === 'order_status' ? await orderStatus() : null) ?? (await knowledgeAnswer());
+    const classified = journal.record('inquiry.classified', { data: { topic }, patch: { details: { topic }, deadlines: deadlines() } });
+    // Written while the answer is looked up; a failed write still fails the case, below.
+    classified.catch(() => undefined);
+    if (!fewerWrites) await classified;
+    const verdicts: KnowledgeVerdict[] = [];
+    const automated = (topic === 'order_status' ? await orderStatus() : null) ?? (await knowledgeAnswer(verdicts));
     const response = automated ?? handOver();
     await notifyCustomer(journal, customer, response.template, response.data);
     stopClock(clock);
+    await classified;
     const { article } = response;
     await journal.record('inquiry.first_response', {
       status: response.source === 'person' ? 'with_agent' : 'awaiting_confirmation',
-      data: { source: response.source, late: clock?.breached ?? false },
+      data: { source: response.source, late: clock?.breached ?? false, ...(verdicts[0] && { knowledgeBase: verdicts[0] }) },
       patch: {
         details: {
           firstResponse: {

@@ -167,7 +167,11 @@ describe('inquiry workflow', () => {
     await harness.waitForStatus(input.caseId, 'with_agent');
     expect(await sent(input.caseId, 'inquiry_handed_over')).toEqual([expect.objectContaining({ data: { withinMs: targetMs } })]);
     expect((await harness.caseRecord(input.caseId)).details).toMatchObject({ topic: 'product', firstResponse: { source: 'person' } });
-    expect(await events(input.caseId, 'inquiry.knowledge_searched')).toEqual([expect.objectContaining({ data: expect.objectContaining({ confident: false }) })]);
+    // What the knowledge base said is written with the response, not as a write of its own.
+    expect(await events(input.caseId, 'inquiry.first_response')).toEqual([
+      expect.objectContaining({ data: expect.objectContaining({ source: 'person', knowledgeBase: expect.objectContaining({ confident: false }) }) }),
+    ]);
+    expect(await harness.timelineTypes(input.caseId)).not.toContain('inquiry.knowledge_searched');
 
     await eventually(async () => expect(await harness.timelineTypes(input.caseId)).toContain('escalation.started'), 20_000);
     const [handedOver] = await events(input.caseId, 'inquiry.handed_over');
