@@ -1,10 +1,12 @@
-import { request } from 'node:http';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { mintToken } from '../../api/auth/tokens';
 import { caseIdFor } from '../../api/schemas/caseId';
 import { slaPolicies, slaTarget } from '../../config/policies/slaPolicy';
 import { returnRequest } from '../load/caseRequests';
 import type { Bench } from './benchStack';
+import type { BurstOutcome, BurstPlan, ClientOutcome } from './burstClients';
 import { CpuTally } from './cpu';
 import type { BenchFlags } from './flags';
 import type { Figure } from './report';
@@ -30,43 +32,12 @@ function question(i: number, orderId: string): Record<string, unknown> {
   }
 }
 
-interface Attempted {
-  caseId: string;
-  arrivedAt: number;
-  firstStatus: number;
-  finalStatus: number;
-  attempts: number;
-}
-
-function post(url: string, body: string, headers: Record<string, string>): Promise<{ status: number; retryAfterS: number }> {
-  return new Promise((resolve) => {
-    // agent: false: a connection of its own, as a separate client would open.
-    const req = request(url, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', ...headers } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, retryAfterS: Number(res.headers['retry-after'] ?? 1) }));
-    });
-    req.on('error', () => resolve({ status: 0, retryAfterS: 1 }));
-    req.end(body);
-  });
-}
-
 /** Time for the last bare workflows' tasks after the last start, counted in their CPU. */
 const BARE_SETTLE_MS = 3_000;
 
-/** Answers a client comes back after: shed (429), unavailable (503), timed out waiting (408), or no answer at all. */
-const RETRIED = new Set([0, 408, 429, 503]);
-
-/** One client: arrives, and comes back after each answer worth retrying until it is taken or gives up. */
-async function client(url: string, body: string, headers: Record<string, string>, giveUpAt: number) {
-  let attempts = 0;
-  let first = 0;
-  for (;;) {
-    const { status, retryAfterS } = await post(url, body, headers);
-    attempts++;
-    first ||= status;
-    if (!RETRIED.has(status) || Date.now() > giveUpAt) return { firstStatus: first, finalStatus: status, attempts };
-    await sleep(retryAfterS * 1000);
-  }
+interface Attempted extends ClientOutcome {
+  caseId: string;
+  arrivedAt: number;
 }
 
 function countBy(values: number[]): Record<string, number> {
@@ -121,22 +92,42 @@ async function stages(bench: Bench, ids: string[], arrivals: Map<string, number>
 }
 
 /** The burst itself: `n` clients, one per inquiry, arriving evenly within the window, each retrying until taken. */
-async function arrive(bench: Bench, n: number, windowMs: number, orders: Record<string, unknown>[]): Promise<Attempted[]> {
-  const authorization = `Bearer ${await mintToken({ sub: 'channel-agent', role: 'agent' }, bench.stack.tokens, '12h')}`;
-  const start = Date.now() + 1_000;
-  const giveUpAt = start + windowMs + 5 * 60_000;
-  return Promise.all(
-    Array.from({ length: n }, async (_, i) => {
+async function arrive(bench: Bench, n: number, windowMs: number, orders: Record<string, unknown>[]) {
+  const startAt = Date.now() + 1_000;
+  const plan: BurstPlan = {
+    url: `${bench.stack.apiUrl}/v1/cases`,
+    headers: { authorization: `Bearer ${await mintToken({ sub: 'channel-agent', role: 'agent' }, bench.stack.tokens, '12h')}` },
+    startAt,
+    giveUpAt: startAt + windowMs + 5 * 60_000,
+    requests: Array.from({ length: n }, (_, i) => {
       const order = orders[i % orders.length]!;
-      const customerId = String(order.customerId);
-      const key = `${bench.runId}-burst-${i}`;
-      const body = JSON.stringify({ type: 'inquiry', channel: 'app', customer: { id: customerId }, ...question(i, String(order.id)) });
-      const arrivedAt = start + Math.floor((i * windowMs) / n);
-      await sleep(arrivedAt - Date.now());
-      const outcome = await client(`${bench.stack.apiUrl}/v1/cases`, body, { authorization, 'idempotency-key': key }, giveUpAt);
-      return { caseId: caseIdFor(customerId, key), arrivedAt, ...outcome };
+      const body = { type: 'inquiry', channel: 'app', customer: { id: String(order.customerId) }, ...question(i, String(order.id)) };
+      return { key: `${bench.runId}-burst-${i}`, body: JSON.stringify(body), arrivalMs: Math.floor((i * windowMs) / n) };
     }),
-  );
+  };
+  const { outcomes, cpuMs } = await runClients(plan);
+  const attempted: Attempted[] = plan.requests.map(({ key, arrivalMs }, i) => ({
+    caseId: caseIdFor(String(orders[i % orders.length]!.customerId), key),
+    arrivedAt: startAt + arrivalMs,
+    ...outcomes[i]!,
+  }));
+  return { attempted, clientsCpuMs: cpuMs };
+}
+
+/** Runs the clients in a process of their own (scripts/bench/burstClients.ts); rejects with its output if it fails. */
+function runClients(plan: BurstPlan): Promise<BurstOutcome> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'burstClients.ts')], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdin.end(JSON.stringify(plan));
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(stdout) as BurstOutcome) : reject(new Error(`the burst's clients exited with ${code}: ${stderr.slice(-2000)}`)),
+    );
+  });
 }
 
 export async function inquiryBurstFigure(bench: Bench, flags: BenchFlags): Promise<Figure> {
@@ -150,12 +141,12 @@ export async function inquiryBurstFigure(bench: Bench, flags: BenchFlags): Promi
 
   // From the first arrival to the last first response: everything the burst cost, by process.
   const cpu = new CpuTally(bench.workerPid);
-  const { attempted, accepted, answered } = await cpu.measure(n, async () => {
-    const attempted = await arrive(bench, n, windowMs, orders);
+  const { attempted, accepted, answered, clientsCpuMs } = await cpu.measure(n, async () => {
+    const { attempted, clientsCpuMs } = await arrive(bench, n, windowMs, orders);
     const accepted = attempted.filter((a) => a.finalStatus === 201);
     // A burst beyond what the machine works on drains for minutes: wait for it, within reason.
     const answered = await firstResponses(bench, accepted.map((a) => a.caseId), Date.now() + 15 * 60_000);
-    return { attempted, accepted, answered };
+    return { attempted, accepted, answered, clientsCpuMs };
   });
   const firstResponseMs = accepted.flatMap((a) => (answered.has(a.caseId) ? [answered.get(a.caseId)! - a.arrivedAt] : []));
   const { rows } = await bench.pool.query<{ n: string }>('SELECT count(*) AS n FROM cases WHERE id = ANY($1)', [attempted.map((a) => a.caseId)]);
@@ -196,7 +187,8 @@ export async function inquiryBurstFigure(bench: Bench, flags: BenchFlags): Promi
     casesExisting: Number(rows[0]!.n),
     firstResponse: ours,
     withinTarget: { n: within, share: Number((within / n).toFixed(4)) },
-    cpuMsPerInquiry: cpu.perUnit(),
+    // benchProcess is the API and the simulator here: the clients ran in a process of their own.
+    cpuMsPerInquiry: { ...cpu.perUnit(), loadClients: Number((clientsCpuMs / n).toFixed(2)) },
     stages: where,
     bareStart: bareSummary,
     // The bare worker runs in the bench's process: its share is under benchProcess.

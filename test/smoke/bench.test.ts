@@ -16,6 +16,15 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
+/** CPU ms per unit of work by process; the bench owns its Temporal and PostgreSQL here, so every one is read. */
+const cpuByProcess = {
+  worker: expect.any(Number),
+  benchProcess: expect.any(Number),
+  temporalServer: expect.any(Number),
+  postgres: expect.any(Number),
+  total: expect.any(Number),
+};
+
 const sideBySide = {
   ours: expect.objectContaining({ n: expect.any(Number), p50Ms: expect.any(Number), p99Ms: expect.any(Number) }),
   bare: expect.objectContaining({ n: expect.any(Number), p50Ms: expect.any(Number), p99Ms: expect.any(Number) }),
@@ -27,14 +36,15 @@ test('npm run bench reports each figure against its bare-Temporal baseline, on s
   const figures = jsonLines(await runOwnStack('scripts/bench/main.ts', [...TINY, '--out', out]));
 
   expect(figures).toEqual([
-    expect.objectContaining({ figure: 'partnerStep', openCases: 5, ...sideBySide }),
+    expect.objectContaining({ figure: 'partnerStep', openCases: 5, ...sideBySide, cpuMsPerStep: cpuByProcess }),
     expect.objectContaining({ figure: 'endToEnd', activities: expect.any(Number), ...sideBySide }),
-    expect.objectContaining({ figure: 'intake', n: 8, ...sideBySide }),
+    expect.objectContaining({ figure: 'intake', n: 8, ...sideBySide, cpuMsPerCase: cpuByProcess }),
     expect.objectContaining({
       figure: 'scale',
       low: expect.objectContaining({ openCases: 5, ...sideBySide }),
       high: expect.objectContaining({ openCases: expect.any(Number), ...sideBySide }),
       ratio: expect.objectContaining({ webhookP99: expect.any(Number), webhookP99AgainstBare: expect.any(Number) }),
+      perOpenCase: { temporalServerKiB: expect.any(Number), databaseKiB: expect.any(Number), workerKiB: expect.any(Number) },
     }),
     expect.objectContaining({
       figure: 'kpiReport',
@@ -54,6 +64,9 @@ test('npm run bench reports each figure against its bare-Temporal baseline, on s
       withinTarget: { n: 12, share: 1 },
       firstResponse: expect.objectContaining({ n: 12, p99Ms: expect.any(Number) }),
       bareStart: expect.objectContaining({ n: 12 }),
+      // The clients ran in a process of their own, counted apart from the API's.
+      cpuMsPerInquiry: { ...cpuByProcess, loadClients: expect.any(Number) },
+      bareCpuMsPerStart: cpuByProcess,
       ratio: { p50: expect.any(Number), p99: expect.any(Number) },
     }),
   ]);
@@ -64,6 +77,10 @@ test('npm run bench reports each figure against its bare-Temporal baseline, on s
   expect(figures[3]!.high.memory.workerMiB).toBeGreaterThan(0);
   expect(figures[3]!.high.memory.benchProcessMiB).toBeGreaterThan(0);
   expect(figures[3]!.high.memory.temporalServerMiB).toBeGreaterThan(0);
+  expect(figures[3]!.high.memory.databaseMiB).toBeGreaterThan(0);
+  // Work shows up where it is done: an inquiry's first response runs in the worker and the server.
+  expect(figures[5]!.cpuMsPerInquiry.worker).toBeGreaterThan(0);
+  expect(figures[5]!.cpuMsPerInquiry.temporalServer).toBeGreaterThan(0);
   const results = JSON.parse(await readFile(out, 'utf8'));
   expect(results.figures).toEqual(figures);
   expect(results.machine.atStart).toEqual(expect.objectContaining({ cores: expect.any(Number), loadAverage1m: expect.any(Number) }));
