@@ -74,7 +74,9 @@ async function main(): Promise<number> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   const plan = JSON.parse(Buffer.concat(chunks).toString('utf8')) as BurstPlan;
-  process.stdout.write(JSON.stringify(await runBurst(plan)));
+  const outcome = JSON.stringify(await runBurst(plan));
+  // Written out before exiting: a pipe takes a large write in parts, and exiting drops the rest.
+  await new Promise<void>((resolve, reject) => process.stdout.write(outcome, (err) => (err ? reject(err) : resolve())));
   return 0;
 }
 

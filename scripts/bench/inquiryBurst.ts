@@ -124,7 +124,8 @@ function runClients(plan: BurstPlan): Promise<BurstOutcome> {
   child.stdin.end(JSON.stringify(plan));
   return new Promise((resolve, reject) => {
     child.once('error', reject);
-    child.once('exit', (code) =>
+    // 'close', not 'exit': the output may still be arriving when the process has exited.
+    child.once('close', (code) =>
       code === 0 ? resolve(JSON.parse(stdout) as BurstOutcome) : reject(new Error(`the burst's clients exited with ${code}: ${stderr.slice(-2000)}`)),
     );
   });
