@@ -1,5 +1,5 @@
 import type { PayloadCodec } from '@temporalio/common';
-import { type NativeConnection, Worker } from '@temporalio/worker';
+import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { Activities } from '../activities/types';
 import type { Config } from '../config/env';
 import { workflowSource } from './workflowSource';
@@ -17,19 +17,23 @@ export interface CaseWorkerOptions {
   capacity?: WorkerCapacity;
 }
 
-export type WorkerCapacity = Partial<
-  Pick<Config, 'WORKER_MAX_WORKFLOW_TASKS' | 'WORKER_MAX_LOCAL_ACTIVITIES' | 'WORKER_MAX_ACTIVITIES' | 'WORKER_MAX_CACHED_WORKFLOWS'>
->;
+/** Each setting that sizes a worker, and the SDK option it sets; unset, the SDK's default holds. */
+const CAPACITY_OPTIONS = {
+  WORKER_MAX_WORKFLOW_TASKS: 'maxConcurrentWorkflowTaskExecutions',
+  WORKER_MAX_LOCAL_ACTIVITIES: 'maxConcurrentLocalActivityExecutions',
+  WORKER_MAX_ACTIVITIES: 'maxConcurrentActivityTaskExecutions',
+  WORKER_MAX_CACHED_WORKFLOWS: 'maxCachedWorkflows',
+} as const satisfies Record<string, keyof WorkerOptions>;
 
-function capacityOptions(capacity: WorkerCapacity = {}) {
-  const { WORKER_MAX_WORKFLOW_TASKS: tasks, WORKER_MAX_LOCAL_ACTIVITIES: local, WORKER_MAX_ACTIVITIES: remote, WORKER_MAX_CACHED_WORKFLOWS: cached } =
-    capacity;
-  return {
-    ...(tasks !== undefined && { maxConcurrentWorkflowTaskExecutions: tasks }),
-    ...(local !== undefined && { maxConcurrentLocalActivityExecutions: local }),
-    ...(remote !== undefined && { maxConcurrentActivityTaskExecutions: remote }),
-    ...(cached !== undefined && { maxCachedWorkflows: cached }),
-  };
+/** What starts a worker (a process of its own, a stack) passes these settings on. */
+export const WORKER_CAPACITY_SETTINGS = Object.keys(CAPACITY_OPTIONS) as (keyof typeof CAPACITY_OPTIONS)[];
+
+export type WorkerCapacity = Partial<Pick<Config, keyof typeof CAPACITY_OPTIONS>>;
+
+function capacityOptions(capacity: WorkerCapacity = {}): Partial<WorkerOptions> {
+  return Object.fromEntries(
+    WORKER_CAPACITY_SETTINGS.flatMap((setting) => (capacity[setting] === undefined ? [] : [[CAPACITY_OPTIONS[setting], capacity[setting]]])),
+  );
 }
 
 /** The one worker shape production, the local stack and the tests all run. */

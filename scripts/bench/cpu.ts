@@ -22,10 +22,13 @@ async function postgresMs(): Promise<number | null> {
   return live.reduce<number>((sum, ms) => sum + (ms ?? 0), (await cpuMs(postmaster, true)) ?? 0);
 }
 
+/** The processes a figure's CPU time is split over. */
+const PROCESSES = ['worker', 'benchProcess', 'temporalServer', 'postgres'] as const;
+
 export interface StackCpu {
   /** The worker process; null when it runs inside the bench's own process. */
   worker: number | null;
-  /** The bench's own process: API, simulator, the bare baseline's worker and the load clients. */
+  /** The bench's own process: API, simulator, the bare baseline's worker (and any load clients run in it). */
   benchProcess: number | null;
   /** null when Temporal or PostgreSQL is external (TEMPORAL_ADDRESS, DATABASE_URL): their CPU is not on this machine to read. */
   temporalServer: number | null;
@@ -33,7 +36,7 @@ export interface StackCpu {
 }
 
 /** CPU time used so far by each process of the stack, in ms. */
-export async function stackCpu(workerPid: number | null): Promise<StackCpu> {
+async function stackCpu(workerPid: number | null): Promise<StackCpu> {
   const server = await devServerPid();
   return {
     worker: workerPid === null ? null : await cpuMs(workerPid),
@@ -41,18 +44,6 @@ export async function stackCpu(workerPid: number | null): Promise<StackCpu> {
     temporalServer: server === null ? null : await cpuMs(server),
     postgres: await postgresMs(),
   };
-}
-
-/** CPU ms per unit of work (a case opened, a step taken) between two readings, by process. */
-export function cpuPer(before: StackCpu, after: StackCpu, units: number): StackCpu & { total: number } {
-  const per = (key: keyof StackCpu) => {
-    const a = after[key];
-    const b = before[key];
-    return a === null || b === null ? null : Number(((a - b) / units).toFixed(2));
-  };
-  const split = { worker: per('worker'), benchProcess: per('benchProcess'), temporalServer: per('temporalServer'), postgres: per('postgres') };
-  const total = Object.values(split).reduce<number>((sum, ms) => sum + (ms ?? 0), 0);
-  return { ...split, total: Number(total.toFixed(2)) };
 }
 
 /** CPU time summed over the measured stretches of a figure (its rounds of ours, not the baseline's). */
@@ -66,18 +57,23 @@ export class CpuTally {
     const before = await stackCpu(this.workerPid());
     const result = await work();
     const after = await stackCpu(this.workerPid());
-    for (const key of Object.keys(this.spent) as (keyof StackCpu)[]) {
-      const a = after[key];
-      const b = before[key];
-      this.spent[key] = a === null || b === null || this.spent[key] === null ? null : this.spent[key] + a - b;
+    for (const key of PROCESSES) {
+      const [a, b, spent] = [after[key], before[key], this.spent[key]];
+      // A process that could not be read once is not read at all: a part of its time is no figure.
+      this.spent[key] = a === null || b === null || spent === null ? null : spent + a - b;
     }
     this.units += units;
     return result;
   }
 
-  /** ms per unit, by process. */
+  /** ms per unit, by process, and their total. */
   perUnit(): StackCpu & { total: number } {
-    const zero: StackCpu = { worker: 0, benchProcess: 0, temporalServer: 0, postgres: 0 };
-    return cpuPer(zero, this.spent, this.units);
+    const ms = (key: keyof StackCpu) => {
+      const spent = this.spent[key];
+      return spent === null ? null : Number((spent / this.units).toFixed(2));
+    };
+    const per: StackCpu = { worker: ms('worker'), benchProcess: ms('benchProcess'), temporalServer: ms('temporalServer'), postgres: ms('postgres') };
+    const total = PROCESSES.reduce((sum, key) => sum + (per[key] ?? 0), 0);
+    return { ...per, total: Number(total.toFixed(2)) };
   }
 }

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { mintToken } from '../../api/auth/tokens';
 import { caseIdFor } from '../../api/schemas/caseId';
 import { slaPolicies, slaTarget } from '../../config/policies/slaPolicy';
+import { killWithParent } from '../childLifetime';
 import { returnRequest } from '../load/caseRequests';
 import type { Bench } from './benchStack';
 import type { BurstOutcome, BurstPlan, ClientOutcome } from './burstClients';
@@ -94,29 +95,29 @@ async function stages(bench: Bench, ids: string[], arrivals: Map<string, number>
 /** The burst itself: `n` clients, one per inquiry, arriving evenly within the window, each retrying until taken. */
 async function arrive(bench: Bench, n: number, windowMs: number, orders: Record<string, unknown>[]) {
   const startAt = Date.now() + 1_000;
-  const plan: BurstPlan = {
+  const arrivals = Array.from({ length: n }, (_, i) => {
+    const order = orders[i % orders.length]!;
+    const customerId = String(order.customerId);
+    const key = `${bench.runId}-burst-${i}`;
+    const body = JSON.stringify({ type: 'inquiry', channel: 'app', customer: { id: customerId }, ...question(i, String(order.id)) });
+    return { caseId: caseIdFor(customerId, key), request: { key, body, arrivalMs: Math.floor((i * windowMs) / n) } };
+  });
+  const { outcomes, cpuMs } = await runClients({
     url: `${bench.stack.apiUrl}/v1/cases`,
     headers: { authorization: `Bearer ${await mintToken({ sub: 'channel-agent', role: 'agent' }, bench.stack.tokens, '12h')}` },
     startAt,
     giveUpAt: startAt + windowMs + 5 * 60_000,
-    requests: Array.from({ length: n }, (_, i) => {
-      const order = orders[i % orders.length]!;
-      const body = { type: 'inquiry', channel: 'app', customer: { id: String(order.customerId) }, ...question(i, String(order.id)) };
-      return { key: `${bench.runId}-burst-${i}`, body: JSON.stringify(body), arrivalMs: Math.floor((i * windowMs) / n) };
-    }),
-  };
-  const { outcomes, cpuMs } = await runClients(plan);
-  const attempted: Attempted[] = plan.requests.map(({ key, arrivalMs }, i) => ({
-    caseId: caseIdFor(String(orders[i % orders.length]!.customerId), key),
-    arrivedAt: startAt + arrivalMs,
-    ...outcomes[i]!,
-  }));
+    requests: arrivals.map((a) => a.request),
+  });
+  const attempted: Attempted[] = arrivals.map(({ caseId, request }, i) => ({ caseId, arrivedAt: startAt + request.arrivalMs, ...outcomes[i]! }));
   return { attempted, clientsCpuMs: cpuMs };
 }
 
 /** Runs the clients in a process of their own (scripts/bench/burstClients.ts); rejects with its output if it fails. */
 function runClients(plan: BurstPlan): Promise<BurstOutcome> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'burstClients.ts')], { stdio: ['pipe', 'pipe', 'pipe'] });
+  // A bench stopped mid-burst stops its clients too, rather than leaving them retrying for minutes.
+  killWithParent(child);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -41,7 +41,8 @@ export interface Drill {
  * The service with every part a drill breaks under its control: a Temporal dev server persisting
  * to a file (so it can be restarted with its history), an embedded PostgreSQL it can stop, and the
  * worker as a child process it can kill. With TEMPORAL_ADDRESS or DATABASE_URL the drill runs
- * against that cluster or database instead, and skips the fault it cannot stage there. API and simulator run in this process, as `npm start` runs them.
+ * against that cluster or database instead, and skips the fault it cannot stage there. API and
+ * simulator run in this process, as `npm start` runs them.
  */
 export async function startDrill(progress: (message: string) => void): Promise<Drill> {
   const run = await privateRun('drill');

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { type Config, loadConfig } from '../../config/env';
+import { WORKER_CAPACITY_SETTINGS } from '../../worker/createWorker';
 import { freePort } from '../net';
 
 export interface PrivateRun {
@@ -21,10 +22,7 @@ const PASSED_THROUGH = [
   'LOG_LEVEL',
   'INTAKE_MAX_IN_FLIGHT',
   'TEMPORAL_METRICS_PORT',
-  'WORKER_MAX_WORKFLOW_TASKS',
-  'WORKER_MAX_LOCAL_ACTIVITIES',
-  'WORKER_MAX_ACTIVITIES',
-  'WORKER_MAX_CACHED_WORKFLOWS',
+  ...WORKER_CAPACITY_SETTINGS,
 ] as const;
 
 /**

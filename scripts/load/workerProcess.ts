@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { type Config, EnvSchema } from '../../config/env';
 import { formatPayloadKeys } from '../../config/payloadKeys';
+import { WORKER_CAPACITY_SETTINGS } from '../../worker/createWorker';
 import { killWithParent, stopChild } from '../childLifetime';
 import { OutputTail } from '../outputTail';
 import type { Stack } from '../stack';
@@ -105,8 +106,6 @@ export function workerProcessFor(config: Config, stack: Stack, dataDir: string, 
   return new WorkerProcess(workerEnv(config, stack), path.join(dataDir, 'worker.log'), (detail) => progress(`UNEXPECTED: ${detail}`));
 }
 
-const WORKER_CAPACITY = ['WORKER_MAX_WORKFLOW_TASKS', 'WORKER_MAX_LOCAL_ACTIVITIES', 'WORKER_MAX_ACTIVITIES', 'WORKER_MAX_CACHED_WORKFLOWS'] as const;
-
 /**
  * What worker/main.ts needs to join the stack; every partner URL the configuration knows (they
  * all end in _URL, like the database's and the public one, which are not partners) points at the
@@ -125,7 +124,7 @@ function workerEnv(config: Config, stack: Stack): Record<string, string> {
     TEMPORAL_TASK_QUEUE: config.TEMPORAL_TASK_QUEUE,
     DATABASE_URL: stack.databaseUrl,
     DATABASE_POOL_MAX: String(config.DATABASE_POOL_MAX),
-    ...Object.fromEntries(WORKER_CAPACITY.flatMap((key) => (config[key] === undefined ? [] : [[key, String(config[key])]]))),
+    ...Object.fromEntries(WORKER_CAPACITY_SETTINGS.flatMap((key) => (config[key] === undefined ? [] : [[key, String(config[key])]]))),
     ...(config.TEMPORAL_METRICS_PORT !== undefined && { TEMPORAL_METRICS_PORT: String(config.TEMPORAL_METRICS_PORT) }),
     // The worker must decrypt what the stack's client encrypts.
     PAYLOAD_KEYS: formatPayloadKeys(stack.payloadKeys),

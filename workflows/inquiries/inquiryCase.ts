@@ -107,11 +107,11 @@ export async function inquiryCase(input: InquiryCaseInput): Promise<InquiryCaseR
   }
 
   /**
-   * The article the knowledge base is confident of; null when none is, or it cannot say in time.
-   * What it answered goes to `verdicts`, to be recorded with the first response, or at once on
-   * its own for cases started before that.
+   * The article the knowledge base is confident of (`answer`: null when none is, or it cannot say
+   * in time), and what it answered, to be recorded with the first response; cases started before
+   * that record it at once, on its own.
    */
-  async function knowledgeAnswer(verdicts: KnowledgeVerdict[]): Promise<FirstResponse | null> {
+  async function knowledgeAnswer(): Promise<{ answer: FirstResponse | null; verdict?: KnowledgeVerdict }> {
     try {
       const { matches } = await knowledgeSearch.searchKnowledge({
         question: input.question,
@@ -126,14 +126,14 @@ export async function inquiryCase(input: InquiryCaseInput): Promise<InquiryCaseR
         ...(runnerUp && { runnerUpConfidence: runnerUp.score }),
         confident: article !== null,
       };
-      if (fewerWrites) verdicts.push(verdict);
-      else await journal.record('inquiry.knowledge_searched', { data: verdict });
-      if (!article) return null;
+      if (!fewerWrites) await journal.record('inquiry.knowledge_searched', { data: verdict });
+      if (!article) return { answer: null, verdict };
       const { articleId, version, title, body } = article;
-      return { source: 'knowledge_base', template: 'inquiry_answered_automatically', data: { articleId, version, title, body }, article };
+      const data = { articleId, version, title, body };
+      return { answer: { source: 'knowledge_base', template: 'inquiry_answered_automatically', data, article }, verdict };
     } catch (err) {
       log.warn('knowledge base unavailable for a first response', { caseId: input.caseId, error: String(err) });
-      return null;
+      return { answer: null };
     }
   }
 
@@ -149,16 +149,17 @@ export async function inquiryCase(input: InquiryCaseInput): Promise<InquiryCaseR
     // Written while the answer is looked up; a failed write still fails the case, below.
     classified.catch(() => undefined);
     if (!fewerWrites) await classified;
-    const verdicts: KnowledgeVerdict[] = [];
-    const automated = (topic === 'order_status' ? await orderStatus() : null) ?? (await knowledgeAnswer(verdicts));
-    const response = automated ?? handOver();
+    const fromOrder = topic === 'order_status' ? await orderStatus() : null;
+    const searched = fromOrder ? null : await knowledgeAnswer();
+    const response = fromOrder ?? searched?.answer ?? handOver();
+    const knowledgeBase = fewerWrites ? searched?.verdict : undefined;
     await notifyCustomer(journal, customer, response.template, response.data);
     stopClock(clock);
     await classified;
     const { article } = response;
     await journal.record('inquiry.first_response', {
       status: response.source === 'person' ? 'with_agent' : 'awaiting_confirmation',
-      data: { source: response.source, late: clock?.breached ?? false, ...(verdicts[0] && { knowledgeBase: verdicts[0] }) },
+      data: { source: response.source, late: clock?.breached ?? false, ...(knowledgeBase && { knowledgeBase }) },
       patch: {
         details: {
           firstResponse: {
