@@ -55,7 +55,7 @@ async function startEmbedded(scratchDir: string, onProgress: (msg: string) => vo
   return { databaseUrl: server.databaseUrl, dispose: () => server.stop() };
 }
 
-async function withClient<T>(url: string, fn: (client: Client) => Promise<T>): Promise<T> {
+export async function withClient<T>(url: string, fn: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {

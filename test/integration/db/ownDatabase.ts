@@ -1,16 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
+import type { Client } from 'pg';
+import { withClient } from '../../setup/testDatabase';
 import { testDatabaseUrl } from './caseStoreFixtures';
 
 /** Runs `work` on a connection of its own to `url` (by default the shared test database). */
-export async function onServer<T>(work: (client: Client) => Promise<T>, url = testDatabaseUrl()): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
+export function onServer<T>(work: (client: Client) => Promise<T>, url = testDatabaseUrl()): Promise<T> {
+  return withClient(url, work);
 }
 
 /**
