@@ -6,6 +6,7 @@ import {
   type DemoScenario,
   type DemoStep,
   demoScenarios,
+  escalated,
   notFixed,
   repairRequest,
   returnRequest,
@@ -173,6 +174,20 @@ function moreScenarios(): Recording[] {
           propose!,
           { when: at('solution_proposed'), by: 'customer', action: 'reopen', body: { comment: 'a voucher is not enough' } },
           { when: (c) => at('acknowledged')(c) && reopened(1)(c), by: 'supervisor', action: 'propose-solution', body: { solution: 'the blue one, sent today' } },
+          confirm!,
+        ],
+      },
+    },
+    {
+      name: 'complaint-escalated-twice-resolved-unacknowledged',
+      scenario: {
+        title: 'web: nobody answers in time, the customer escalates as well, and the complaint is resolved with its escalation unacknowledged',
+        expectedOutcome: 'resolved',
+        request: complaintRequest('web', 'standard', 'Broken zip', 'The zip of the jacket broke on the first day.'),
+        steps: [
+          { when: (c) => at('routed')(c) && escalated(c), by: 'customer', action: 'escalate', body: { reason: 'nobody has answered me' } },
+          acknowledge!,
+          propose!,
           confirm!,
         ],
       },
