@@ -69,10 +69,9 @@ export const intakeProblems = [
 export function intakeRateLimit(deps: ApiDeps): RequestHandler[] {
   // Shed first: a request turned away for load has not used up the caller's budget.
   const admission = admissionLimit('intake', deps.config.INTAKE_MAX_IN_FLIGHT);
-  const perClient = perClientLimit({
+  const perClient = perClientLimit(deps, {
     name: 'intake',
     limit: deps.config.RATE_LIMIT_INTAKE,
-    windowSeconds: deps.config.RATE_LIMIT_WINDOW_SECONDS,
     clientOf: (_req, res) => {
       const { principal } = callerOf(res);
       return `${principal.role}:${principal.sub}`;

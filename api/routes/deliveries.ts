@@ -43,7 +43,7 @@ const DeliveryOffers = z
  */
 export function deliveryRoute(deps: ApiDeps): Route {
   const { config } = deps;
-  const limit = partnerWebhookLimit(config, 'delivery-notice');
+  const limit = partnerWebhookLimit(deps, 'delivery-notice');
   return defineRoute({
     method: 'post',
     path: '/v1/webhooks/orders/:systemId',

@@ -77,18 +77,17 @@ function early(err: unknown, record: CaseRecord, event: PartnerEvent): HttpProbl
  * Partners' webhooks are counted per partner URL and address before the signature is checked, so a
  * flood of forgeries is cut off cheaply and cannot use up a genuine partner's budget from elsewhere.
  */
-export function partnerWebhookLimit(config: ApiDeps['config'], name: string) {
-  return perClientLimit({
+export function partnerWebhookLimit(deps: ApiDeps, name: string) {
+  return perClientLimit(deps, {
     name,
-    limit: config.RATE_LIMIT_WEBHOOKS,
-    windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
+    limit: deps.config.RATE_LIMIT_WEBHOOKS,
     clientOf: (req) => `${req.path}@${clientAddress(req)}`,
   });
 }
 
 export function webhookRoutes(deps: ApiDeps): Route[] {
   const { config } = deps;
-  const limit = partnerWebhookLimit(config, 'webhook');
+  const limit = partnerWebhookLimit(deps, 'webhook');
 
   /**
    * The update id is the partner's own event id, scoped to the partner: a redelivered event gets
