@@ -1,9 +1,10 @@
 import { Client, Connection } from '@temporalio/client';
 import { ConfigError, loadConfig, requireConfig } from '../config/env';
 import { createLogger } from '../config/logger';
-import { AesGcmPayloadCodec } from '../config/payloadCodec';
+import { privacyPolicies } from '../config/policies/privacyPolicy';
 import { casePolicies } from '../config/policies/profiles';
 import { WebhookSecrets } from '../config/webhookSecrets';
+import { customerPayloadCodec } from '../db/customerKeyRing';
 import { createPool } from '../db/pool';
 import { startApi } from './app';
 import { tokenSettings } from './auth/tokens';
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.LOG_LEVEL, name: 'api' });
   const pool = createPool(config.DATABASE_URL, config.DATABASE_POOL_MAX);
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
-  const payloadCodec = new AesGcmPayloadCodec(config.PAYLOAD_KEYS);
+  const { payloadCodec } = customerPayloadCodec(pool, config.PAYLOAD_KEYS, privacyPolicies[config.POLICY_PROFILE].dataKeyCacheMs);
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: { payloadCodecs: [payloadCodec] } });
   const api = await startApi({
     config,

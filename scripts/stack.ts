@@ -11,10 +11,11 @@ import { startApi } from '../api/app';
 import { systemsOfRecord } from '../api/systemsOfRecord';
 import { tokenSettings, type TokenSettings } from '../api/auth/tokens';
 import type { Config } from '../config/env';
-import { AesGcmPayloadCodec } from '../config/payloadCodec';
 import type { PayloadKey } from '../config/payloadKeys';
+import { privacyPolicies } from '../config/policies/privacyPolicy';
 import { type CasePolicies, casePolicies } from '../config/policies/profiles';
 import { WebhookSecrets } from '../config/webhookSecrets';
+import { customerPayloadCodec } from '../db/customerKeyRing';
 import { startEmbeddedPostgres } from '../db/embeddedPostgres';
 import { migrateDatabase } from '../db/migrate';
 import { createPool } from '../db/pool';
@@ -100,7 +101,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       await seedKnowledgeBase(pool);
     }
     const secrets = await localSecrets(config);
-    const payloadCodec = new AesGcmPayloadCodec(secrets.payloadKeys);
+    const { payloadCodec } = customerPayloadCodec(pool, secrets.payloadKeys, privacyPolicies[config.POLICY_PROFILE].dataKeyCacheMs);
 
     onProgress('starting the worker');
     const connection = await Connection.connect({ address: temporalAddress });

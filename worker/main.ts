@@ -4,7 +4,8 @@ import { createActivities } from '../activities';
 import { configuredTrackingLinks } from '../activities/trackingLinks';
 import { ConfigError, loadConfig, requireConfig } from '../config/env';
 import { createLogger } from '../config/logger';
-import { AesGcmPayloadCodec } from '../config/payloadCodec';
+import { privacyPolicies } from '../config/policies/privacyPolicy';
+import { customerPayloadCodec } from '../db/customerKeyRing';
 import { createPool } from '../db/pool';
 import { startMetricsServer } from '../metrics/metricsServer';
 import { metricsHost, temporalMetricsAddress } from '../metrics/settings';
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
   if (metrics) logger.info({ url: `${metrics.url}/metrics` }, 'metrics listening');
   const pool = createPool(config.DATABASE_URL, config.DATABASE_POOL_MAX);
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
-  const payloadCodec = new AesGcmPayloadCodec(config.PAYLOAD_KEYS);
+  const { payloadCodec } = customerPayloadCodec(pool, config.PAYLOAD_KEYS, privacyPolicies[config.POLICY_PROFILE].dataKeyCacheMs);
   // Messages link to the customer's tracking page when the worker can sign for the API and knows its address.
   const { AUTH_JWT_SECRET: secret, PUBLIC_BASE_URL: publicUrl } = config;
   const trackingLinks = secret && publicUrl ? configuredTrackingLinks(config, secret, () => publicUrl) : undefined;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { CASE_ID_PATTERN } from '../../domain/caseId';
 
 /**
  * A case id is derived from who asked and their Idempotency-Key, so a retried request lands on the
@@ -13,7 +14,7 @@ export function caseIdFor(customerId: string, idempotencyKey: string): string {
 
 export const CaseId = z
   .string()
-  .regex(/^case_[0-9a-f]{26}$/, 'a case id: "case_" and 26 hex digits')
+  .regex(CASE_ID_PATTERN, 'a case id: "case_" and 26 hex digits')
   .meta({ id: 'CaseId', example: 'case_3f1c0a9be27d4c51a8e06b9d2f' });
 
 export const CaseIdParams = z.object({ id: CaseId });
