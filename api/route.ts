@@ -48,7 +48,25 @@ export interface Route extends Documented {
 }
 
 function fieldErrors(where: FieldError['in'], error: z.ZodError): FieldError[] {
-  return error.issues.map((issue) => ({ in: where, path: issue.path.map(String).join('.'), message: issue.message }));
+  return error.issues.map((issue) => ({
+    in: where,
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+    // An enum's values, so a client (or a person reading the answer) can pick one instead of guessing.
+    ...(issue.code === 'invalid_value' ? { allowed: issue.values.map(String) } : {}),
+  }));
+}
+
+/**
+ * A query parameter a route does not take is refused rather than ignored: a misspelt filter
+ * (`?stauts=open`) would otherwise answer the whole, unfiltered list as if it were the answer.
+ */
+function unknownQueryParameters(schema: z.ZodObject | undefined, query: Record<string, unknown>): FieldError[] {
+  const taken = Object.keys(schema?.shape ?? {});
+  const takes = taken.length > 0 ? `this route takes ${taken.join(', ')}` : 'this route takes no query parameters';
+  return Object.keys(query)
+    .filter((name) => !taken.includes(name))
+    .map((name) => ({ in: 'query', path: name, message: `not a query parameter of this route; ${takes}`, allowed: taken }));
 }
 
 function headerValues(req: Request, schema: z.ZodObject): Record<string, string | undefined> {
@@ -83,6 +101,7 @@ function parseRequest(spec: Schemas, req: Request): Record<keyof RouteInput<unkn
     errors.push(...fieldErrors(where, result.error));
     return undefined;
   };
+  errors.push(...unknownQueryParameters(spec.query, req.query as Record<string, unknown>));
   const input = {
     params: parse(spec.params, req.params, 'path'),
     query: parse(spec.query, req.query, 'query'),
@@ -104,11 +123,11 @@ function openApiPath(path: string): string {
 /** Error answers that follow from what a route reads, so no route has to list them. */
 function implicitProblems(spec: Schemas & { access: AccessRule }): ProblemKind[] {
   // Every route refuses NUL characters in its path or query before any schema runs (and, where
-  // it has them, undecodable path segments and unreadable bodies).
-  const kinds: ProblemKind[] = ['internal', 'bad-request'];
+  // it has them, undecodable path segments and unreadable bodies), and query parameters it does
+  // not take.
+  const kinds: ProblemKind[] = ['internal', 'bad-request', 'validation'];
   if (spec.access.kind === 'token') kinds.push('unauthorized', 'forbidden');
   if (spec.access.kind === 'partner-signature') kinds.push('invalid-signature');
-  if ([spec.params, spec.query, spec.headers, spec.body].some((s) => s !== undefined)) kinds.push('validation');
   if (spec.body) kinds.push('malformed-json', 'payload-too-large', 'unsupported-media-type');
   return kinds;
 }

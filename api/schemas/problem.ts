@@ -6,6 +6,10 @@ export const FieldError = z
     in: z.enum(['body', 'query', 'path', 'header']),
     path: z.string(),
     message: z.string(),
+    allowed: z
+      .array(z.string())
+      .optional()
+      .meta({ description: 'What this place takes when it is a closed set: the values of an enum, or the names of the query parameters a route takes' }),
   })
   .meta({ id: 'FieldError' });
 export type FieldError = z.infer<typeof FieldError>;

@@ -11,12 +11,20 @@ import { signWebhook } from '../../../api/webhooks/signature';
  * bodies, bytes, deep nesting, oversized documents, NUL characters, odd headers.
  */
 
+export interface QueryParameter {
+  name: string;
+  /** The values it takes, when it takes a closed set (an enum in the OpenAPI document). */
+  allowed?: string[];
+}
+
 export interface RouteShape {
   method: 'get' | 'post' | 'put';
   path: string;
   rule: AccessRule;
-  /** Query parameter names (from the OpenAPI document). */
-  query: string[];
+  /** An operation of the OpenAPI document; else one of the few routes outside it (the contract itself, metrics). */
+  documented: boolean;
+  /** Query parameters (from the OpenAPI document). */
+  query: QueryParameter[];
   /** Header parameters a request must carry. */
   requiredHeaders: string[];
 }
@@ -131,6 +139,9 @@ export function defectsFor(route: RouteShape): string[] {
   }
   if (params.length > 0 && !route.path.includes(':action')) defects.push('param');
   if (route.query.length > 0) defects.push('query');
+  if (route.query.some((p) => p.allowed)) defects.push('enum-value');
+  // A documented route refuses a query parameter it does not take; the contract and the metrics are not such routes.
+  if (route.documented) defects.push('unknown-query');
   if (route.requiredHeaders.length > 0) defects.push('header');
   if (route.rule.kind === 'partner-signature') defects.push('signature', 'signed-refused');
   if (route.method !== 'get') defects.push('content-type');
@@ -147,6 +158,36 @@ function partnerEvent(world: World) {
   return { eventId: 'e-1', type: 'picked_up', caseId: world.closedCase, trackingNumber: `track-${world.closedCase}`, occurredAt: new Date().toISOString() };
 }
 
+/** Values for the route's own query parameters: an enum's mostly from its values, so the request goes on to meet its defect. */
+function queryValues(parameters: QueryParameter[]): fc.Arbitrary<Record<string, string>> {
+  const anyValue = fc.oneof(printable(30), fc.constant('\0'));
+  return fc
+    .tuple(
+      ...parameters.map((p) =>
+        fc.option(p.allowed ? fc.oneof({ arbitrary: fc.constantFrom(...p.allowed), weight: 4 }, { arbitrary: anyValue, weight: 1 }) : anyValue, {
+          nil: undefined,
+          freq: 2,
+        }),
+      ),
+    )
+    .map((values) => Object.fromEntries(parameters.flatMap((p, i) => (values[i] === undefined ? [] : [[p.name, values[i]!]]))));
+}
+
+/** Not the name of any query parameter of ours, nor of one the route takes; access_token among them, which no route reads. */
+const strangerName = fc.oneof(fc.stringMatching(/^[a-z_]{1,20}$/).map((n) => `x_${n}`), fc.constantFrom('access_token', 'token', 'stauts', 'limit ', 'Status'));
+
+/** The one query parameter that carries the defect: oversized or NUL, outside its enum, or not the route's. */
+function badQueryValue(route: RouteShape, defect: string): fc.Arbitrary<[string, string] | undefined> {
+  if (defect === 'query') return fc.tuple(fc.constantFrom(...route.query.map((p) => p.name)), fc.oneof(hugeQueryValue, fc.constant('\0')));
+  if (defect === 'enum-value') {
+    return fc
+      .constantFrom(...route.query.filter((p) => p.allowed))
+      .chain((p) => fc.tuple(fc.constant(p.name), fc.oneof(printable(30), fc.constantFrom(...p.allowed!).map((v) => `${v.toUpperCase()}_`)).filter((v) => !p.allowed!.includes(v))));
+  }
+  if (defect === 'unknown-query') return fc.tuple(strangerName.filter((n) => !route.query.some((p) => p.name === n)), printable(30));
+  return fc.constant(undefined);
+}
+
 function authorization(world: World, route: RouteShape, defect: string): fc.Arbitrary<string | undefined> {
   const { valid, intruder, otherSupplier, invalid } = world.tokens;
   if (route.rule.kind !== 'token') return fc.option(fc.constantFrom(...Object.values(valid), ...invalid), { nil: undefined });
@@ -161,12 +202,12 @@ function authorization(world: World, route: RouteShape, defect: string): fc.Arbi
 export function hostileRequest(world: World, route: RouteShape, defect: string): fc.Arbitrary<HostileRequest> {
   const params = [...route.path.matchAll(/:(\w+)/g)].map((m) => m[1]!);
   const base = route.path === '/v1/cases' ? world.intake.body : route.rule.kind === 'partner-signature' ? partnerEvent(world) : undefined;
-  const knownQuery = fc.dictionary(fc.constantFrom(...(route.query.length ? route.query : ['q'])), fc.oneof(printable(30), fc.constant('\0')), { maxKeys: 3 });
+  const knownQuery = route.query.length ? queryValues(route.query) : fc.constant({});
   return fc
     .record({
       params: fc.tuple(...params.map((p) => paramValue(world, route, p, defect))),
       query: knownQuery,
-      badQuery: fc.tuple(fc.constantFrom(...(route.query.length ? route.query : ['q'])), fc.oneof(hugeQueryValue, fc.constant('\0'))),
+      badQuery: badQueryValue(route, defect),
       authorization: authorization(world, route, defect),
       contentType: defect === 'content-type' ? otherTypes : fc.oneof({ arbitrary: jsonTypes, weight: 8 }, { arbitrary: otherTypes, weight: 1 }),
       body: defect === 'content-type' ? bodies(base).map((b) => (b?.length ? b : Buffer.from('{}'))) : bodies(base),
@@ -180,7 +221,7 @@ export function hostileRequest(world: World, route: RouteShape, defect: string):
       let path = route.path;
       params.forEach((p, i) => (path = path.replace(`:${p}`, encodeURIComponent(r.params[i]!))));
       const query = new URLSearchParams(Object.entries(r.query));
-      if (defect === 'query') query.set(...r.badQuery);
+      if (r.badQuery) query.set(...r.badQuery);
       const headers: Record<string, string> = { ...r.extra };
       if (r.authorization !== undefined) headers.authorization = r.authorization;
       if (r.requestId !== undefined) headers['x-request-id'] = r.requestId;

@@ -1193,6 +1193,8 @@ export interface components {
             in: "body" | "query" | "path" | "header";
             path: string;
             message: string;
+            /** @description What this place takes when it is a closed set: the values of an enum, or the names of the query parameters a route takes */
+            allowed?: string[];
         };
         Readiness: {
             /** @enum {string} */
@@ -2792,7 +2794,7 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
-            /** @description The request could not be read (https://after-sales.example/problems/bad-request) */
+            /** @description The request could not be read (https://after-sales.example/problems/bad-request); The request is invalid (https://after-sales.example/problems/validation) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2830,7 +2832,7 @@ export interface operations {
                     "application/json": components["schemas"]["Readiness"];
                 };
             };
-            /** @description The request could not be read (https://after-sales.example/problems/bad-request) */
+            /** @description The request could not be read (https://after-sales.example/problems/bad-request); The request is invalid (https://after-sales.example/problems/validation) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7210,7 +7212,7 @@ export interface operations {
                     "application/json": components["schemas"]["AgentList"];
                 };
             };
-            /** @description The request could not be read (https://after-sales.example/problems/bad-request) */
+            /** @description The request could not be read (https://after-sales.example/problems/bad-request); The request is invalid (https://after-sales.example/problems/validation) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7266,7 +7268,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConsoleSettings"];
                 };
             };
-            /** @description The request could not be read (https://after-sales.example/problems/bad-request) */
+            /** @description The request could not be read (https://after-sales.example/problems/bad-request); The request is invalid (https://after-sales.example/problems/validation) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7976,7 +7978,7 @@ export interface operations {
                     "application/json": components["schemas"]["PartnerList"];
                 };
             };
-            /** @description The request could not be read (https://after-sales.example/problems/bad-request) */
+            /** @description The request could not be read (https://after-sales.example/problems/bad-request); The request is invalid (https://after-sales.example/problems/validation) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8092,7 +8094,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProcessList"];
                 };
             };
-            /** @description The request could not be read (https://after-sales.example/problems/bad-request) */
+            /** @description The request could not be read (https://after-sales.example/problems/bad-request); The request is invalid (https://after-sales.example/problems/validation) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8534,7 +8536,7 @@ export interface operations {
                     "application/json": components["schemas"]["LocalIdentityList"];
                 };
             };
-            /** @description The request could not be read (https://after-sales.example/problems/bad-request) */
+            /** @description The request could not be read (https://after-sales.example/problems/bad-request); The request is invalid (https://after-sales.example/problems/validation) */
             400: {
                 headers: {
                     [name: string]: unknown;
