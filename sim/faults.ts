@@ -1,9 +1,13 @@
 import { z } from 'zod';
 
 /**
- * Injected partner outages. A test arms "the next n calls to X fail with 503"; those calls record
- * nothing, so the activity's retry is what makes the step succeed, as it would in production. A
- * 4xx is the partner refusing for good, which no retry changes: the case's failure path runs.
+ * Injected partner faults. A test arms "the next n calls to X fail with 503". By default they fail
+ * before the partner acts (an outage): the calls record nothing, so the activity's retry is what
+ * makes the step succeed, as it would in production. A 4xx is the partner refusing for good, which
+ * no retry changes: the case's failure path runs. Armed `after_recording`, the partner acts and
+ * records first and only its answer is lost, as when a connection drops or a reply comes after
+ * the caller stopped waiting: the retry must then find what the first call did, by its
+ * Idempotency-Key, and not do it again.
  */
 
 export const PartnerOperation = z.enum([
@@ -33,35 +37,55 @@ export const PartnerOperation = z.enum([
 ]);
 export type PartnerOperation = z.infer<typeof PartnerOperation>;
 
-export const FaultRequest = z.object({
-  operation: PartnerOperation,
-  /** Only this case's calls fail: other cases running at the same time are not disturbed. */
-  caseId: z.string().min(1).max(128).optional(),
-  failTimes: z.number().int().min(0).max(1000),
-  status: z.number().int().min(400).max(599).default(503),
-});
-export type FaultRequest = z.infer<typeof FaultRequest>;
+export const FaultRequest = z
+  .object({
+    operation: PartnerOperation,
+    /** Only this case's calls fail: other cases running at the same time are not disturbed. */
+    caseId: z.string().min(1).max(128).optional(),
+    failTimes: z.number().int().min(0).max(1000),
+    status: z.number().int().min(400).max(599).default(503),
+    /** Unset: an outage, before anything is read. `after_recording`: the partner acts, then its answer is lost. */
+    when: z.literal('after_recording').optional(),
+    /** With after_recording: the partner's own answer, sent this late instead of `status` at once. */
+    delayMs: z.number().int().min(1).max(120_000).optional(),
+  })
+  .refine((fault) => fault.delayMs === undefined || fault.when === 'after_recording', {
+    path: ['delayMs'],
+    message: 'a late answer is one the partner acted on: set when to after_recording',
+  });
+export type FaultRequest = z.input<typeof FaultRequest>;
+
+/** What an armed fault does to the call it hits. */
+export type Fault =
+  | { when: 'before_reading'; status: number }
+  | { when: 'after_recording'; status: number }
+  | { when: 'after_recording'; delayMs: number };
+
+function faultOf({ status = 503, when, delayMs }: FaultRequest): Fault {
+  if (when === undefined) return { when: 'before_reading', status };
+  return delayMs === undefined ? { when, status } : { when, delayMs };
+}
 
 const keyOf = (operation: PartnerOperation, caseId?: string) => (caseId === undefined ? operation : `${operation} ${caseId}`);
 
 export class Faults {
-  private readonly armed = new Map<string, { remaining: number; status: number }>();
+  private readonly armed = new Map<string, { remaining: number; fault: Fault }>();
 
   /** Replaces any fault already armed for the operation (and case); failTimes 0 disarms it. */
-  arm({ operation, caseId, failTimes, status }: FaultRequest): void {
-    const key = keyOf(operation, caseId);
-    if (failTimes === 0) this.armed.delete(key);
-    else this.armed.set(key, { remaining: failTimes, status });
+  arm(request: FaultRequest): void {
+    const key = keyOf(request.operation, request.caseId);
+    if (request.failTimes === 0) this.armed.delete(key);
+    else this.armed.set(key, { remaining: request.failTimes, fault: faultOf(request) });
   }
 
-  /** The status this call must fail with, or undefined when the partner is healthy; a fault armed for the call's case comes first. */
-  take(operation: PartnerOperation, caseId?: string): number | undefined {
+  /** The fault this call meets, or undefined when the partner is healthy; a fault armed for the call's case comes first. */
+  take(operation: PartnerOperation, caseId?: string): Fault | undefined {
     const key = [keyOf(operation, caseId), keyOf(operation)].find((k) => this.armed.has(k));
-    const fault = key === undefined ? undefined : this.armed.get(key);
-    if (!key || !fault) return undefined;
-    fault.remaining -= 1;
-    if (fault.remaining === 0) this.armed.delete(key);
-    return fault.status;
+    const armed = key === undefined ? undefined : this.armed.get(key);
+    if (!key || !armed) return undefined;
+    armed.remaining -= 1;
+    if (armed.remaining === 0) this.armed.delete(key);
+    return armed.fault;
   }
 
   reset(): void {

@@ -1,13 +1,16 @@
 import type { Request, RequestHandler } from 'express';
 import type { Faults, PartnerOperation } from '../faults';
 import type { PartnerReply } from '../idempotency';
-import { answeredByFault } from './injectedFault';
+import { answeredByOutage, sendReply } from './injectedFault';
 
-/** Every partner read: an outage answers first, as for writes; there is no body to check and nothing to replay. */
+/**
+ * Every partner read: an outage answers first, as for writes; there is no body to check and
+ * nothing to replay, and a fault armed after recording loses the answer as it does a write's.
+ */
 export function partnerRead(faults: Faults, operation: PartnerOperation, handle: (req: Request) => PartnerReply): RequestHandler {
   return (req, res) => {
-    if (answeredByFault(faults, operation, undefined, res)) return;
-    const reply = handle(req);
-    res.status(reply.status).json(reply.body);
+    const fault = faults.take(operation);
+    if (answeredByOutage(fault, operation, res)) return;
+    sendReply(res, operation, fault, handle(req));
   };
 }

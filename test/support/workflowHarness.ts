@@ -7,7 +7,7 @@ import type { SystemOrder } from '../../activities/types';
 import { openCase } from '../../db/caseRecords';
 import { getCase, getTimeline } from '../../db/caseQueries';
 import { createPool } from '../../db/pool';
-import type { CaseRecord } from '../../domain';
+import type { CaseRecord, PendingStart } from '../../domain';
 import { createSimulator, type Simulator, type SimulatorOptions } from '../../sim/createSimulator';
 import { createCaseWorker } from '../../worker/createWorker';
 import {
@@ -41,6 +41,8 @@ import { testEnv, uniqueTaskQueue } from './env';
 import { eventually } from './eventually';
 import { testPayloadCodec } from './secrets';
 
+type CaseInput = ReturnCaseInput | RepairCaseInput | ComplaintCaseInput | SuggestionCaseInput | InquiryCaseInput | InstallationCaseInput;
+
 export interface SimRecords {
   refunds: { caseId: string; amount: number }[];
   charges: { caseId: string; amount: number }[];
@@ -59,6 +61,9 @@ export interface SimRecords {
   visits?: { caseId: string; slot: { slotId: string; start: string } }[];
   installations?: { caseId: string; action: string; installerId: string; jobId: string; slot: { slotId: string; start: string } }[];
 }
+
+/** How long the worker's partner adapters wait for an answer before the attempt fails. */
+export const PARTNER_TIMEOUT_MS = 2_000;
 
 /**
  * A worker on its own task queue against the run's Temporal server, PostgreSQL and a fresh
@@ -91,7 +96,7 @@ export class WorkflowHarness {
       payloadCodec,
       activities: createActivities({
         pool,
-        timeoutMs: 2_000,
+        timeoutMs: PARTNER_TIMEOUT_MS,
         partners: {
           inventory: simUrl,
           logistics: simUrl,
@@ -136,14 +141,26 @@ export class WorkflowHarness {
   }
 
   /**
-   * Opens the case record as the API would, then starts its workflow. The simulated order system
-   * holds the case's order, as intake would have found it there.
+   * A return as an API leaves it that dies between writing the case and starting its workflow:
+   * the case record with its pending start on this harness's task queue, and no workflow.
    */
-  private async startCase<I extends ReturnCaseInput | RepairCaseInput | ComplaintCaseInput | SuggestionCaseInput | InquiryCaseInput | InstallationCaseInput, R>(
-    workflowType: string,
-    input: I,
-    lines: { sku: string; quantity: number }[],
-  ) {
+  async openReturnLeftBehind(input: ReturnCaseInput): Promise<void> {
+    const lines = input.items.map(({ sku, quantity }) => ({ sku, quantity }));
+    await this.openRecord(input, lines, { taskQueue: this.taskQueue, workflowType: returns.workflowType, input });
+  }
+
+  /** Opens the case record as the API would, then starts its workflow. */
+  private async startCase<I extends CaseInput, R>(workflowType: string, input: I, lines: { sku: string; quantity: number }[]) {
+    await this.openRecord(input, lines);
+    return this.client.workflow.start<(i: I) => Promise<R>>(workflowType, {
+      workflowId: input.caseId,
+      taskQueue: this.taskQueue,
+      args: [input],
+    });
+  }
+
+  /** The case record as the API opens it; the simulated order system holds the case's order, as intake would have found it there. */
+  private async openRecord(input: CaseInput, lines: { sku: string; quantity: number }[], pendingStart?: PendingStart): Promise<void> {
     // An installation pins only the order's delivery; it never reads the order back.
     if ('order' in input && 'lines' in input.order) {
       const { id, purchasedAt, deliveredAt, currency } = input.order;
@@ -173,13 +190,9 @@ export class WorkflowHarness {
       actor: { kind: 'customer', id: input.customer.id },
       audit: { requestId: `open-${randomUUID()}`, role: 'customer' },
       details: {},
+      pendingStart,
     });
     expect(opened).toEqual({ kind: 'created' });
-    return this.client.workflow.start<(i: I) => Promise<R>>(workflowType, {
-      workflowId: input.caseId,
-      taskQueue: this.taskQueue,
-      args: [input],
-    });
   }
 
   /** One action by a person on a case, as the API sends it. */
@@ -240,9 +253,14 @@ export class WorkflowHarness {
 
   /**
    * The next failTimes calls of the operation fail with status: a 5xx the activity retries, a 4xx
-   * is a refusal for good. With caseId, only that case's calls fail.
+   * is a refusal for good. With caseId, only that case's calls fail. With when: 'after_recording',
+   * the partner acts first and then loses its answer (with delayMs: answers that late).
    */
-  injectFault(operation: string, failTimes: number, opts: { status?: number; caseId?: string } = {}): Promise<void> {
+  injectFault(
+    operation: string,
+    failTimes: number,
+    opts: { status?: number; caseId?: string; when?: 'after_recording'; delayMs?: number } = {},
+  ): Promise<void> {
     return this.simControl('/sim/faults', { operation, failTimes, ...opts });
   }
 

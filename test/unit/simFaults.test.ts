@@ -1,13 +1,15 @@
-import { Faults } from '../../sim/faults';
+import { FaultRequest, Faults } from '../../sim/faults';
 
-describe('simulated partner outages', () => {
+const outage = (status: number) => ({ when: 'before_reading', status });
+
+describe('simulated partner faults', () => {
   it('fails exactly the armed number of calls of that operation with the armed status', () => {
     const faults = new Faults();
     faults.arm({ operation: 'payments.refund', failTimes: 2, status: 502 });
     expect(faults.take('payments.charge')).toBeUndefined();
     expect([faults.take('payments.refund'), faults.take('payments.refund'), faults.take('payments.refund')]).toEqual([
-      502,
-      502,
+      outage(502),
+      outage(502),
       undefined,
     ]);
   });
@@ -23,9 +25,23 @@ describe('simulated partner outages', () => {
     const faults = new Faults();
     faults.arm({ operation: 'notifications.party', caseId: 'case-a', failTimes: 1, status: 422 });
     faults.arm({ operation: 'notifications.party', failTimes: 1, status: 503 });
-    expect(faults.take('notifications.party', 'case-b')).toBe(503);
+    expect(faults.take('notifications.party', 'case-b')).toEqual(outage(503));
     expect(faults.take('notifications.party', 'case-b')).toBeUndefined();
-    expect(faults.take('notifications.party', 'case-a')).toBe(422);
+    expect(faults.take('notifications.party', 'case-a')).toEqual(outage(422));
     expect(faults.take('notifications.party', 'case-a')).toBeUndefined();
+  });
+
+  it('loses the answer of a call the partner has acted on: an error in its place, or the answer late', () => {
+    const faults = new Faults();
+    faults.arm(FaultRequest.parse({ operation: 'payments.refund', caseId: 'case-a', failTimes: 1, when: 'after_recording' }));
+    faults.arm(FaultRequest.parse({ operation: 'payments.refund', caseId: 'case-b', failTimes: 1, when: 'after_recording', delayMs: 3_000 }));
+    expect(faults.take('payments.refund', 'case-a')).toEqual({ when: 'after_recording', status: 503 });
+    expect(faults.take('payments.refund', 'case-b')).toEqual({ when: 'after_recording', delayMs: 3_000 });
+  });
+
+  it('refuses a late answer from a partner that has not acted', () => {
+    const late = FaultRequest.safeParse({ operation: 'payments.refund', failTimes: 1, delayMs: 3_000 });
+    expect(late.success).toBe(false);
+    expect(late.error?.issues.map((issue) => issue.path)).toEqual([['delayMs']]);
   });
 });

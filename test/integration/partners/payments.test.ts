@@ -47,6 +47,30 @@ describe('payments adapter against the simulator', () => {
     expect((await simRecords(sim, 'pay-outage')).refunds).toHaveLength(1);
   });
 
+  it('fails retryably when the provider records the refund but its answer is lost, and the retry is answered with that refund', async () => {
+    await simPost(sim, '/sim/faults', { operation: 'payments.refund', caseId: 'pay-lost', failTimes: 1, when: 'after_recording' });
+
+    const failure = await failureOf(refund('pay-lost', 'pay-lost:refund'));
+    expect(failure).toMatchObject({ type: 'PartnerUnavailable', nonRetryable: false });
+    const [recorded] = (await simRecords(sim, 'pay-lost')).refunds;
+    expect(recorded).toBeDefined();
+
+    expect(await refund('pay-lost', 'pay-lost:refund')).toEqual({ refundId: recorded!.refundId });
+    expect((await simRecords(sim, 'pay-lost')).refunds).toHaveLength(1);
+  });
+
+  it('gives up on an answer slower than its timeout, though the provider has refunded, and the retry finds that refund', async () => {
+    const { timeoutMs } = adapterConfig(sim);
+    await simPost(sim, '/sim/faults', { operation: 'payments.refund', caseId: 'pay-slow', failTimes: 1, when: 'after_recording', delayMs: timeoutMs + 1_000 });
+
+    const failure = await failureOf(refund('pay-slow', 'pay-slow:refund'));
+    expect(failure).toMatchObject({ type: 'PartnerUnavailable', nonRetryable: false });
+    expect(failure.message).toMatch(/timed out/);
+
+    await refund('pay-slow', 'pay-slow:refund');
+    expect((await simRecords(sim, 'pay-slow')).refunds).toHaveLength(1);
+  });
+
   it('charges the customer for an exchange price difference', async () => {
     const { chargeId } = await payments.chargeCustomer({
       idempotencyKey: 'pay-charge:charge',

@@ -5,7 +5,7 @@ import { type CaseActionRequest, caseActionUpdate } from '../../../workflows/lib
 import { returnCaseInput, testReturnPolicy } from '../../support/returnCases';
 import { testSlaPolicy, withTarget } from '../../support/slaPolicies';
 import { eventually } from '../../support/eventually';
-import { WorkflowHarness } from '../../support/workflowHarness';
+import { PARTNER_TIMEOUT_MS, WorkflowHarness } from '../../support/workflowHarness';
 
 let harness: WorkflowHarness;
 beforeAll(async () => {
@@ -19,6 +19,18 @@ const agent = { kind: 'agent' as const, id: 'agent-7' };
 const action = (name: string, payload: Record<string, unknown> = {}, actor: CaseActionRequest['actor'] = agent) => ({
   args: [{ action: name, actor, role: actor.kind, requestId: `${name}-${randomUUID()}`, payload }] as [CaseActionRequest],
 });
+
+/** The refund activity's completed attempts, as the history records them (a retried attempt names the failure before it). */
+async function refundAttempts(caseId: string) {
+  const events = (await harness.client.workflow.getHandle(caseId).fetchHistory()).events ?? [];
+  const refunds = new Set(
+    events.filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'issueRefund').map((e) => String(e.eventId)),
+  );
+  return events
+    .map((e) => e.activityTaskStartedEventAttributes)
+    .filter((started) => started && refunds.has(String(started.scheduledEventId)))
+    .map((started) => ({ attempt: started!.attempt, lastFailure: started!.lastFailure?.message }));
+}
 
 describe('return workflow', () => {
   it('refunds an auto-approved return exactly once and closes with a full timeline', async () => {
@@ -143,6 +155,21 @@ describe('return workflow', () => {
 
     expect(await handle.result()).toEqual({ outcome: 'refunded' });
     expect((await harness.records(input.caseId)).refunds).toHaveLength(1);
+  });
+
+  it.each([
+    ['its answer is lost', { when: 'after_recording' as const }],
+    ['it answers after the activity has stopped waiting', { when: 'after_recording' as const, delayMs: PARTNER_TIMEOUT_MS + 1_000 }],
+  ])('refunds exactly once when payments records the refund but %s', async (_what, fault) => {
+    const input = returnCaseInput();
+    await harness.injectFault('payments.refund', 1, { caseId: input.caseId, ...fault });
+    const handle = await harness.startReturn(input);
+    await harness.deliverParcel(input.caseId);
+
+    expect(await handle.result()).toEqual({ outcome: 'refunded' });
+    expect((await harness.records(input.caseId)).refunds).toHaveLength(1);
+    // The fault was met: the refund that succeeded was a second attempt, after the first failed.
+    expect(await refundAttempts(input.caseId)).toEqual([{ attempt: 2, lastFailure: expect.stringMatching(/status 503|timed out/) }]);
   });
 
   it('closes as failed when payments refuse the refund for good, leaving the used label alone', async () => {
