@@ -5,7 +5,12 @@ import { censorLogLine } from './redaction';
  * The credentials an HTTP request log line could carry, as exact paths: cheap enough for a child
  * logger a host hands in without our censoring (see api/middleware/requestLogger.ts).
  */
-export const requestCredentialPaths = ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-webhook-signature"]'];
+export const requestCredentialPaths = [
+  'req.headers.authorization',
+  'req.headers["proxy-authorization"]',
+  'req.headers.cookie',
+  'req.headers["x-webhook-signature"]',
+];
 
 /**
  * stdout unless `destination` says otherwise (the bench keeps stdout for its results). Every line

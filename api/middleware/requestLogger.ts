@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
+import { pinoHttp, type StdSerializedResults } from 'pino-http';
 import { requestCredentialPaths } from '../../config/logger';
 import { CENSOR } from '../../config/redaction';
+import { withoutCredentials } from './urlCredentials';
 
 /** A caller's request id is reused only when it is short and plain, so it cannot forge log structure. */
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -22,9 +23,25 @@ export function caseLogger(req: Request, res: Response, caseId: string): Logger 
   return req.log.child({ caseId });
 }
 
+/**
+ * The request as its completion line shows it: the URL and the Referer with any credential in them
+ * censored, and no separate copy of the query (the URL has it) that would carry them uncensored.
+ */
+function loggedRequest(req: StdSerializedResults['req']): Omit<StdSerializedResults['req'], 'query' | 'raw'> {
+  const { query: _query, ...logged } = req;
+  const { referer } = req.headers;
+  return {
+    ...logged,
+    url: withoutCredentials(req.url),
+    // A copy: the serializer is handed the request's own headers.
+    headers: referer === undefined ? req.headers : { ...req.headers, referer: withoutCredentials(referer) },
+  };
+}
+
 export function requestLogger(logger: Logger) {
   return pinoHttp({
     logger,
+    serializers: { req: loggedRequest },
     // Handler lines carry just reqId; the request itself is logged once, on the completion line.
     quietReqLogger: true,
     genReqId(req, res) {
