@@ -7,6 +7,7 @@ import { eventually } from '../support/eventually';
 import { shortFeedbackPolicy } from '../support/feedbackPolicies';
 import { complaintRequest, repairRequest, returnRequest } from '../support/requests';
 import { ApiClient, startTestStack } from '../support/stackHarness';
+import { timerDurationsMs } from '../support/workflowHistory';
 
 /**
  * Every resolved case asks its customer for CSAT and NPS (docs/feedback.md), over HTTP with the
@@ -47,14 +48,6 @@ async function surveyAt(caseId: string, status: string) {
   });
 }
 
-async function timerDurationsMs(workflowId: string): Promise<number[]> {
-  const history = await stack.client.workflow.getHandle(workflowId).fetchHistory();
-  return (history.events ?? [])
-    .map((e) => e.timerStartedEventAttributes?.startToFireTimeout)
-    .filter((t) => t !== undefined && t !== null)
-    .map((t) => Number(t!.seconds ?? 0) * 1000 + Math.round(Number(t!.nanos ?? 0) / 1e6));
-}
-
 describe('feedback on a resolved case', () => {
   it('asks the customer once the return is refunded, takes one answer, and shows it on the customer', async () => {
     const { caseId, customer, customerId } = await refundedReturn();
@@ -83,7 +76,7 @@ describe('feedback on a resolved case', () => {
     expect(templates.filter((t) => t === 'feedback_request')).toHaveLength(1);
     expect(templates.filter((t) => t === 'feedback_reminder')).toHaveLength(1);
     // The reminder after 1 s, the survey closed 2 s after it: 3 s from the question.
-    expect(await timerDurationsMs(feedbackWorkflowId(caseId))).toEqual([shortFeedbackPolicy.reminderAfterMs, 2_000]);
+    expect(await timerDurationsMs(stack.client.workflow.getHandle(feedbackWorkflowId(caseId)))).toEqual([shortFeedbackPolicy.reminderAfterMs, 2_000]);
     const late = await customer.post(`/v1/cases/${caseId}/feedback`, { csat: 4, nps: 8 });
     expect(late.status).toBe(409);
     expect(late.body).toMatchObject({ type: problemType('survey-not-open'), surveyStatus: 'expired' });
