@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { createCaseStartActivities } from './caseStarts';
 import { createCaseStoreActivities } from './caseStore';
 import { createCustomerActivities } from './customers';
 import { createInstallerActivities } from './installer';
@@ -55,5 +56,6 @@ export function createActivities(deps: { pool: Pool; partners: PartnerUrls; time
     ...createQualityActivities(deps.pool),
     ...createKnowledgeActivities(deps.pool),
     ...createCaseStoreActivities(deps.pool),
+    ...createCaseStartActivities(deps.pool),
   };
 }

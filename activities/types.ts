@@ -259,6 +259,37 @@ export interface PartnerReviewPort {
   markPartnerFlagsTold(input: { at: string; flags: Pick<PartnerFlag, 'kind' | 'id' | 'flagDay'>[] }): Promise<void>;
 }
 
+/** Where a page of pending case starts ended: the next page starts after it. */
+export interface StartCursor {
+  requestedAt: string;
+  caseId: string;
+}
+
+/** What became of the pending case starts the reconciler looked at (docs/reliability.md). */
+export interface SettledStarts {
+  /** The workflow was running or had run: only the pending start was dropped. */
+  present: number;
+  /** The workflow did not exist and was started with the kept input. */
+  started: number;
+  /** The workflow could not be started: the case was withdrawn, and why recorded. */
+  withdrawn: number;
+  /** Temporal or PostgreSQL did not answer: left for the next run. */
+  failed: number;
+}
+
+/** The reconciler of case starts: finds cases whose API died before starting their workflow. */
+export interface CaseStartPort {
+  /**
+   * Settles one page of the worker's task queue's pending case starts requested before
+   * `olderThan`, oldest first after `after`, `concurrency` at a time; answers what became of them
+   * and where the next page starts (null: this was the last). No case data leaves the activity.
+   */
+  settleCaseStarts(input: { olderThan: string; after: StartCursor | null; limit: number; concurrency: number }): Promise<{
+    settled: SettledStarts;
+    next: StartCursor | null;
+  }>;
+}
+
 /** What a state change does to the searchable case record. Absent fields are left as they are. */
 export interface CasePatch {
   status?: string;
@@ -348,4 +379,5 @@ export type Activities = InventoryPort &
   PartnerReviewPort &
   QualityPort &
   KnowledgePort &
-  CaseStorePort;
+  CaseStorePort &
+  CaseStartPort;

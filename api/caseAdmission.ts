@@ -1,9 +1,10 @@
 import { ServiceError } from '@temporalio/client';
 import type { Logger } from 'pino';
 import { abandonCase, openCase } from '../db/caseRecords';
+import { dropPendingStart } from '../db/caseStarts';
 import { getCase, getRequestHash } from '../db/caseQueries';
 import { findJoinedRequest, recordJoinedRequest } from '../db/joinedRequests';
-import type { Actor, CaseRecord, OpenCaseResult } from '../domain';
+import type { Actor, CaseRecord, OpenCaseResult, PendingStart } from '../domain';
 import { casesOpened } from '../metrics/caseMetrics';
 import { caseActionUpdate } from '../workflows/lib/messages';
 import { actorOf, type Caller } from './auth/access';
@@ -157,6 +158,13 @@ export async function admitCase(deps: ApiDeps, request: AdmissionRequest): Promi
     return joinOpenCase(deps, { caseId: first.caseId, action: intake.action, replayed: false }, request);
   }
   const { process, opening, records } = intake;
+  const startOn = (requestedAt: string): PendingStart => ({
+    taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
+    workflowType: process.workflowType,
+    // Every case pins the survey it will end with, whichever process runs it.
+    input: { ...opening.workflowInput(caseId, requestedAt), feedback: deps.policies.feedback },
+  });
+  const createdAt = new Date().toISOString();
   const result = await openCase(deps.pool, {
     caseId,
     idempotencyKey,
@@ -170,10 +178,12 @@ export async function admitCase(deps: ApiDeps, request: AdmissionRequest): Promi
     lines: opening.lines,
     priority: 'normal',
     policyVersion: opening.policyVersion,
-    createdAt: new Date().toISOString(),
+    createdAt,
     actor: request.actor ?? actorOf(caller),
     audit: { requestId: request.requestId, role: request.actor?.kind ?? caller.principal.role },
     details: { ...opening.details, ...(from && { convertedFrom: from.context }) },
+    // Kept until the start below is confirmed: should this process die before, the reconciler starts it.
+    pendingStart: startOn(createdAt),
   });
   const refused = refusal(result, idempotencyKey);
   if (refused) throw refused;
@@ -181,12 +191,8 @@ export async function admitCase(deps: ApiDeps, request: AdmissionRequest): Promi
   const record = await openedBy(deps, caseId, caller);
   try {
     // A replay starts the workflow too: the first attempt may have stored the case and died before starting it.
-    await startCaseWorkflow(deps.temporal, deps.config.TEMPORAL_TASK_QUEUE, {
-      workflowType: process.workflowType,
-      caseId,
-      // Every case pins the survey it will end with, whichever process runs it.
-      input: { ...opening.workflowInput(caseId, record.createdAt), feedback: deps.policies.feedback },
-    });
+    const { taskQueue, workflowType, input } = startOn(record.createdAt);
+    await startCaseWorkflow(deps.temporal, taskQueue, { workflowType, caseId, input });
   } catch (err) {
     log.error({ err, intake: result.kind }, 'could not start the case workflow');
     // A new case without a workflow would never move: withdraw it so the client's retry starts afresh.
@@ -195,6 +201,8 @@ export async function admitCase(deps: ApiDeps, request: AdmissionRequest): Promi
     throw err;
   }
 
+  // Should this fail, the reconciler finds the workflow running and drops the pending start itself.
+  await dropPendingStart(deps.pool, caseId).catch((err: unknown) => log.warn({ err }, 'pending start not dropped; the reconciler will'));
   if (result.kind === 'created') casesOpened.inc({ type: opening.type, channel: body.channel });
   log.info({ intake: result.kind }, result.kind === 'created' ? 'case opened' : 'case request replayed');
   return opened(record, result.kind === 'replayed');

@@ -2,6 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { CaseEventRecord } from '../activities/types';
 import type { OpenCaseInput, OpenCaseResult } from '../domain';
 import { patchAssignments } from './casePatch';
+import { keepPendingStart } from './caseStarts';
 import { SqlParams } from './sqlParams';
 import { inTransaction } from './transaction';
 
@@ -20,6 +21,7 @@ export function openCase(pool: Pool, input: OpenCaseInput): Promise<OpenCaseResu
 
 async function openInTransaction(client: PoolClient, input: OpenCaseInput): Promise<OpenCaseResult> {
   if (!(await insertCase(client, input))) return compareWithExisting(client, input);
+  if (input.pendingStart) await keepPendingStart(client, input.caseId, input.createdAt, input.pendingStart);
   await appendEvent(client, 1, {
     caseId: input.caseId,
     eventKey: 'requested',

@@ -62,6 +62,19 @@ export interface OpenCaseInput {
   audit: RequestAudit;
   /** Non-personal facts worth searching or showing (reason, items); never contact data. */
   details: Record<string, unknown>;
+  /**
+   * The workflow to start for it, kept with the case until the start is confirmed, so a case
+   * whose API dies before starting it is started by the reconciler. Absent: the caller starts it
+   * and needs no reconciler (tests that open case rows of their own).
+   */
+  pendingStart?: PendingStart;
+}
+
+/** What the API is about to start for a new case: on which task queue, which workflow, with what input. */
+export interface PendingStart {
+  taskQueue: string;
+  workflowType: string;
+  input: object;
 }
 
 export type OpenCaseResult =

@@ -5,38 +5,44 @@ import {
   type ScheduleDescription,
   type ScheduleOptionsStartWorkflowAction,
   ScheduleOverlapPolicy,
+  type ScheduleSpec,
   type ScheduleUpdateOptions,
   type Workflow,
 } from '@temporalio/client';
+import { caseStartPolicies } from '../config/policies/caseStartPolicy';
 import { partnerPolicies } from '../config/policies/partnerPolicy';
 import { qualityPolicies } from '../config/policies/qualityPolicy';
 import type { PolicyProfile } from '../domain/process';
+import { caseStartsSchedule } from '../workflows/caseStarts/schedule';
 import { partnerReviewSchedule } from '../workflows/partners/schedule';
 import { qualitySampleSchedule } from '../workflows/quality/schedule';
 
 /**
- * The service's daily jobs as Temporal Schedules (docs/quality.md), kept by every worker at
- * start-up: missing ones are created, changed ones updated, the rest left alone, so any number of
- * workers may start at once.
+ * The service's scheduled jobs as Temporal Schedules (docs/quality.md, docs/reliability.md), kept
+ * by every worker at start-up: missing ones are created, changed ones updated, the rest left
+ * alone, so any number of workers may start at once.
  */
 
-/** One daily job: which workflow to start every day at which local time, with what input. */
-export interface ScheduledWorkflow {
+/** One job: which workflow to start, every day at a local time or every so often, with what input. */
+export type ScheduledWorkflow = {
   /** Unique in the list; with the task queue it names the schedule (scheduleIdOf). */
   name: string;
   workflowType: string;
   /** The workflow's arguments, pinned in the schedule: its policy. A change updates the schedule. */
   args: unknown[];
-  daily: { hour: number; minute: number; timeZone: string };
-}
+} & ({ daily: { hour: number; minute: number; timeZone: string } } | { everyMs: number });
 
 /**
- * Every daily job of the service, with the policies of the profile. Adding one is one more entry
- * here: a function of its policy that returns a ScheduledWorkflow (see workflows/quality/schedule.ts),
- * its workflow exported from workflows/index.ts.
+ * Every scheduled job of the service, with the policies of the profile. Adding one is one more
+ * entry here: a function of its policy that returns a ScheduledWorkflow (see
+ * workflows/quality/schedule.ts), its workflow exported from workflows/index.ts.
  */
 export function serviceSchedules(profile: PolicyProfile): ScheduledWorkflow[] {
-  return [qualitySampleSchedule(qualityPolicies[profile]), partnerReviewSchedule(partnerPolicies[profile])];
+  return [
+    qualitySampleSchedule(qualityPolicies[profile]),
+    partnerReviewSchedule(partnerPolicies[profile]),
+    caseStartsSchedule(caseStartPolicies[profile]),
+  ];
 }
 
 /** Each worker fleet (task queue) has its own schedules, which start workflows on that queue. */
@@ -51,7 +57,8 @@ const FINGERPRINT = 'scheduleFingerprint';
 
 /**
  * A run missed while the server or the workers were down is still started within this window; the
- * draws are idempotent per day, so a catch-up that overlaps a trigger adds nothing.
+ * draws are idempotent per day and the reconciler per case, so a catch-up that overlaps a trigger
+ * adds nothing.
  */
 const CATCHUP_WINDOW = '1 day';
 
@@ -59,10 +66,15 @@ function fingerprint(taskQueue: string, job: ScheduledWorkflow): string {
   return createHash('sha256').update(JSON.stringify({ taskQueue, job, CATCHUP_WINDOW })).digest('hex');
 }
 
-function scheduleOf(taskQueue: string, job: ScheduledWorkflow): ScheduleUpdateOptions<ScheduleOptionsStartWorkflowAction<Workflow>> {
+function specOf(job: ScheduledWorkflow): ScheduleSpec {
+  if ('everyMs' in job) return { intervals: [{ every: job.everyMs }] };
   const { hour, minute, timeZone } = job.daily;
+  return { calendars: [{ hour, minute, comment: `daily at ${hour}:${String(minute).padStart(2, '0')}` }], timezone: timeZone };
+}
+
+function scheduleOf(taskQueue: string, job: ScheduledWorkflow): ScheduleUpdateOptions<ScheduleOptionsStartWorkflowAction<Workflow>> {
   return {
-    spec: { calendars: [{ hour, minute, comment: `daily at ${hour}:${String(minute).padStart(2, '0')}` }], timezone: timeZone },
+    spec: specOf(job),
     action: {
       type: 'startWorkflow',
       workflowType: job.workflowType,
@@ -71,7 +83,7 @@ function scheduleOf(taskQueue: string, job: ScheduledWorkflow): ScheduleUpdateOp
       args: job.args,
       memo: { [FINGERPRINT]: fingerprint(taskQueue, job) },
     },
-    // A second run while one is going would only find the day drawn already.
+    // A second run while one is going would only find the day drawn already, or the same cases.
     policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: CATCHUP_WINDOW },
     state: {},
   };

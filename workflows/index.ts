@@ -9,3 +9,4 @@ export { installationCase } from './installations/installationCase';
 export { caseFeedback } from './feedback/caseFeedback';
 export { dailyQualitySample } from './quality/dailyQualitySample';
 export { partnerReview } from './partners/partnerReview';
+export { settleCaseStarts } from './caseStarts/settleCaseStarts';

@@ -38,6 +38,18 @@ const dailyJob: ActivityOptions = {
 };
 
 /**
+ * A page of the reconciler's case starts: a few seconds of look-ups and starts, heartbeating as it
+ * goes. Given up after ten minutes, when the run fails and the schedule's next run reads the
+ * pages again.
+ */
+const caseStarts: ActivityOptions = {
+  startToCloseTimeout: '2 minutes',
+  heartbeatTimeout: '30 seconds',
+  scheduleToCloseTimeout: '10 minutes',
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '1 minute' },
+};
+
+/**
  * What a first response waits on (the knowledge base, the order's status): it must answer within
  * the inquiry's first-response target (30 s), so it is given up after a few seconds and the
  * inquiry goes to a person instead of waiting on a slow dependency.
@@ -48,4 +60,4 @@ const firstResponse: ActivityOptions = {
   retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumInterval: '2 seconds', nonRetryableErrorTypes: ['PartnerRejected'] },
 };
 
-export const activityOptions = { partner, caseStore, notification, dailyJob, firstResponse } as const;
+export const activityOptions = { partner, caseStore, notification, dailyJob, caseStarts, firstResponse } as const;
