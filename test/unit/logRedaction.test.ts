@@ -68,4 +68,78 @@ describe('log lines', () => {
 
     expect(output()).not.toMatch(/eyJ\.secret\.token|v1=abc123|partner-secret-value/);
   });
+
+  it('carry no e-mail address or phone number, whatever key holds it and however deep, in messages and arrays too', () => {
+    const { logger, output } = capturingLogger();
+    // The keys alone censor these, whatever their values look like.
+    logger.info({ email: 'erika (at) example (dot) com', phone: 'five five five, one nine nine' }, 'bare keys');
+    logger.info({ customerEmail: 'li.wei@example.cn', reachAt: '13812345678' }, 'other keys');
+    logger.info({ recipients: ['ops@example.com', ['+86 138 1234 5678']] }, 'arrays');
+    logger.warn({ err: { message: 'gateway refused erika.mustermann@example.com', context: { deep: { deeper: { note: 'call 030 5550199' } } } } }, 'nested');
+    logger.info({ sentTo: { 'erika.mustermann@example.com': 'delivered' } }, 'a key shaped like an address');
+    logger.info('notified erika.mustermann@example.com and +49 30 5550199');
+    logger.info({ note: 'first line\n13812345678' }, 'escaped in the raw line');
+
+    const text = output();
+    for (const value of ['erika (at) example', 'five five five', 'li.wei@example.cn', '13812345678', 'ops@example.com', '138 1234 5678', 'erika.mustermann', '5550199']) {
+      expect(text).not.toContain(value);
+    }
+    const lines = text.trim().split('\n').map((line) => JSON.parse(line) as Record<string, any>);
+    expect(lines).toHaveLength(7);
+    expect(lines[5]!.msg).toBe('notified [redacted] and [redacted]');
+    expect(lines[6]!.note).toBe('first line\n[redacted]');
+    expect(lines[2]!.recipients).toEqual(['[redacted]', ['[redacted]']]);
+  });
+
+  it.each([
+    ['a mainland mobile', '13812345678'],
+    ['a mainland mobile in groups', '138 1234 5678'],
+    ['a mainland mobile with dashes', '138-1234-5678'],
+    ['a mainland mobile with +86', '+86 138 1234 5678'],
+    ['a mainland mobile with +86, unspaced', '+8613812345678'],
+    ['a mainland mobile with 0086', '0086-138-1234-5678'],
+    ['a mainland mobile with 86', '8613812345678'],
+    ['E.164', '+14155550123'],
+    ['E.164 as written in the US', '+1 415-555-0123'],
+    ['E.164 with a (0)', '+49 (0)30 5550199'],
+    ['E.164 with dots', '+33.1.42.68.53.00'],
+    ['an international number with 00', '0049 30 5550199'],
+    ['a national number', '030 5550199'],
+    ['a national number with its area code in brackets', '(030) 555-0199'],
+    ['a Beijing landline', '010-12345678'],
+    ['an e-mail address', 'erika.mustermann+returns@example.co.uk'],
+    ['an e-mail address at a Chinese domain', 'zhang.wei@例子.中国'],
+  ])('censor %s inside a sentence, in either language', (_what, contact) => {
+    const { logger, output } = capturingLogger();
+    logger.info({ note: `call ${contact} today` }, `客户电话${contact}，请回电`);
+
+    const line = JSON.parse(output()) as Record<string, unknown>;
+    expect(line.note).toBe('call [redacted] today');
+    expect(line.msg).toBe('客户电话[redacted]，请回电');
+  });
+
+  it('leave ids, tracking numbers, times and amounts as they are', () => {
+    const { logger, output } = capturingLogger();
+    const kept = {
+      caseId: 'case_13812345678901234567890a',
+      testCaseId: 'case-test-0000006d-4b1e-4c2a-9d3f-00000000006d',
+      requestId: '00123456-7890-4abc-8def-123456789012',
+      orderId: 'ord-101517',
+      customerId: 'cust-0193',
+      trackingNumber: 'SIM0138123456',
+      serialNumber: 'SN-13812345678',
+      idempotencyKey: 'case_3f1c0a9be27d4c51a8e06b9d2f:refund',
+      at: '2026-12-02T10:00:00.000Z',
+      opening: '09:00-18:00 on 2026-12-02',
+      policy: 'sla/2026-12-02',
+      amountText: 'EUR 13812345.67 and ¥1,234.00',
+      share: '0.13812345678',
+      host: '127.0.0.1:54321',
+      package: '@temporalio/worker@1.24.0',
+    };
+    logger.info({ ...kept, amount: 13812345678, epochMs: 1713800000000 }, 'kept');
+
+    const line = JSON.parse(output()) as Record<string, unknown>;
+    expect(line).toMatchObject({ ...kept, amount: 13812345678, epochMs: 1713800000000 });
+  });
 });
