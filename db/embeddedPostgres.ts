@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { Client } from 'pg';
 import { DEFAULT_SHARED_DIR, placeServer } from './embeddedPostgresAccess';
+import { checkClusterFolder, preparationFailure, unusableDataFolder } from './embeddedPostgresFolder';
 import { initialiseCluster, startServer } from './embeddedPostgresProcess';
 
 export interface EmbeddedPostgresOptions {
@@ -39,17 +40,16 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   // Checked before spawning anything, so a taken port gets the message that names the setting.
   if (!(await portIsFree(opts.port))) throw portInUse(opts.port);
 
-  const placement = await placeServer({
-    installDir: opts.installDir ?? (await shippedInstall()),
-    dataDir,
-    sharedDir: opts.sharedDir ?? DEFAULT_SHARED_DIR,
-    onProgress: progress,
-  });
+  const installDir = opts.installDir ?? (await shippedInstall());
+  const placement = await placeServer({ installDir, dataDir, sharedDir: opts.sharedDir ?? DEFAULT_SHARED_DIR, onProgress: progress }).catch(
+    (error: unknown) => Promise.reject(preparationFailure(dataDir, error)),
+  );
+  await checkClusterFolder(placement, dataDir);
   const output = new RecentOutput();
   if (!(await clusterExists(placement.clusterDir))) {
     progress(`initialising a PostgreSQL cluster in ${dataDir}`);
     await initialiseCluster(placement, { user, password }, (text) => output.add(text)).catch((error: unknown) => {
-      throw new Error(`embedded PostgreSQL could not initialise ${dataDir}: ${(error as Error).message}\n${output.text()}`);
+      throw unusableDataFolder(dataDir, `initdb could not make a cluster there (${(error as Error).message})`, output.text());
     });
   }
   progress(`starting embedded PostgreSQL on 127.0.0.1:${opts.port}`);

@@ -71,6 +71,8 @@ function runsAs(user: ServerUser, command: string, args: string[]): boolean {
 
 const canExecute = (user: ServerUser, installDir: string) => runsAs(user, path.join(installDir, 'bin', 'postgres'), ['--version']);
 const canEnter = (user: ServerUser, dir: string) => runsAs(user, '/bin/sh', ['-c', 'cd -- "$1"', 'sh', dir]);
+/** Whether the user can reach the folder (every folder on its path) and create files in it. */
+export const canWriteTo = (user: ServerUser, dir: string) => runsAs(user, '/bin/sh', ['-c', 'cd -- "$1" && test -w .', 'sh', dir]);
 
 async function reachableInstall(
   installDir: string,
@@ -91,7 +93,12 @@ async function reachableInstall(
     // Whole or not at all: a concurrent start may have renamed its own copy into place first.
     await rename(partial, copy).catch(() => rm(partial, { recursive: true, force: true }));
   }
-  if (!canExecute(user, copy)) throw new Error(`the 'postgres' user cannot execute ${copy}/bin/postgres either`);
+  if (!canExecute(user, copy)) {
+    throw new Error(
+      `embedded PostgreSQL runs as the 'postgres' user when started as root, and that user can execute neither ${installDir}/bin/postgres ` +
+        `nor its copy in ${copy}: let it enter ${sharedDir}, run as a regular user, or set DATABASE_URL to use a PostgreSQL server of your own.`,
+    );
+  }
   return copy;
 }
 

@@ -1,4 +1,4 @@
-import { chmod, cp, mkdtemp, rm, stat } from 'node:fs/promises';
+import { chmod, chown, cp, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -83,6 +83,59 @@ describe('startEmbeddedPostgres', () => {
       expect(second.progress.filter((m) => /^(copying|keeping|initialising)/.test(m))).toEqual([]);
     }
   }, 120_000);
+
+  describe('stops before initdb with the folder, what is wrong with it and what to change, when the data folder', () => {
+    const asRoot = process.getuid?.() === 0 ? it : it.skip;
+
+    async function refusal(dataDir: string, sharedDir = path.join(root, 'shared-unused')): Promise<string> {
+      const run = await runSession(dataDir, await freePort(), 'SELECT 1', ['', sharedDir]);
+      expect(run.code).not.toBe(0);
+      // The explanation is ours, not initdb's or postgres's.
+      expect(run.stderr).not.toMatch(/initdb|could not open|Permission denied/);
+      expect(run.stderr).toContain(`embedded PostgreSQL cannot use ${dataDir}: `);
+      expect(run.stderr).toContain('Set DATA_DIR to another folder');
+      expect(run.stderr).toContain('DATABASE_URL');
+      return run.stderr;
+    }
+
+    it('holds files but no cluster', async () => {
+      const dataDir = path.join(root, 'not-a-cluster', 'postgres');
+      await mkdir(dataDir, { recursive: true });
+      await writeFile(path.join(dataDir, 'notes.txt'), 'mine');
+
+      expect(await refusal(dataDir)).toContain(`${dataDir} holds files but no PostgreSQL cluster (notes.txt)`);
+      expect(await readdir(dataDir)).toEqual(['notes.txt']);
+    });
+
+    it('lies under a file', async () => {
+      const file = path.join(root, 'a-file');
+      await writeFile(file, '');
+
+      expect(await refusal(path.join(file, 'postgres'))).toContain(`${file} exists and is not a folder`);
+    });
+
+    // A clone in a `mktemp -d` folder with the shared folder out of the 'postgres' user's reach too
+    // (a hardened or read-only /var/lib): no place is left where that user may keep the cluster.
+    asRoot('is in a folder only root may enter, and the shared folder is too', async () => {
+      const closed = await mkdtemp(path.join(root, 'closed-'));
+      const dataDir = path.join(closed, 'data', 'postgres');
+      const sharedDir = path.join(await mkdtemp(path.join(root, 'closed-shared-')), 'shared');
+
+      const said = await refusal(dataDir, sharedDir);
+
+      expect(said).toContain(`the 'postgres' user it runs as when started as root cannot enter and write to ${sharedDir}/postgres-clusters/`);
+      expect(said).toContain(`because that user cannot enter ${path.dirname(dataDir)}`);
+    });
+
+    asRoot("holds a cluster of another user's", async () => {
+      const dataDir = path.join(root, 'foreign', 'postgres');
+      await mkdir(dataDir, { recursive: true });
+      await writeFile(path.join(dataDir, 'PG_VERSION'), '17\n');
+      await chown(path.join(dataDir, 'PG_VERSION'), 65534, 65534);
+
+      expect(await refusal(dataDir)).toMatch(/the cluster in .* belongs to uid 65534, .*: run as uid 65534, or give the folder to uid \d+ \(chown -R\)/);
+    });
+  });
 
   it('names EMBEDDED_POSTGRES_PORT when the port is taken', async () => {
     const squatter = await listen();
