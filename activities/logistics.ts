@@ -5,7 +5,7 @@ import { partnerClient, pathId, type PartnerConfig } from './partnerHttp';
 /** The carrier: the customer's return label, and the replacement parcel of an exchange. */
 
 const ShipmentRef = z.object({ carrier: z.string().min(1), trackingNumber: z.string().min(1) });
-const Label = ShipmentRef.extend({ labelId: z.string().min(1), labelUrl: z.url() });
+const Label = ShipmentRef.extend({ labelId: z.string().min(1), labelUrl: z.url(), warehouseId: z.string().min(1) });
 const Shipment = ShipmentRef.extend({ shipmentId: z.string().min(1) });
 
 export function createLogisticsActivities(config: PartnerConfig): LogisticsPort {

@@ -32,7 +32,7 @@ export interface ShipmentRef {
 export interface LogisticsPort {
   createReturnLabel(
     input: Idempotent & { caseId: string; customerId: string; items: { sku: string; quantity: number }[] },
-  ): Promise<ShipmentRef & { labelId: string; labelUrl: string }>;
+  ): Promise<ShipmentRef & { labelId: string; labelUrl: string; /** The warehouse the parcel goes to: the one whose inspection the case takes. */ warehouseId: string }>;
   voidLabel(input: Idempotent & { caseId: string; labelId: string }): Promise<void>;
   shipReplacement(
     input: Idempotent & { caseId: string; customerId: string; reservationId: string; sku: string; quantity: number },

@@ -30,11 +30,6 @@ export interface PartnerChannelSpec<Data extends z.ZodObject = z.ZodObject> {
   summary: string;
   /** What its event carries besides the envelope; the workflow receives exactly this as the step's data. */
   data: Data;
-  /**
-   * The case detail naming the one partner of this kind a case is assigned to, when only that
-   * partner may report on it (a repair's supplier). Others learn nothing about the case: 404.
-   */
-  assignedBy?: string;
 }
 
 export const partnerChannels = {
@@ -63,7 +58,6 @@ export const partnerChannels = {
       trackingNumber: TrackingNumber.optional().meta({ description: 'shipped_back: the parcel coming back' }),
       outcome: VisitOutcome.optional().meta({ description: 'visit_completed: what the technician achieved' }),
     }),
-    assignedBy: 'supplierId',
   },
   installer: {
     collection: 'installers',
@@ -75,7 +69,6 @@ export const partnerChannels = {
       defect: z.string().min(1).max(2000).optional().meta({ description: 'defect_found: what the technician found at unboxing' }),
       notes: z.string().max(2000).optional(),
     }),
-    assignedBy: 'installerId',
   },
 } as const satisfies Record<string, PartnerChannelSpec<z.ZodObject>>;
 

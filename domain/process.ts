@@ -26,6 +26,13 @@ export type StepSpec = {
   [Kind in PartnerKind]: { partner: Kind; requires?: readonly (keyof PartnerStepData<Kind> & string)[] };
 }[PartnerKind];
 
+/**
+ * Where a process's record names its partner of each kind its steps come from: every such kind,
+ * for a definition; any, as shared code reads an erased one.
+ */
+export type AssignedPartners<Steps extends Record<string, StepSpec>> =
+  Record<string, StepSpec> extends Steps ? Partial<Record<PartnerKind, string>> : { readonly [Kind in Steps[keyof Steps]['partner']]: string };
+
 /** One status: what it allows now, and the statuses the process may move to from it. */
 export interface StatusRule<Status extends string, Action extends string, Step extends string> {
   actions: readonly Action[];
@@ -142,6 +149,13 @@ export interface ProcessDefinition<
   details: z.ZodObject;
   actions: Actions;
   steps: Steps;
+  /**
+   * Where its record's details name the one partner of each kind its steps come from (a dotted
+   * path: a repair's `supplierId`, a return's `returnLabel.carrier`), written by the workflow from
+   * the system that assigned it, never from a partner's word. Any other partner of that kind
+   * learns nothing about the case: 404, as for a case that does not exist.
+   */
+  assignedPartners: AssignedPartners<Steps>;
   workItems: readonly WorkItemRule<Status>[];
   policy: PolicySpec<Policy>;
   intake: IntakeSpec<Request, Policy, Sla, Input>;
@@ -200,6 +214,15 @@ export function allowedActions(process: Process, status: string): readonly strin
 /** The partner steps a status of a process expects; none for a status it does not have. */
 export function expectedSteps(process: Process, status: string): readonly string[] {
   return process.statuses[status]?.steps ?? [];
+}
+
+/** The partner of this kind a case's record names as its own; undefined until the record names one. */
+export function assignedPartner(process: Process, kind: PartnerKind, details: Record<string, unknown>): string | undefined {
+  const path = process.assignedPartners[kind];
+  const named = path
+    ?.split('.')
+    .reduce<unknown>((at, key) => (at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined), details);
+  return typeof named === 'string' ? named : undefined;
 }
 
 /**

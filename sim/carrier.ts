@@ -1,5 +1,5 @@
 import type { LabelRecord, Ledger, ShipmentRecord } from './ledger';
-import type { Warehouse } from './warehouse';
+import { type Warehouse, WAREHOUSE_ID } from './warehouse';
 import { newId, newTrackingNumber } from './ids';
 
 /** The carrier: return labels the customer ships with, and replacement shipments out of the warehouse. */
@@ -39,6 +39,7 @@ export class Carrier {
       carrier: CARRIER_ID,
       trackingNumber: newTrackingNumber(),
       labelUrl: labelUrlFor(labelId),
+      warehouseId: WAREHOUSE_ID,
     });
     this.labels.set(labelId, { ...label, voided: false });
     return label;

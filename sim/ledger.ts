@@ -54,6 +54,8 @@ export interface LabelRecord extends CaseScoped {
   carrier: string;
   trackingNumber: string;
   labelUrl: string;
+  /** Where the parcel goes. */
+  warehouseId: string;
 }
 
 export interface VoidedLabelRecord extends CaseScoped {

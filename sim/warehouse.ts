@@ -9,6 +9,9 @@ import { newId } from './ids';
  * its reservation, so the stock movements of a case tell the whole story of a unit.
  */
 
+/** The warehouse returns are routed to: it signs its inspections as `warehouse:sim-warehouse`. */
+export const WAREHOUSE_ID = 'sim-warehouse';
+
 /** SKUs the demo and tests use to provoke "out of stock" without seeding anything. */
 const OUT_OF_STOCK_PREFIX = 'OOS-';
 

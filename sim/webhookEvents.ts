@@ -5,10 +5,9 @@ import type { InspectionResult, VisitOutcome } from '../domain/partners';
 import type { ParcelStep } from '../workflows/returns/state';
 import type { SupplierStep } from '../workflows/repairs/state';
 import { CARRIER_ID } from './carrier';
+import { WAREHOUSE_ID } from './warehouse';
 
 /** The webhook bodies partners send our API (the contract the api/webhooks routes parse). */
-
-export const WAREHOUSE_ID = 'sim-warehouse';
 
 interface PartnerEvent {
   eventId: string;

@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import type { CaseRecord } from '../../domain';
 import { type PartnerChannel, type PartnerKind, partnerChannels } from '../../domain/partners';
 import { partnerStepUpdate } from '../../workflows/lib/messages';
-import { stepAhead } from '../../domain/process';
+import { assignedPartner, stepAhead } from '../../domain/process';
 import { partnerSteps, processOf } from '../../workflows/registry';
 import { partnerSignature } from '../auth/access';
 import { requireCase } from '../caseLookup';
@@ -17,7 +17,10 @@ import { HttpProblem, type ProblemKind } from '../problem';
 import { defineRoute, type Route } from '../route';
 import { StepAck } from '../schemas/cases';
 import { partnerEvent, partnerKindsInUse, partnerParams, SignatureHeaders } from '../schemas/webhooks';
+import { holdEventId } from '../webhooks/eventIds';
+import { refuseEventAhead } from '../webhooks/eventTime';
 import { requireSignature } from '../webhooks/requireSignature';
+import { releasePartnerEvent } from '../../db/partnerEvents';
 
 interface PartnerEvent {
   eventId: string;
@@ -30,6 +33,8 @@ const partnerProblems: ProblemKind[] = [
   'invalid-signature',
   'case-not-found',
   'unknown-partner',
+  'event-in-future',
+  'event-id-reuse',
   'invalid-transition',
   'step-early',
   'case-closed',
@@ -43,14 +48,15 @@ const stepTaken = { 200: jsonResponse('The case took the step (or had already ta
 /**
  * Whether this partner may report on the case at all, judged from the record before the workflow
  * is asked, so a partner learns nothing of the state of a case that is not its own: the case's
- * process must take steps from its kind, and a case that names its partner of that kind (a
- * repair's supplier) must name this one. Until the workflow has recorded its partner, the record
- * names none and the workflow, which is ahead of the record, judges alone.
+ * process must take steps from its kind, and the partner of that kind the record names (a
+ * repair's supplier, the carrier a return's label was issued to, the warehouse it is routed to)
+ * must be this one. Until the workflow has recorded its partner, the record names none and the
+ * workflow, which is ahead of the record, judges alone.
  */
 function reportsOn(record: CaseRecord, partner: { kind: PartnerKind; id: string }): boolean {
-  const takesKind = Object.values(processOf(record.type).steps).some((step) => step.partner === partner.kind);
-  const { assignedBy }: PartnerChannel = partnerChannels[partner.kind];
-  return takesKind && (assignedBy === undefined || (record.details[assignedBy] ?? partner.id) === partner.id);
+  const process = processOf(record.type);
+  const takesKind = Object.values(process.steps).some((step) => step.partner === partner.kind);
+  return takesKind && (assignedPartner(process, partner.kind, record.details) ?? partner.id) === partner.id;
 }
 
 /** Seconds a partner waits before it reports an early step again; the work before it is in flight. */
@@ -91,7 +97,8 @@ export function webhookRoutes(deps: ApiDeps): Route[] {
 
   /**
    * The update id is the partner's own event id, scoped to the partner: a redelivered event gets
-   * the first delivery's answer from Temporal and changes nothing a second time.
+   * the first delivery's answer from Temporal and changes nothing a second time. `body` is the
+   * whole event as validated, which its id is held to.
    */
   async function applyStep(
     req: Request,
@@ -99,22 +106,28 @@ export function webhookRoutes(deps: ApiDeps): Route[] {
     partner: { kind: PartnerKind; id: string },
     event: PartnerEvent,
     data: Record<string, unknown>,
+    body: unknown,
   ): Promise<void> {
     const log = caseLogger(req, res, event.caseId);
+    refuseEventAhead(event.occurredAt, config.WEBHOOK_TOLERANCE_SECONDS);
     const record = await requireCase(deps.pool, event.caseId, 'partner');
     if (!reportsOn(record, partner)) {
       throw new HttpProblem('unknown-partner', `case ${event.caseId} is not assigned to ${partner.kind} ${partner.id}`, {
         caseId: event.caseId,
       });
     }
+    const { eventId, caseId, type: step, occurredAt } = event;
+    const claim = await holdEventId(deps.pool, { partner, eventId, caseId, step, occurredAt }, body);
     const requestId = String(req.id);
     const ack = await updateCase(
       deps.temporal,
       event.caseId,
       partnerStepUpdate,
-      { eventId: event.eventId, step: event.type, partner, occurredAt: event.occurredAt, requestId, data },
-      { updateId: `${partner.kind}:${partner.id}:${event.eventId}`, allowedKey: 'allowedSteps' },
-    ).catch((err: unknown) => {
+      { eventId, step, partner, occurredAt, requestId, data },
+      { updateId: `${partner.kind}:${partner.id}:${eventId}`, allowedKey: 'allowedSteps' },
+    ).catch(async (err: unknown) => {
+      // The workflow, ahead of the record, found the case not the partner's: the id was never used on anything of theirs.
+      if (claim.first && err instanceof HttpProblem && err.kind === 'unknown-partner') await releasePartnerEvent(deps.pool, claim);
       throw early(err, record, event) ?? err;
     });
     log.info({ partner, eventId: event.eventId, step: event.type, status: ack.status }, 'partner step applied');
@@ -143,7 +156,7 @@ export function webhookRoutes(deps: ApiDeps): Route[] {
         const fields: Record<string, unknown> = body;
         const data = Object.fromEntries(dataFields.map((field) => [field, fields[field]]));
         const { eventId, type, caseId, occurredAt } = body;
-        return applyStep(req, res, { kind, id: String(params[channel.param]) }, { eventId, type, caseId, occurredAt }, data);
+        return applyStep(req, res, { kind, id: String(params[channel.param]) }, { eventId, type, caseId, occurredAt }, data, body);
       },
     });
   }

@@ -26,8 +26,8 @@ export function logisticsRoutes(deps: LogisticsDeps): Router {
       const labelsUrl = `${req.protocol}://${req.get('host')}${req.baseUrl}/logistics/return-labels`;
       const label = carrier.createLabel(input, (labelId) => `${labelsUrl}/${labelId}`);
       deps.onLabelCreated(label);
-      const { labelId, trackingNumber, labelUrl } = label;
-      return { status: 201, body: { labelId, carrier: label.carrier, trackingNumber, labelUrl } };
+      const { labelId, trackingNumber, labelUrl, warehouseId } = label;
+      return { status: 201, body: { labelId, carrier: label.carrier, trackingNumber, labelUrl, warehouseId } };
     }),
   );
 

@@ -230,7 +230,7 @@ describe('GET /openapi.json', () => {
 
     expect(status.schema.enum).toEqual(CaseStatus.options);
     expect(Object.keys(details.properties)).toEqual(Object.keys(CaseDetails.shape));
-    expect(details.properties.returnLabel.properties).toEqual({ carrier: expect.anything(), trackingNumber: expect.anything() });
+    expect(details.properties.returnLabel.properties).toEqual({ carrier: expect.anything(), trackingNumber: expect.anything(), warehouseId: expect.anything() });
     const undescribed = Object.entries(details.properties as Record<string, { description?: string; $ref?: string }>)
       .filter(([, field]) => !field.description && !document.components.schemas[String(field.$ref).split('/').pop()!]?.description)
       .map(([name]) => name);

@@ -22,6 +22,18 @@ async function caseAwaitingPickup(): Promise<string> {
   return caseId;
 }
 
+/** A case whose parcel the carrier has delivered, so the warehouse may report the inspection. */
+async function caseAwaitingInspection(): Promise<string> {
+  const caseId = await caseAwaitingPickup();
+  expect((await api.webhook('/v1/webhooks/carriers/dhl', carrierEvent(caseId, 'picked_up'))).status).toBe(200);
+  expect((await api.webhook('/v1/webhooks/carriers/dhl', carrierEvent(caseId, 'delivered'))).status).toBe(200);
+  return caseId;
+}
+
+function inspection(caseId: string) {
+  return { eventId: randomUUID(), type: 'inspected', caseId, result: 'restockable', occurredAt: new Date().toISOString() };
+}
+
 function carrierEvent(caseId: string, type = 'picked_up') {
   return {
     eventId: randomUUID(),
@@ -117,6 +129,17 @@ describe('POST /v1/webhooks/carriers/:carrier', () => {
     expect(unknownCase.body.type).toBe(problemType('case-not-found'));
   });
 
+  it('leaves nothing of an event refused as not the partner’s: its id is free for the corrected event', async () => {
+    const caseId = await caseAwaitingPickup();
+    const event = carrierEvent(caseId);
+    // The record names the carrier; the case itself finds the parcel is not its own.
+    const wrongParcel = await api.webhook('/v1/webhooks/carriers/dhl', { ...event, trackingNumber: 'other' });
+    const corrected = await api.webhook('/v1/webhooks/carriers/dhl', event);
+
+    expect([wrongParcel.status, corrected.status]).toEqual([404, 200]);
+    expect(await api.appliedSteps(caseId)).toBe(1);
+  });
+
   it('answers 400 naming the field for a signed but invalid event', async () => {
     const res = await api.webhook('/v1/webhooks/carriers/dhl', { ...carrierEvent('case_00000000000000000000000000'), type: 'lost' });
 
@@ -127,19 +150,28 @@ describe('POST /v1/webhooks/carriers/:carrier', () => {
 
 describe('POST /v1/webhooks/warehouses/:warehouseId', () => {
   it('applies an inspection once the parcel is received', async () => {
-    const caseId = await caseAwaitingPickup();
-    await api.webhook('/v1/webhooks/carriers/dhl', carrierEvent(caseId, 'picked_up'));
-    await api.webhook('/v1/webhooks/carriers/dhl', carrierEvent(caseId, 'delivered'));
-    const res = await api.webhook('/v1/webhooks/warehouses/wh-berlin', {
-      eventId: randomUUID(),
-      type: 'inspected',
-      caseId,
-      result: 'restockable',
-      occurredAt: new Date().toISOString(),
-    });
+    const caseId = await caseAwaitingInspection();
+    const res = await api.webhook('/v1/webhooks/warehouses/wh-berlin', inspection(caseId));
 
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ caseId, status: 'awaiting_survey' });
+  });
+});
+
+describe('a partner that is not the case’s', () => {
+  it('is answered 404 by the record alone, as for a case that does not exist, and changes nothing', async () => {
+    const caseId = await caseAwaitingPickup();
+    // The stand-in takes any carrier and warehouse: only the API, reading the label on the record, tells them apart.
+    const otherCarrier = await api.webhook('/v1/webhooks/carriers/ups', carrierEvent(caseId));
+    expect(otherCarrier).toMatchObject({ status: 404, body: { type: problemType('unknown-partner'), caseId } });
+    expect(await api.liveStatus(caseId)).toBe('label_issued');
+
+    await api.webhook('/v1/webhooks/carriers/dhl', carrierEvent(caseId, 'picked_up'));
+    await api.webhook('/v1/webhooks/carriers/dhl', carrierEvent(caseId, 'delivered'));
+    const otherWarehouse = await api.webhook('/v1/webhooks/warehouses/wh-munich', inspection(caseId));
+    expect(otherWarehouse).toMatchObject({ status: 404, body: { type: problemType('unknown-partner'), caseId } });
+    expect(await api.liveStatus(caseId)).toBe('received');
+    expect(await api.appliedSteps(caseId)).toBe(2);
   });
 });
 
@@ -164,21 +196,31 @@ describe('webhook secrets', () => {
   });
 
   it('keep the shared secret for partners without their own, and one partner’s secret signs for no other', async () => {
-    const caseId = await caseAwaitingPickup();
+    const caseId = await caseAwaitingInspection();
 
-    expect((await rotating.webhook('/v1/webhooks/carriers/ups', carrierEvent(caseId), { secret: NEW })).status).toBe(401);
-    expect((await rotating.webhook('/v1/webhooks/carriers/ups', carrierEvent(caseId), { secret: shared })).status).toBe(200);
+    expect((await rotating.webhook('/v1/webhooks/warehouses/wh-berlin', inspection(caseId), { secret: NEW })).status).toBe(401);
+    expect((await rotating.webhook('/v1/webhooks/warehouses/wh-berlin', inspection(caseId), { secret: shared })).status).toBe(200);
   });
 
-  it('cannot make a replayed event count twice: a fresh signature on the same event id changes nothing', async () => {
+  it('cannot make a replayed event count twice: a fresh signature on the same event changes nothing, on the same id with another time it is refused', async () => {
     const caseId = await caseAwaitingPickup();
     const event = carrierEvent(caseId);
     const now = Math.floor(Date.now() / 1000);
     const first = await api.webhook('/v1/webhooks/carriers/dhl', event, { signedAt: now - 120 });
-    const replayed = await api.webhook('/v1/webhooks/carriers/dhl', { ...event, occurredAt: new Date().toISOString() }, { signedAt: now });
+    const replayed = await api.webhook('/v1/webhooks/carriers/dhl', event, { signedAt: now });
+    const redated = await api.webhook('/v1/webhooks/carriers/dhl', { ...event, occurredAt: new Date().toISOString() }, { signedAt: now });
 
-    expect([first.status, replayed.status]).toEqual([200, 200]);
+    expect([first.status, replayed.status, redated.status]).toEqual([200, 200, 409]);
     expect(replayed.body).toEqual(first.body);
+    expect(redated.body).toMatchObject({ type: problemType('event-id-reuse'), firstUse: { caseId, type: 'picked_up', occurredAt: event.occurredAt } });
     expect(await api.appliedSteps(caseId)).toBe(1);
+  });
+
+  it('keeps a partner’s event ids its own: another partner may use the same id for its own event', async () => {
+    const [mine, theirs] = [await caseAwaitingPickup(), await caseAwaitingInspection()];
+    const eventId = randomUUID();
+
+    expect((await api.webhook('/v1/webhooks/carriers/dhl', { ...carrierEvent(mine), eventId })).status).toBe(200);
+    expect((await api.webhook('/v1/webhooks/warehouses/wh-berlin', { ...inspection(theirs), eventId })).status).toBe(200);
   });
 });

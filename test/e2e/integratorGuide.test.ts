@@ -30,14 +30,14 @@ const principals: Record<string, Principal> = {
 /** The partners the page signs as, each with its own secret, as WEBHOOK_SECRETS lists them. */
 const partnerSecrets: Record<string, string> = {
   'carrier:sim-carrier': 'guide-carrier-secret-0001',
-  'warehouse:wh-berlin': 'guide-warehouse-secret-0001',
+  'warehouse:sim-warehouse': 'guide-warehouse-secret-0001',
   'supplier:acme-repairs': 'guide-acme-secret-0001',
   'supplier:homeserve': 'guide-homeserve-secret-0001',
   'installer:homefit': 'guide-homefit-secret-0001',
   'orders:sim-orders': 'guide-orders-secret-0001',
 };
-/** The page's examples are dated as if today were this day (it says so). */
-const WRITTEN_ON = Date.parse('2026-12-01T12:00:00Z');
+/** The page's examples are dated as if today were this day, the last of its story (it says so). */
+const WRITTEN_ON = Date.parse('2026-12-04T12:00:00Z');
 
 /**
  * What the page takes from the demo catalogue: whom each customer is (as GET /v1/customers/{id}

@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { Stack } from '../../scripts/stack';
+import { WAREHOUSE_ID } from '../../sim/warehouse';
+import { eventually } from '../support/eventually';
 import { returnRequest } from '../support/requests';
 import { ApiClient, startTestStack } from '../support/stackHarness';
 
@@ -74,6 +77,7 @@ describe('a return, entirely over HTTP', () => {
 
   it('refuses a badly signed carrier webhook with 401 and changes nothing', async () => {
     const created = await api.createCase(returnRequest({ items: [{ sku: 'JACKET-M', quantity: 1, condition: 'opened' }] }));
+    expect(created).toMatchObject({ status: 201 });
     const caseId = created.body.id as string;
     await api.waitForStatus(caseId, 'under_review');
     await api.sim('/sim/scripts', { caseId, pickup: 'never', inspection: 'manual' });
@@ -91,5 +95,115 @@ describe('a return, entirely over HTTP', () => {
     expect(genuine.status).toBe(200);
     const timeline = await api.timelineTypes(caseId);
     expect(timeline.filter((t) => t === 'parcel.picked_up')).toHaveLength(1);
+  });
+});
+
+describe('partners reach only what is theirs', () => {
+  const problemType = (slug: string) => `https://after-sales.example/problems/${slug}`;
+  const DAY_MS = 86_400_000;
+
+  /** A return whose label is issued, which the simulator leaves to the test: nothing moves unless the test sends it. */
+  async function labelIssued(): Promise<{ caseId: string; label: { carrier: string; trackingNumber: string } }> {
+    const created = await api.createCase(returnRequest({ items: [{ sku: 'JACKET-M', quantity: 1, condition: 'opened' }] }));
+    const caseId = created.body.id as string;
+    await api.waitForStatus(caseId, 'under_review');
+    await api.sim('/sim/scripts', { caseId, pickup: 'never', inspection: 'manual' });
+    await api.post(`/v1/cases/${caseId}/actions/approve`, {});
+    // The record, which trails the workflow a moment, names the label once it is issued.
+    const label = await eventually(async () => {
+      const { body } = await api.get(`/v1/cases/${caseId}`);
+      expect(body.details.returnLabel).toBeDefined();
+      return body.details.returnLabel as { carrier: string; trackingNumber: string };
+    });
+    return { caseId, label };
+  }
+
+  const event = (caseId: string, type: string, fields: Record<string, unknown> = {}) => ({
+    eventId: randomUUID(),
+    type,
+    caseId,
+    occurredAt: new Date().toISOString(),
+    ...fields,
+  });
+
+  /** What a refused event must leave as it was: the case's status and its timeline. */
+  async function caseNow(caseId: string) {
+    const { body } = await api.get(`/v1/cases/${caseId}`);
+    return { status: body.status as string, timeline: await api.timelineTypes(caseId) };
+  }
+
+  it('lets only the carrier the label was issued to move the parcel: another carrier quoting its tracking number gets 404', async () => {
+    const { caseId, label } = await labelIssued();
+    const before = await caseNow(caseId);
+
+    const foreign = await api.webhook('/v1/webhooks/carriers/other-carrier', event(caseId, 'picked_up', { trackingNumber: label.trackingNumber }));
+    expect(foreign.status).toBe(404);
+    expect(foreign.body.type).toBe(problemType('unknown-partner'));
+    expect(await caseNow(caseId)).toEqual(before);
+
+    const own = await api.webhook(`/v1/webhooks/carriers/${label.carrier}`, event(caseId, 'picked_up', { trackingNumber: label.trackingNumber }));
+    expect(own).toMatchObject({ status: 200, body: { caseId, status: 'in_transit' } });
+  });
+
+  it('takes the inspection only from the warehouse the return was routed to: another warehouse gets 404', async () => {
+    const { caseId, label } = await labelIssued();
+    const carrier = `/v1/webhooks/carriers/${label.carrier}`;
+    expect((await api.webhook(carrier, event(caseId, 'picked_up', { trackingNumber: label.trackingNumber }))).status).toBe(200);
+    expect((await api.webhook(carrier, event(caseId, 'delivered', { trackingNumber: label.trackingNumber }))).status).toBe(200);
+    const before = await caseNow(caseId);
+    expect(before.status).toBe('received');
+
+    const foreign = await api.webhook('/v1/webhooks/warehouses/other-warehouse', event(caseId, 'inspected', { result: 'damaged' }));
+    expect(foreign.status).toBe(404);
+    expect(foreign.body.type).toBe(problemType('unknown-partner'));
+    expect(await caseNow(caseId)).toEqual(before);
+
+    const routed = await api.webhook(`/v1/webhooks/warehouses/${WAREHOUSE_ID}`, event(caseId, 'inspected', { result: 'restockable' }));
+    expect(routed.status).toBe(200);
+  });
+
+  it('refuses an event dated beyond the signature tolerance in the future with 422 at occurredAt, and takes one a little ahead', async () => {
+    const { caseId, label } = await labelIssued();
+    const before = await caseNow(caseId);
+    const pickup = (occurredAt: Date) =>
+      event(caseId, 'picked_up', { trackingNumber: label.trackingNumber, occurredAt: occurredAt.toISOString() });
+
+    const ahead = await api.webhook(`/v1/webhooks/carriers/${label.carrier}`, pickup(new Date(Date.now() + 2 * DAY_MS)));
+    expect(ahead.status).toBe(422);
+    expect(ahead.body.type).toBe(problemType('event-in-future'));
+    expect(ahead.body.errors).toEqual([expect.objectContaining({ in: 'body', path: 'occurredAt' })]);
+    expect(await caseNow(caseId)).toEqual(before);
+
+    // A partner's clock a minute fast is within the tolerance the signature allows.
+    const skewed = await api.webhook(`/v1/webhooks/carriers/${label.carrier}`, pickup(new Date(Date.now() + 60_000)));
+    expect(skewed).toMatchObject({ status: 200, body: { status: 'in_transit' } });
+  });
+
+  it('holds an event id to its first event: reused for another step, refused or taken, it is 409 naming the first use', async () => {
+    const { caseId, label } = await labelIssued();
+    const carrier = `/v1/webhooks/carriers/${label.carrier}`;
+    const scan = (type: string, eventId: string) => ({ ...event(caseId, type, { trackingNumber: label.trackingNumber }), eventId });
+    const pickup = scan('picked_up', randomUUID());
+    expect((await api.webhook(carrier, pickup)).status).toBe(200);
+
+    // A second pickup is refused: the case is past it. Its id then means that pickup and nothing else.
+    const refused = scan('picked_up', randomUUID());
+    expect((await api.webhook(carrier, refused)).status).toBe(409);
+    const before = await caseNow(caseId);
+    const reused = await api.webhook(carrier, { ...refused, type: 'delivered' });
+    expect(reused.status).toBe(409);
+    expect(reused.body).toMatchObject({
+      type: problemType('event-id-reuse'),
+      eventId: refused.eventId,
+      firstUse: { caseId, type: 'picked_up', occurredAt: refused.occurredAt, receivedAt: expect.any(String) },
+    });
+    const takenReused = await api.webhook(carrier, { ...pickup, type: 'delivered' });
+    expect(takenReused.status).toBe(409);
+    expect(takenReused.body).toMatchObject({ type: problemType('event-id-reuse'), firstUse: { caseId, type: 'picked_up' } });
+    expect(await caseNow(caseId)).toEqual(before);
+
+    // The same event again is a redelivery, answered as before.
+    expect(await api.webhook(carrier, pickup)).toMatchObject({ status: 200, body: { status: 'in_transit' } });
+    expect((await api.webhook(carrier, scan('delivered', randomUUID()))).status).toBe(200);
   });
 });

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mintToken, type Principal } from '../../api/auth/tokens';
+import { signWebhook } from '../../api/webhooks/signature';
 import { loadConfig } from '../../config/env';
 import { generatePayloadKeys } from '../../config/payloadKeys';
 import { startStack, type Stack } from '../../scripts/stack';
@@ -159,6 +160,17 @@ export class ApiClient {
   async timelineTypes(caseId: string): Promise<string[]> {
     const res = await this.get(`/v1/cases/${caseId}/timeline`);
     return (res.body.events as { type: string }[]).map((e) => e.type);
+  }
+
+  /** Posts a partner's event to its webhook, signed with the stack's shared partner secret, as any partner without its own would. */
+  async webhook(path: string, event: unknown) {
+    const raw = JSON.stringify(event);
+    const res = await fetch(`${this.stack.apiUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...signWebhook(this.stack.webhookSecret, raw) },
+      body: raw,
+    });
+    return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, any> };
   }
 
   async sim(path: string, body?: unknown) {

@@ -49,7 +49,7 @@ export interface SimRecords {
   reservations: { caseId: string; sku: string }[];
   releases: { caseId: string }[];
   stockMovements: { caseId: string; sku: string; kind?: string; type?: string; quantity: number }[];
-  labels: { caseId: string; labelId: string; trackingNumber: string }[];
+  labels: { caseId: string; labelId: string; carrier: string; trackingNumber: string; warehouseId: string }[];
   voidedLabels: { caseId: string }[];
   shipments: { caseId: string; sku: string }[];
   cancelledShipments: { caseId: string }[];

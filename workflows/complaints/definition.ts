@@ -79,6 +79,7 @@ export const complaints = defineProcess({
     },
   },
   steps: {},
+  assignedPartners: {},
   workItems: [
     { kind: 'acknowledge_complaint', status: 'routed', deadlines: ['first_response'] },
     { kind: 'answer_complaint', status: 'acknowledged', deadlines: ['solution'] },

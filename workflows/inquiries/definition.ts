@@ -48,6 +48,7 @@ export const inquiries = defineProcess({
     },
   },
   steps: {},
+  assignedPartners: {},
   workItems: [{ kind: 'answer_inquiry', status: 'with_agent', deadlines: ['solution'] }],
   policy: inquiryPolicy,
   conversions: { into: ['return', 'exchange', 'repair', 'complaint'] },

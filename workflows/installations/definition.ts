@@ -48,6 +48,7 @@ export const installations = defineProcess({
     installed: { partner: 'installer', requires: ['jobId'] },
     defect_found: { partner: 'installer', requires: ['jobId', 'defect'] },
   },
+  assignedPartners: { installer: 'installerId' },
   workItems: [{ kind: 'remedy_installation_defect', status: 'defect_found', deadlines: ['remedy'] }],
   policy: installationPolicy,
   conversions: { into: ['return', 'exchange', 'repair'] },

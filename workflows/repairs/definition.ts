@@ -64,6 +64,7 @@ export const repairs = defineProcess({
     shipped_back: { partner: 'supplier', requires: ['trackingNumber'] },
     visit_completed: { partner: 'supplier', requires: ['outcome'] },
   },
+  assignedPartners: { supplier: 'supplierId' },
   // Elsewhere the customer approves in their app; at a store counter, the staff do it with them.
   workItems: [{ kind: 'approve_quote', status: 'awaiting_quote_approval', queue: 'store', channel: 'store', deadlines: ['quote_approval'] }],
   policy: repairPolicy,

@@ -57,6 +57,8 @@ export const returns = defineProcess({
     delivered: { partner: 'carrier' },
     inspected: { partner: 'warehouse' },
   },
+  // The logistics system issues the label to a carrier and routes the parcel to a warehouse.
+  assignedPartners: { carrier: 'returnLabel.carrier', warehouse: 'returnLabel.warehouseId' },
   workItems: [{ kind: 'review_return', status: 'under_review', deadlines: ['review'] }],
   policy: returnPolicy,
   intake: { request: ReturnCaseRequest, orderOf: (request) => request.orderId, check: checkReturnAgainstOrder, open: openReturn },

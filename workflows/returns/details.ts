@@ -18,6 +18,10 @@ export const ReturnDetails = z.object({
     .object({
       carrier: z.string().meta({ description: 'The carrier id: the :carrier of the carrier webhook' }),
       trackingNumber: z.string().meta({ description: 'The tracking number every carrier event for the parcel must carry' }),
+      warehouseId: z
+        .string()
+        .optional()
+        .meta({ description: 'The warehouse the parcel goes to: the :warehouseId of the one warehouse webhook that may report its inspection (absent on labels issued before labels named it)' }),
     })
     .meta({ description: 'The return label issued once the return is approved' }),
   inspection: InspectionResult.meta({ description: "The warehouse's verdict on the returned items" }),

@@ -24,8 +24,14 @@ export function registerReturnHandlers(input: ReturnCaseInput, state: ReturnStat
     },
     joinable: ['cancel'],
     checkPartner(req) {
-      if (req.partner.kind === 'carrier' && req.data.trackingNumber !== state.label?.trackingNumber) {
-        throw unknownPartner(`tracking number ${String(req.data.trackingNumber)} does not belong to case ${input.caseId}`);
+      const { label } = state;
+      const { kind, id } = req.partner;
+      if (kind === 'carrier' && (id !== label?.carrier || req.data.trackingNumber !== label.trackingNumber)) {
+        throw unknownPartner(`case ${input.caseId} has no parcel ${String(req.data.trackingNumber)} with carrier ${id}`);
+      }
+      // A label issued before labels named their warehouse leaves the inspection to any warehouse.
+      if (kind === 'warehouse' && label?.warehouseId !== undefined && id !== label.warehouseId) {
+        throw unknownPartner(`case ${input.caseId}'s return is not routed to warehouse ${id}`);
       }
     },
   });

@@ -142,11 +142,13 @@ export async function returnCase(input: ReturnCaseInput): Promise<ReturnCaseResu
       partners.voidLabel({ caseId, labelId: label.labelId, idempotencyKey: idempotencyKey(caseId, 'void-label') }),
     );
     stopIfCancelled();
+    // Who carries the parcel and where it goes, as logistics issued it: only they report its steps.
+    const returnLabel = { carrier: label.carrier, trackingNumber: label.trackingNumber, warehouseId: label.warehouseId };
     await journal.record('label.issued', {
       status: 'label_issued',
-      data: { carrier: label.carrier, trackingNumber: label.trackingNumber },
+      data: returnLabel,
       patch: {
-        details: { returnLabel: { carrier: label.carrier, trackingNumber: label.trackingNumber } },
+        details: { returnLabel },
         deadlines: [journal.deadline('ship_by', policy.shipByMs)],
       },
     });

@@ -44,7 +44,8 @@ export class ReturnState {
   readonly journal: CaseJournal<ReturnStatus>;
   readonly facts: ReturnFacts = {};
   readonly seenEvents = new Set<string>();
-  label?: { labelId: string; trackingNumber: string; carrier: string };
+  /** The label as the logistics system issued it; one issued before labels named their warehouse has no warehouseId. */
+  label?: { labelId: string; trackingNumber: string; carrier: string; warehouseId?: string };
   handledBy?: Actor;
 
   constructor(caseId: string) {

@@ -36,6 +36,7 @@ export const suggestions = defineProcess({
     },
   },
   steps: {},
+  assignedPartners: {},
   workItems: [
     { kind: 'answer_product_suggestion', status: 'with_product', deadlines: ['answer'], queue: 'product' },
     { kind: 'answer_operations_suggestion', status: 'with_operations', deadlines: ['answer'], queue: 'operations' },

@@ -16,11 +16,13 @@ import { standIn } from './standIn';
 
 /**
  * The stand-in workflows API tests run, one per registered process under its workflow type (see
- * standIn.ts). A return starts under review and its carrier's tracking number is
- * `track-<caseId>`; a repair starts in troubleshooting and "not_fixed" places the order with the
- * category's supplier, recorded on the case (the API refuses other suppliers' webhooks); a
- * complaint starts routed; a suggestion starts with the product team; an inquiry starts answered
- * automatically, waiting for the customer's word.
+ * standIn.ts). A return starts under review, and approved it records its label as the real
+ * workflow does: carrier `dhl`, tracking number `track-<caseId>`, warehouse `wh-berlin` (the API
+ * refuses other carriers and warehouses; the stand-in itself checks only the tracking number); a
+ * repair starts in troubleshooting and "not_fixed" places the order with the category's supplier,
+ * recorded on the case (the API refuses other suppliers' webhooks); a complaint starts routed; a
+ * suggestion starts with the product team; an inquiry starts answered automatically, waiting for
+ * the customer's word.
  */
 
 const to = <S extends string>(status: S) => () => status;
@@ -31,6 +33,7 @@ export const returnCase = standIn({
   afterAction: { approve: to('label_issued'), reject: to('closed'), cancel: to('closed'), survey: to('closed') },
   afterStep: { picked_up: to('in_transit'), delivered: to('received'), inspected: to('awaiting_survey') },
   policyVersion: (input: ReturnCaseInput) => input.policy.version,
+  recordOn: { approve: (input) => ({ returnLabel: { carrier: 'dhl', trackingNumber: `track-${input.caseId}`, warehouseId: 'wh-berlin' } }) },
   checkPartner(req, input) {
     if (req.partner.kind === 'carrier' && req.data.trackingNumber !== `track-${input.caseId}`) {
       throw unknownPartner(`no shipment ${String(req.data.trackingNumber)}`);

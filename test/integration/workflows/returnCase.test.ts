@@ -210,6 +210,25 @@ describe('return workflow', () => {
     await harness.waitForStatus(input.caseId, 'label_issued');
   });
 
+  it('takes parcel steps only from the carrier the label was issued to, and the inspection only from the warehouse it routes to', async () => {
+    const input = returnCaseInput();
+    await harness.startReturn(input);
+    await harness.waitForStatus(input.caseId, 'label_issued');
+    const { trackingNumber, carrier, warehouseId } = (await harness.records(input.caseId)).labels[0]!;
+    const scan = (step: string, partnerId: string) =>
+      harness.partnerStep(input.caseId, { step, partner: { kind: 'carrier', id: partnerId }, data: { trackingNumber } });
+    const inspection = (partnerId: string) =>
+      harness.partnerStep(input.caseId, { step: 'inspected', partner: { kind: 'warehouse', id: partnerId }, data: { result: 'damaged' } });
+
+    await expect(scan('picked_up', 'other-carrier')).rejects.toMatchObject({ cause: { type: 'UnknownPartner' } });
+    expect(await scan('picked_up', carrier)).toEqual({ status: 'in_transit' });
+    expect(await scan('delivered', carrier)).toEqual({ status: 'received' });
+    await expect(inspection('other-warehouse')).rejects.toMatchObject({ cause: { type: 'UnknownPartner' } });
+    expect(await harness.timelineTypes(input.caseId)).not.toContain('inspection.completed');
+    await inspection(warehouseId);
+    expect((await harness.caseRecord(input.caseId)).details.returnLabel).toEqual({ carrier, trackingNumber, warehouseId });
+  });
+
   it('answers a redelivered partner event with the first answer and no second effect', async () => {
     const input = returnCaseInput();
     await harness.startReturn(input);

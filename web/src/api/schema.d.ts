@@ -1286,6 +1286,8 @@ export interface components {
                 carrier: string;
                 /** @description The tracking number every carrier event for the parcel must carry */
                 trackingNumber: string;
+                /** @description The warehouse the parcel goes to: the :warehouseId of the one warehouse webhook that may report its inspection (absent on labels issued before labels named it) */
+                warehouseId?: string;
             };
             /**
              * @description The warehouse's verdict on the returned items
@@ -7362,7 +7364,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed in the current state of the case (https://after-sales.example/problems/invalid-transition); The case is closed (https://after-sales.example/problems/case-closed) */
+            /** @description The partner event id was first used for another event (https://after-sales.example/problems/event-id-reuse); Not allowed in the current state of the case (https://after-sales.example/problems/invalid-transition); The case is closed (https://after-sales.example/problems/case-closed) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7389,7 +7391,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The case refused the request (https://after-sales.example/problems/action-rejected) */
+            /** @description The event is dated further ahead than partner clocks may run fast (https://after-sales.example/problems/event-in-future); The case refused the request (https://after-sales.example/problems/action-rejected) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7483,7 +7485,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed in the current state of the case (https://after-sales.example/problems/invalid-transition); The case is closed (https://after-sales.example/problems/case-closed) */
+            /** @description The partner event id was first used for another event (https://after-sales.example/problems/event-id-reuse); Not allowed in the current state of the case (https://after-sales.example/problems/invalid-transition); The case is closed (https://after-sales.example/problems/case-closed) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7510,7 +7512,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The case refused the request (https://after-sales.example/problems/action-rejected) */
+            /** @description The event is dated further ahead than partner clocks may run fast (https://after-sales.example/problems/event-in-future); The case refused the request (https://after-sales.example/problems/action-rejected) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7604,7 +7606,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed in the current state of the case (https://after-sales.example/problems/invalid-transition); The case is closed (https://after-sales.example/problems/case-closed) */
+            /** @description The partner event id was first used for another event (https://after-sales.example/problems/event-id-reuse); Not allowed in the current state of the case (https://after-sales.example/problems/invalid-transition); The case is closed (https://after-sales.example/problems/case-closed) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7631,7 +7633,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The case refused the request (https://after-sales.example/problems/action-rejected) */
+            /** @description The event is dated further ahead than partner clocks may run fast (https://after-sales.example/problems/event-in-future); The case refused the request (https://after-sales.example/problems/action-rejected) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7725,7 +7727,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed in the current state of the case (https://after-sales.example/problems/invalid-transition); The case is closed (https://after-sales.example/problems/case-closed) */
+            /** @description The partner event id was first used for another event (https://after-sales.example/problems/event-id-reuse); Not allowed in the current state of the case (https://after-sales.example/problems/invalid-transition); The case is closed (https://after-sales.example/problems/case-closed) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7752,7 +7754,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The case refused the request (https://after-sales.example/problems/action-rejected) */
+            /** @description The event is dated further ahead than partner clocks may run fast (https://after-sales.example/problems/event-in-future); The case refused the request (https://after-sales.example/problems/action-rejected) */
             422: {
                 headers: {
                     [name: string]: unknown;
