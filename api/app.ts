@@ -4,6 +4,7 @@ import { metricsHandlers } from '../metrics/metricsEndpoint';
 import { startMetricsServer } from '../metrics/metricsServer';
 import { metricsHost, metricsOnApiPort } from '../metrics/settings';
 import { accessGuard, caseReaders, publicAccess, tokenAccess } from './auth/access';
+import { contentSecurityPolicy } from './contentSecurityPolicy';
 import type { ApiDeps } from './deps';
 import { listen } from './listen';
 import { corsPolicy } from './middleware/cors';
@@ -86,7 +87,8 @@ export function createApp(deps: ApiDeps): express.Express {
   app.disable('x-powered-by');
   app.use(httpMetrics());
   app.use(requestLogger(redactingLogger(deps.logger)));
-  app.use(helmet());
+  // X-Frame-Options for browsers older than frame-ancestors, saying the same.
+  app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy }, xFrameOptions: { action: 'deny' } }));
   app.use(corsPolicy(deps.config));
   app.use(router);
   app.use(webApp());

