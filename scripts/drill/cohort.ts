@@ -1,13 +1,18 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { runBounded } from '../load/boundedRun';
 import { returnRequest } from '../load/caseRequests';
-import type { Answer } from '../load/serviceClient';
+import type { Answer, ServiceClient } from '../load/serviceClient';
 import type { Drill } from './drillStack';
 
 /** A client whose request failed on our side retries with the same key, as the API asks it to, for this long. */
 const SUBMIT_PATIENCE_MS = 3 * 60_000;
 const SUBMIT_RETRY_MS = { first: 250, max: 5_000 };
 const POLL_MS = 1_000;
+
+/** No answer at all, or one that says "try again": the request may or may not have been carried out. */
+export function unanswered(answer: Answer): boolean {
+  return answer.status === 0 || answer.status >= 500;
+}
 
 export interface Counts {
   /** Cases the API confirmed (201), distinct ids. */
@@ -22,14 +27,15 @@ export interface Counts {
 
 /**
  * Submits one return through the API and retries while the answer says "try again" (5xx, or no
- * answer at all), with the same Idempotency-Key, so a retry can never open a second case.
+ * answer at all), with the same Idempotency-Key, so a retry can never open a second case. A client
+ * that is not `patient` gives up at the first such answer, as a customer who closes the page.
  */
-export async function submit(drill: Drill, body: unknown, key: string): Promise<Answer> {
+export async function submit(service: ServiceClient, body: unknown, key: string, patient = true): Promise<Answer> {
   const until = Date.now() + SUBMIT_PATIENCE_MS;
   let delayMs = SUBMIT_RETRY_MS.first;
   for (;;) {
-    const answer = await drill.service.createCase(body, key).catch((error: unknown) => ({ status: 0, body: { error: String(error) } }));
-    if ((answer.status !== 0 && answer.status < 500) || Date.now() > until) return answer;
+    const answer = await service.createCase(body, key).catch((error: unknown) => ({ status: 0, body: { error: String(error) } }));
+    if (!patient || !unanswered(answer) || Date.now() > until) return answer;
     await sleep(delayMs);
     delayMs = Math.min(delayMs * 2, SUBMIT_RETRY_MS.max);
   }
@@ -51,7 +57,7 @@ export async function submitCohort(
     async (index) => {
       const { body, order } = returnRequest(drill.runId, `${opts.name}-${index}`);
       await drill.service.addOrder(order);
-      const answer = await submit(drill, body, `${opts.name}-${index}`);
+      const answer = await submit(drill.service, body, `${opts.name}-${index}`);
       if (answer.status !== 201) drill.progress(`case ${index} of ${opts.name} was refused: ${answer.status} ${JSON.stringify(answer.body)}`);
       return answer.status === 201 ? String(answer.body.id) : null;
     },

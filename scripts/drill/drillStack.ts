@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Pool } from 'pg';
 import pino from 'pino';
+import type { Config } from '../../config/env';
 import { createLogger } from '../../config/logger';
 import { returnPolicy, type ReturnPolicy } from '../../workflows/returns/policy';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../db/embeddedPostgres';
@@ -24,6 +25,9 @@ const PARTNER_DELAY_MS = 1_500;
 
 export interface Drill {
   runId: string;
+  /** The private run's configuration and data folder, for services a drill starts of its own. */
+  config: Config;
+  dataDir: string;
   stack: Stack;
   service: ServiceClient;
   /** The drill's own connections, for counting what the projection shows. */
@@ -96,6 +100,8 @@ export async function startDrill(progress: (message: string) => void): Promise<D
     stops.unshift(() => pool.end());
     return {
       runId: run.runId,
+      config,
+      dataDir,
       stack,
       service: new ServiceClient(stack.apiUrl, stack.simulatorUrl, stack.webhookSecret, stack.tokens),
       pool,

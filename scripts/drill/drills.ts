@@ -1,3 +1,4 @@
+import { apiKilledDuringIntake } from './apiKill';
 import { type Counts, countOutcome, submit, submitCohort } from './cohort';
 import type { Drill } from './drillStack';
 import { type Fault, postgresOutage, temporalRestart, workerKill } from './faults';
@@ -52,7 +53,7 @@ async function duplicateSubmissions(drill: Drill, flags: DrillFlags): Promise<Dr
   drill.progress(`duplicates: ${n} concurrent submissions with one Idempotency-Key`);
   const { body, order } = returnRequest(drill.runId, 'duplicates');
   await drill.service.addOrder(order);
-  const answers = await Promise.all(Array.from({ length: n }, () => submit(drill, body, `duplicates-${drill.runId}`)));
+  const answers = await Promise.all(Array.from({ length: n }, () => submit(drill.service, body, `duplicates-${drill.runId}`)));
   const answered: Record<number, number> = {};
   for (const { status } of answers) answered[status] = (answered[status] ?? 0) + 1;
   const ids = [...new Set(answers.filter((a) => a.status === 201).map((a) => String(a.body.id)))];
@@ -71,5 +72,7 @@ export function runDrill(drill: Drill, flags: DrillFlags, name: DrillName): Prom
       return faultDrill(drill, flags, name, temporalRestart(drill), 'half-submitted');
     case 'postgres-outage':
       return faultDrill(drill, flags, name, postgresOutage(drill, flags), 'half-submitted');
+    case 'api-killed-during-intake':
+      return apiKilledDuringIntake(drill, flags).then((result) => ({ drill: name, ...result }));
   }
 }
