@@ -1,3 +1,4 @@
+import { caseStartPolicies } from '../../config/policies/caseStartPolicy';
 import { feedbackPolicies } from '../../config/policies/feedbackPolicy';
 import { kpiPolicies } from '../../config/policies/kpiPolicy';
 import { partnerPolicies } from '../../config/policies/partnerPolicy';
@@ -12,6 +13,7 @@ import { processes } from '../../workflows/registry';
 import { codes, table } from './markdown';
 import { messageSections } from './messageTables';
 import { processSections } from './processPage';
+import { caseStartTable } from './policyTables/caseStarts';
 import { feedbackReasonTable, feedbackTable } from './policyTables/feedback';
 import { kpiTable } from './policyTables/kpi';
 import { partnerTable } from './policyTables/partners';
@@ -60,6 +62,7 @@ function policySections(): Sections {
     'policy:partners': partnerTable(partnerPolicies),
     'policy:quality': qualityTable(qualityPolicies),
     'policy:kpi': kpiTable(kpiPolicies),
+    'policy:case-starts': caseStartTable(caseStartPolicies),
     ...segmentSections(),
   };
   for (const process of processes) Object.assign(sections, policyDocOf(process).policySections(process.policy.profiles));
