@@ -112,7 +112,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     const trackingLinks = configuredTrackingLinks(config, secrets.authJwtSecret, () => apiUrl);
     if (opts.inProcessWorker !== false) {
       await startWorker(opts, temporalAddress, { partners, trackingLinks }, databaseUrl, payloadCodec, stoppers);
-      // As every worker process does (worker/main.ts): the daily jobs' schedules, created or brought up to date.
+      // As every worker process does (worker/main.ts): the scheduled jobs' schedules, created or brought up to date.
       await ensureSchedules(client, config.TEMPORAL_TASK_QUEUE, serviceSchedules(config.POLICY_PROFILE));
     }
 

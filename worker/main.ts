@@ -67,10 +67,10 @@ async function main(): Promise<void> {
         },
       }),
     });
-    // Every worker keeps the daily jobs' schedules; whichever starts first creates them.
+    // Every worker keeps the scheduled jobs' schedules; whichever starts first creates them.
     const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: { payloadCodecs: [payloadCodec] } });
     const schedules = await ensureSchedules(client, config.TEMPORAL_TASK_QUEUE, serviceSchedules(config.POLICY_PROFILE));
-    logger.info({ schedules }, 'daily schedules in place');
+    logger.info({ schedules }, 'schedules in place');
     logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE }, 'worker polling');
     // Resolves after SIGINT/SIGTERM once in-flight tasks drain (the SDK installs the handlers).
     await worker.run();
