@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import type { CustomerKeyRing } from '../db/customerKeyRing';
 import { createCaseStartActivities } from './caseStarts';
 import { createCaseStoreActivities } from './caseStore';
 import { createCustomerActivities } from './customers';
@@ -12,6 +13,7 @@ import { createOrderActivities } from './orders';
 import { createPartnerReviewActivities } from './partnerReview';
 import { createPaymentsActivities } from './payments';
 import { createQualityActivities } from './quality';
+import { createRetentionActivities } from './retention';
 import { createRoutingActivities } from './routing';
 import { createScorecardActivities } from './scorecard';
 import { createSupplierActivities } from './supplier';
@@ -35,7 +37,14 @@ export interface PartnerUrls {
 
 /** Wires every port to its adapter; the worker registers the result as its activities. */
 /** `trackingLinks`: how messages to customers link to their case's page; none, no link. */
-export function createActivities(deps: { pool: Pool; partners: PartnerUrls; timeoutMs: number; trackingLinks?: TrackingLinks }): Activities {
+export function createActivities(deps: {
+  pool: Pool;
+  partners: PartnerUrls;
+  timeoutMs: number;
+  /** Customers' data keys: retention destroys those of customers it leaves with nothing. */
+  customerKeys: CustomerKeyRing;
+  trackingLinks?: TrackingLinks;
+}): Activities {
   const { partners, timeoutMs } = deps;
   const customers = createCustomerActivities({ baseUrl: partners.customers, timeoutMs });
   const gateway = createNotificationActivities({ baseUrl: partners.notification, timeoutMs }, customers);
@@ -52,6 +61,7 @@ export function createActivities(deps: { pool: Pool; partners: PartnerUrls; time
     ...customers,
     ...createScorecardActivities(deps.pool),
     ...createPartnerReviewActivities(deps.pool),
+    ...createRetentionActivities(deps.pool, deps.customerKeys),
     ...createRoutingActivities(deps.pool),
     ...createQualityActivities(deps.pool),
     ...createKnowledgeActivities(deps.pool),

@@ -3,6 +3,7 @@ import type { KnowledgeCategory } from '../domain/knowledge';
 import type { Actor, CasePriority, Channel, Deadline, ResolutionKind } from '../domain';
 import type { PartnerPolicy } from '../config/policies/partnerPolicy';
 import type { PartnerFlag, PartnerRef } from '../domain/partnerStanding';
+import type { ErasureCounts } from '../domain/personalData';
 import type { QualityPolicy } from '../config/policies/qualityPolicy';
 import type { QualitySampleSummary } from '../workflows/quality/input';
 
@@ -247,6 +248,15 @@ export interface ScorecardPort {
   recordSupplierStep(record: SupplierStepRecord): Promise<void>;
 }
 
+/** Retention's erasure in PostgreSQL (docs/security.md#erasure-and-retention). */
+export interface RetentionPort {
+  /**
+   * Erases the personal data of at most `limit` cases closed before `closedBefore` and not erased
+   * yet, oldest first, in one transaction, and the data keys of customers left with no other case.
+   */
+  eraseExpiredCases(input: { closedBefore: string; limit: number }): Promise<ErasureCounts>;
+}
+
 /** The daily partner review's reads and writes in PostgreSQL (docs/partners.md). */
 export interface PartnerReviewPort {
   /**
@@ -377,6 +387,7 @@ export type Activities = InventoryPort &
   CustomerPort &
   ScorecardPort &
   PartnerReviewPort &
+  RetentionPort &
   QualityPort &
   KnowledgePort &
   CaseStorePort &

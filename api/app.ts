@@ -31,6 +31,7 @@ import { localSignInRoutes } from './routes/localSignIn';
 import { qualityRoutes } from './routes/quality';
 import { reportRoutes } from './routes/reports';
 import { partnerRoutes } from './routes/partners';
+import { privacyRoutes } from './routes/privacy';
 import { processRoutes } from './routes/processes';
 import { supplierRoutes } from './routes/suppliers';
 import { webhookRoutes } from './routes/webhooks';
@@ -61,6 +62,7 @@ export function apiRoutes(deps: ApiDeps): Route[] {
     ...partnerRoutes(deps),
     ...processRoutes(deps),
     ...customerRoutes(deps),
+    ...privacyRoutes(deps),
     ...reportRoutes(deps),
     ...codecRoutes(deps),
     ...localSignInRoutes(deps),

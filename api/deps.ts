@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/env';
 import type { CasePolicies } from '../config/policies/profiles';
 import type { WebhookSecrets } from '../config/webhookSecrets';
+import type { CustomerKeyRing } from '../db/customerKeyRing';
 import type { TokenSettings } from './auth/tokens';
 import type { SystemsOfRecord } from './systemsOfRecord';
 
@@ -23,6 +24,8 @@ export interface ApiDeps {
   webhookSecrets: WebhookSecrets;
   /** The codec every Temporal client and worker uses; the codec endpoint serves it to the Temporal UI. */
   payloadCodec: PayloadCodec;
+  /** Customers' data keys, which the codec encrypts their payloads with and an erasure destroys. */
+  customerKeys: CustomerKeyRing;
   /** A local stack with made-up secrets (scripts/localSecrets.ts): the web app's sign-in page may mint tokens. */
   localSignIn?: boolean;
 }

@@ -5,6 +5,7 @@ import pino from 'pino';
 import { loadConfig } from '../config/env';
 import { casePolicies } from '../config/policies/profiles';
 import { WebhookSecrets } from '../config/webhookSecrets';
+import type { CustomerKeyRing } from '../db/customerKeyRing';
 import { tokenSettings } from './auth/tokens';
 import type { ApiDeps } from './deps';
 import type { SystemsOfRecord } from './systemsOfRecord';
@@ -26,6 +27,7 @@ export function describingDeps(overrides: Partial<ApiDeps> = {}): ApiDeps {
     auth: tokenSettings(config, 'describing-only-'.repeat(2)),
     webhookSecrets: new WebhookSecrets(),
     payloadCodec: {} as PayloadCodec,
+    customerKeys: {} as CustomerKeyRing,
     ...overrides,
   };
 }

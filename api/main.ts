@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.LOG_LEVEL, name: 'api' });
   const pool = createPool(config.DATABASE_URL, config.DATABASE_POOL_MAX);
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
-  const { payloadCodec } = customerPayloadCodec(pool, config.PAYLOAD_KEYS, privacyPolicies[config.POLICY_PROFILE].dataKeyCacheMs);
+  const { payloadCodec, keyRing } = customerPayloadCodec(pool, config.PAYLOAD_KEYS, privacyPolicies[config.POLICY_PROFILE].dataKeyCacheMs);
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: { payloadCodecs: [payloadCodec] } });
   const api = await startApi({
     config,
@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     auth: tokenSettings(config, config.AUTH_JWT_SECRET),
     webhookSecrets: new WebhookSecrets(config.WEBHOOK_SECRETS, config.WEBHOOK_SECRET),
     payloadCodec,
+    customerKeys: keyRing,
     host: config.API_HOST,
     port: config.API_PORT,
   });

@@ -29,6 +29,7 @@ export const problemCatalog = {
   'survey-not-open': { status: 409, title: 'The case has no survey open: not asked yet, answered already, or closed' },
   'stale-version': { status: 409, title: 'A newer version was published since the one edited' },
   'event-id-reuse': { status: 409, title: 'The partner event id was first used for another event' },
+  'customer-has-open-cases': { status: 409, title: 'A case of the customer is still being worked on; finish it first' },
   'payload-too-large': { status: 413, title: 'The body is too large' },
   'unsupported-media-type': { status: 415, title: 'The body must be application/json' },
   'idempotency-key-reuse': { status: 422, title: 'The Idempotency-Key was used with a different request' },

@@ -9,7 +9,7 @@ export { InvalidCursorError } from './listCursor';
 /** The reads behind the API's lists and case pages; eventually consistent with the workflows. */
 
 const caseColumns = `id, type, channel, customer_id, customer_segment, order_id, status, outcome, resolution,
-  priority, assignee, policy_version, deadlines, breached, details, created_at, updated_at, closed_at`;
+  priority, assignee, policy_version, deadlines, breached, details, created_at, updated_at, closed_at, erased_at`;
 
 /** A cases row as pg returns it: timestamps already ISO strings (see pool.ts), jsonb parsed. */
 interface CaseRow {
@@ -31,6 +31,7 @@ interface CaseRow {
   created_at: string;
   updated_at: string;
   closed_at: string | null;
+  erased_at: string | null;
 }
 
 function toCaseRecord(row: CaseRow): CaseRecord {
@@ -53,6 +54,7 @@ function toCaseRecord(row: CaseRow): CaseRecord {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     closedAt: row.closed_at,
+    erasedAt: row.erased_at,
   };
 }
 

@@ -39,6 +39,11 @@ export class CustomerKeyRing implements CustomerKeys {
     this.byId = new ExpiringCache(cacheMs);
   }
 
+  /** The customer's key id under the active master key: how the audit names them. */
+  customerKeyId(customerId: string): string {
+    return customerKeyId(this.active, customerId);
+  }
+
   /** The customer's key ids under every configured master key, the active one's first. */
   customerKeyIds(customerId: string): string[] {
     return [...this.masters.values()].map((master) => customerKeyId(master, customerId));
@@ -76,28 +81,45 @@ export class CustomerKeyRing implements CustomerKeys {
   }
 
   /**
-   * Destroys the customer's data keys, under every configured master key: their payloads become
-   * unreadable. Run in the erasure's transaction (`db`); the number of keys destroyed.
+   * Locks the customers' live keys until the caller's transaction ends: a first case's look-up
+   * of one (liveKey) waits, and then finds it destroyed or not. An erasure locks them before it
+   * checks that the customer has nothing open, so no case can start under a key it destroys.
    */
-  async destroy(db: Queryable, customerId: string): Promise<number> {
+  async lockKeys(db: Queryable, customerIds: readonly string[]): Promise<void> {
+    await db.query('SELECT 1 FROM customer_data_keys WHERE customer_key_id = ANY ($1::text[]) AND destroyed_at IS NULL FOR UPDATE', [
+      customerIds.flatMap((id) => this.customerKeyIds(id)),
+    ]);
+  }
+
+  /**
+   * Destroys the customers' data keys, under every configured master key, in the erasure's
+   * transaction (`db`): their payloads become unreadable. The ids of the keys destroyed, for
+   * forget() once the transaction commits.
+   */
+  async destroyKeys(db: Queryable, customerIds: readonly string[]): Promise<string[]> {
     const { rows } = await db.query<{ key_id: string }>(
       `UPDATE customer_data_keys SET wrapped_key = NULL, destroyed_at = now()
         WHERE customer_key_id = ANY ($1::text[]) AND destroyed_at IS NULL
        RETURNING key_id`,
-      [this.customerKeyIds(customerId)],
+      [customerIds.flatMap((id) => this.customerKeyIds(id))],
     );
-    const destroyed = new Set(rows.map((r) => r.key_id));
+    return rows.map((r) => r.key_id);
+  }
+
+  /** Stops using destroyed keys in this process at once; other processes stop within dataKeyCacheMs. */
+  forget(keyIds: readonly string[]): void {
+    const destroyed = new Set(keyIds);
     for (const id of destroyed) this.byId.set(id, 'erased');
     this.byCase.deleteWhere((key) => destroyed.has(key.id));
-    return destroyed.size;
   }
 
   /** The customer's live key under the active master key; the first case of a customer creates it. */
   private async liveKey(customerId: string): Promise<DataKey> {
     const customerKey = customerKeyId(this.active, customerId);
+    // FOR SHARE waits for an erasure holding the key (lockKeys, destroyKeys), and then finds it destroyed or not.
     const live = () =>
       this.pool.query<KeyRow>(
-        'SELECT key_id, master_key_id, wrapped_key FROM customer_data_keys WHERE customer_key_id = $1 AND destroyed_at IS NULL',
+        'SELECT key_id, master_key_id, wrapped_key FROM customer_data_keys WHERE customer_key_id = $1 AND destroyed_at IS NULL FOR SHARE',
         [customerKey],
       );
     const found = (await live()).rows[0];

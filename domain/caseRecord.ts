@@ -27,6 +27,9 @@ export const CaseRecord = z
     createdAt: z.iso.datetime({ offset: true }),
     updatedAt: z.iso.datetime({ offset: true }),
     closedAt: z.iso.datetime({ offset: true }).nullable(),
+    erasedAt: z.iso.datetime({ offset: true }).nullable().meta({
+      description: "When the customer's personal data was erased from the case (their request, or retention): who they were and what anyone wrote is gone, the facts stay",
+    }),
   })
   .meta({ id: 'CaseRecord' });
 export type CaseRecord = z.infer<typeof CaseRecord>;

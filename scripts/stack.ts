@@ -15,7 +15,7 @@ import type { PayloadKey } from '../config/payloadKeys';
 import { privacyPolicies } from '../config/policies/privacyPolicy';
 import { type CasePolicies, casePolicies } from '../config/policies/profiles';
 import { WebhookSecrets } from '../config/webhookSecrets';
-import { customerPayloadCodec } from '../db/customerKeyRing';
+import { type CustomerKeyRing, customerPayloadCodec } from '../db/customerKeyRing';
 import { startEmbeddedPostgres } from '../db/embeddedPostgres';
 import { migrateDatabase } from '../db/migrate';
 import { createPool } from '../db/pool';
@@ -101,7 +101,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       await seedKnowledgeBase(pool);
     }
     const secrets = await localSecrets(config);
-    const { payloadCodec } = customerPayloadCodec(pool, secrets.payloadKeys, privacyPolicies[config.POLICY_PROFILE].dataKeyCacheMs);
+    const { payloadCodec, keyRing } = customerPayloadCodec(pool, secrets.payloadKeys, privacyPolicies[config.POLICY_PROFILE].dataKeyCacheMs);
 
     onProgress('starting the worker');
     const connection = await Connection.connect({ address: temporalAddress });
@@ -111,7 +111,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     let apiUrl: string | undefined = config.PUBLIC_BASE_URL;
     const trackingLinks = configuredTrackingLinks(config, secrets.authJwtSecret, () => apiUrl);
     if (opts.inProcessWorker !== false) {
-      await startWorker(opts, temporalAddress, { partners, trackingLinks }, databaseUrl, payloadCodec, stoppers);
+      await startWorker(opts, temporalAddress, { partners, trackingLinks }, databaseUrl, { payloadCodec, keyRing }, stoppers);
       // As every worker process does (worker/main.ts): the scheduled jobs' schedules, created or brought up to date.
       await ensureSchedules(client, config.TEMPORAL_TASK_QUEUE, serviceSchedules(config.POLICY_PROFILE));
     }
@@ -127,6 +127,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       auth: tokenSettings(config, secrets.authJwtSecret),
       webhookSecrets: new WebhookSecrets(config.WEBHOOK_SECRETS, webhookSecret),
       payloadCodec,
+      customerKeys: keyRing,
       localSignIn: usesLocalTokenSecret(config),
       host: config.API_HOST,
       port: config.API_PORT,
@@ -238,7 +239,7 @@ async function startWorker(
   address: string,
   { partners, trackingLinks }: { partners: PartnerUrls; trackingLinks: TrackingLinks },
   databaseUrl: string,
-  payloadCodec: PayloadCodec,
+  { payloadCodec, keyRing }: { payloadCodec: PayloadCodec; keyRing: CustomerKeyRing },
   stoppers: Stopper[],
 ): Promise<void> {
   // A pool of its own, as a separately run worker has: a workflow task waiting on a projection
@@ -255,7 +256,7 @@ async function startWorker(
       opts.workflowBundlePath ?? (await cachedWorkflowBundle({ dir: userCacheDir('workflow-bundles'), onProgress: opts.onProgress })),
     payloadCodec,
     capacity: opts.config,
-    activities: createActivities({ pool, partners, trackingLinks, timeoutMs: opts.config.PARTNER_TIMEOUT_MS }),
+    activities: createActivities({ pool, partners, trackingLinks, customerKeys: keyRing, timeoutMs: opts.config.PARTNER_TIMEOUT_MS }),
   });
   const running = worker.run();
   stoppers.push({

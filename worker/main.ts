@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   if (metrics) logger.info({ url: `${metrics.url}/metrics` }, 'metrics listening');
   const pool = createPool(config.DATABASE_URL, config.DATABASE_POOL_MAX);
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
-  const { payloadCodec } = customerPayloadCodec(pool, config.PAYLOAD_KEYS, privacyPolicies[config.POLICY_PROFILE].dataKeyCacheMs);
+  const { payloadCodec, keyRing } = customerPayloadCodec(pool, config.PAYLOAD_KEYS, privacyPolicies[config.POLICY_PROFILE].dataKeyCacheMs);
   // Messages link to the customer's tracking page when the worker can sign for the API and knows its address.
   const { AUTH_JWT_SECRET: secret, PUBLIC_BASE_URL: publicUrl } = config;
   const trackingLinks = secret && publicUrl ? configuredTrackingLinks(config, secret, () => publicUrl) : undefined;
@@ -53,6 +53,7 @@ async function main(): Promise<void> {
       capacity: config,
       activities: createActivities({
         pool,
+        customerKeys: keyRing,
         trackingLinks,
         timeoutMs: config.PARTNER_TIMEOUT_MS,
         partners: {

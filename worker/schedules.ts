@@ -11,11 +11,13 @@ import {
 } from '@temporalio/client';
 import { caseStartPolicies } from '../config/policies/caseStartPolicy';
 import { partnerPolicies } from '../config/policies/partnerPolicy';
+import { privacyPolicies } from '../config/policies/privacyPolicy';
 import { qualityPolicies } from '../config/policies/qualityPolicy';
 import type { PolicyProfile } from '../domain/process';
 import { caseStartsSchedule } from '../workflows/caseStarts/schedule';
 import { partnerReviewSchedule } from '../workflows/partners/schedule';
 import { qualitySampleSchedule } from '../workflows/quality/schedule';
+import { retentionSchedule } from '../workflows/retention/schedule';
 
 /**
  * The service's scheduled jobs as Temporal Schedules (docs/quality.md, docs/reliability.md), kept
@@ -42,6 +44,7 @@ export function serviceSchedules(profile: PolicyProfile): ScheduledWorkflow[] {
     qualitySampleSchedule(qualityPolicies[profile]),
     partnerReviewSchedule(partnerPolicies[profile]),
     caseStartsSchedule(caseStartPolicies[profile]),
+    retentionSchedule(privacyPolicies[profile]),
   ];
 }
 

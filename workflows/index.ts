@@ -9,4 +9,5 @@ export { installationCase } from './installations/installationCase';
 export { caseFeedback } from './feedback/caseFeedback';
 export { dailyQualitySample } from './quality/dailyQualitySample';
 export { partnerReview } from './partners/partnerReview';
+export { privacyRetention } from './retention/privacyRetention';
 export { settleCaseStarts } from './caseStarts/settleCaseStarts';

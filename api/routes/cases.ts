@@ -27,11 +27,12 @@ function getCaseRoute(deps: ApiDeps): Route {
       const log = caseLogger(req, res, params.id);
       const caller = callerOf(res);
       const record = await requireCase(deps.pool, params.id, caller);
-      const live = await queryCaseView(deps.temporal, params.id);
-      // A supplier reads the cases it repairs, not the customers behind them.
-      const links = caller.reach === 'assigned' ? {} : { customer: `/v1/customers/${encodeURIComponent(record.customerId)}` };
+      // An erased case's workflow cannot be read any more: its payloads were its customer's.
+      const live = record.erasedAt ? null : await queryCaseView(deps.temporal, params.id);
+      // A supplier reads the cases it repairs, not the customers behind them; an erased case has no customer any more.
+      const links = caller.reach === 'assigned' || record.erasedAt ? {} : { customer: `/v1/customers/${encodeURIComponent(record.customerId)}` };
       if (!live) {
-        log.warn('live view unavailable; answering from the stored record');
+        if (!record.erasedAt) log.warn('live view unavailable; answering from the stored record');
         res.json({ ...record, live: null, links });
         return;
       }

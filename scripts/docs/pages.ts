@@ -2,6 +2,7 @@ import { caseStartPolicies } from '../../config/policies/caseStartPolicy';
 import { feedbackPolicies } from '../../config/policies/feedbackPolicy';
 import { kpiPolicies } from '../../config/policies/kpiPolicy';
 import { partnerPolicies } from '../../config/policies/partnerPolicy';
+import { privacyPolicies } from '../../config/policies/privacyPolicy';
 import { qualityPolicies } from '../../config/policies/qualityPolicy';
 import { segmentPolicies } from '../../config/policies/segmentPolicy';
 import { slaPolicies } from '../../config/policies/slaPolicy';
@@ -17,6 +18,7 @@ import { caseStartTable } from './policyTables/caseStarts';
 import { feedbackReasonTable, feedbackTable } from './policyTables/feedback';
 import { kpiTable } from './policyTables/kpi';
 import { partnerTable } from './policyTables/partners';
+import { privacyTable } from './policyTables/privacy';
 import { noticeTable, qualityTable, rubricTable } from './policyTables/quality';
 import { joinWindowTable, rfmScoreTable, segmentEffectsTable, segmentRuleTable } from './policyTables/segments';
 import { slaCalendarTable, slaRuleTable } from './policyTables/sla';
@@ -63,6 +65,7 @@ function policySections(): Sections {
     'policy:quality': qualityTable(qualityPolicies),
     'policy:kpi': kpiTable(kpiPolicies),
     'policy:case-starts': caseStartTable(caseStartPolicies),
+    'policy:privacy': privacyTable(privacyPolicies),
     ...segmentSections(),
   };
   for (const process of processes) Object.assign(sections, policyDocOf(process).policySections(process.policy.profiles));

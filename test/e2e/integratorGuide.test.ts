@@ -25,6 +25,7 @@ const principals: Record<string, Principal> = {
   highValueCustomerToken: { sub: 'cust-0005', role: 'customer' },
   agentToken: { sub: 'agent-ana', role: 'agent' },
   supervisorToken: { sub: 'sup-1', role: 'supervisor' },
+  adminToken: { sub: 'admin-1', role: 'admin' },
   supplierToken: { sub: 'acme-repairs', role: 'supplier' },
 };
 /** The partners the page signs as, each with its own secret, as WEBHOOK_SECRETS lists them. */

@@ -6,6 +6,7 @@ import { createActivities } from '../../activities';
 import type { SystemOrder } from '../../activities/types';
 import { openCase } from '../../db/caseRecords';
 import { getCase, getTimeline } from '../../db/caseQueries';
+import { customerPayloadCodec } from '../../db/customerKeyRing';
 import { createPool } from '../../db/pool';
 import type { CaseRecord, PendingStart } from '../../domain';
 import { createSimulator, type Simulator, type SimulatorOptions } from '../../sim/createSimulator';
@@ -39,7 +40,7 @@ import type { SuggestionCaseInput } from '../../workflows/suggestions/input';
 import type { SuggestionCaseResult } from '../../workflows/suggestions/suggestionCase';
 import { testEnv, uniqueTaskQueue } from './env';
 import { eventually } from './eventually';
-import { testPayloadCodec } from './secrets';
+import { testPayloadKeys } from './secrets';
 
 type CaseInput = ReturnCaseInput | RepairCaseInput | ComplaintCaseInput | SuggestionCaseInput | InquiryCaseInput | InstallationCaseInput;
 
@@ -87,7 +88,7 @@ export class WorkflowHarness {
     const simUrl = await sim.start(0, '127.0.0.1');
     const taskQueue = uniqueTaskQueue(name);
     const nativeConnection = await NativeConnection.connect({ address: env.temporalAddress });
-    const payloadCodec = testPayloadCodec();
+    const { payloadCodec, keyRing } = customerPayloadCodec(pool, testPayloadKeys(), 60_000);
     const worker = await createCaseWorker({
       connection: nativeConnection,
       namespace: env.namespace,
@@ -96,6 +97,7 @@ export class WorkflowHarness {
       payloadCodec,
       activities: createActivities({
         pool,
+        customerKeys: keyRing,
         timeoutMs: PARTNER_TIMEOUT_MS,
         partners: {
           inventory: simUrl,

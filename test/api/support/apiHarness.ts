@@ -12,9 +12,10 @@ import { signWebhook } from '../../../api/webhooks/signature';
 import { loadConfig } from '../../../config/env';
 import { casePolicies } from '../../../config/policies/profiles';
 import { WebhookSecrets } from '../../../config/webhookSecrets';
+import { customerPayloadCodec } from '../../../db/customerKeyRing';
 import { createPool } from '../../../db/pool';
 import { testEnv, uniqueTaskQueue } from '../../support/env';
-import { testAuthSecret, testPayloadCodec } from '../../support/secrets';
+import { testAuthSecret, testPayloadKeys } from '../../support/secrets';
 import { appliedStepsQuery } from './appliedSteps';
 
 export interface HttpAnswer {
@@ -128,10 +129,10 @@ export class ApiHarness extends ApiClient {
       DATABASE_URL: env.databaseUrl,
       ...settings,
     });
-    const payloadCodec = testPayloadCodec();
     const stops: (() => Promise<unknown>)[] = [];
     const pool = createPool(config.DATABASE_URL ?? env.databaseUrl, 5);
     stops.push(() => pool.end());
+    const { payloadCodec, keyRing } = customerPayloadCodec(pool, testPayloadKeys(), 60_000);
 
     const nativeConnection = await NativeConnection.connect({ address: env.temporalAddress });
     stops.push(() => nativeConnection.close());
@@ -169,6 +170,7 @@ export class ApiHarness extends ApiClient {
       auth: tokenSettings(config, testAuthSecret()),
       webhookSecrets: new WebhookSecrets(config.WEBHOOK_SECRETS, webhookSecret),
       payloadCodec,
+      customerKeys: keyRing,
     };
     const api: RunningApi = await startApi({ ...deps, host: '127.0.0.1', port: 0 });
     stops.push(() => api.close());

@@ -56,14 +56,39 @@ describe('the customer key ring', () => {
     // Read once before, as a worker decoding the customer's history would have.
     expect(await ring.keyById(old.id)).toEqual(old);
 
-    expect(await ring.destroy(pool, customerId)).toBe(1);
-    expect(await ring.destroy(pool, customerId)).toBe(0);
+    const destroyed = await ring.destroyKeys(pool, [customerId]);
+    ring.forget(destroyed);
+    expect(destroyed).toEqual([old.id]);
+    expect(await ring.destroyKeys(pool, [customerId])).toEqual([]);
 
     expect(await ring.keyById(old.id)).toBe('erased');
     expect(await otherProcess.keyById(old.id)).toBe('erased');
     expect(await ring.keyById(someoneElse.id)).toEqual(someoneElse);
     const fresh = await ring.keyForWorkflow(await caseOf(customerId));
     expect(fresh!.id).not.toBe(old.id);
+  });
+
+  it('makes a case’s first look-up wait while an erasure holds its customer’s key, and then gives it a new key', async () => {
+    const customerId = `cust-${randomUUID()}`;
+    const keys = [master('m1')];
+    const old = (await new CustomerKeyRing(pool, keys, 0).keyForWorkflow(await caseOf(customerId)))!;
+    const opened = await caseOf(customerId);
+    const erasure = await pool.connect();
+    try {
+      await erasure.query('BEGIN');
+      await new CustomerKeyRing(pool, keys, 0).destroyKeys(erasure, [customerId]);
+      let answered = false;
+      const lookUp = new CustomerKeyRing(pool, keys, 0).keyForWorkflow(opened).finally(() => {
+        answered = true;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(answered).toBe(false);
+      await erasure.query('COMMIT');
+
+      expect((await lookUp)!.id).not.toBe(old.id);
+    } finally {
+      erasure.release();
+    }
   });
 
   it('after a rotation, keeps reading keys wrapped under the old master key and destroys them too', async () => {
@@ -75,7 +100,7 @@ describe('the customer key ring', () => {
 
     expect(after.id).not.toBe(before.id);
     expect(await rotated.keyById(before.id)).toEqual(before);
-    expect(await rotated.destroy(pool, customerId)).toBe(2);
+    expect(await rotated.destroyKeys(pool, [customerId])).toHaveLength(2);
     await expect(new CustomerKeyRing(pool, [m2], 0).keyById(after.id)).resolves.toBe('erased');
   });
 });

@@ -1049,6 +1049,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/customers/{id}/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erases a customer's personal data from every case and store and destroys their data keys, so their Temporal payloads can no longer be read; KPIs stay as they were. Refused while a case of theirs is open or has an escalation or follow-up open; asking again erases nothing more
+         * @description Bearer token with role supervisor, admin
+         */
+        post: operations["eraseCustomerData"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything the service holds of a customer, as JSON: cases with their timelines, messages sent, ratings (customers read their own); recorded in the audit
+         * @description Bearer token with role customer (own cases), supervisor, admin
+         */
+        get: operations["exportCustomerData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/privacy/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit of erasures, exports and retention runs, newest first: who, when, about which customer key id, how much
+         * @description Bearer token with role admin
+         */
+        get: operations["listPrivacyRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/reports/kpis": {
         parameters: {
             query?: never;
@@ -1238,6 +1298,11 @@ export interface components {
             updatedAt: string;
             /** Format: date-time */
             closedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the customer's personal data was erased from the case (their request, or retention): who they were and what anyone wrote is gone, the facts stay
+             */
+            erasedAt: string | null;
         };
         /** @enum {string} */
         CaseType: "return" | "exchange" | "repair" | "complaint" | "suggestion" | "inquiry" | "installation";
@@ -1617,6 +1682,11 @@ export interface components {
             updatedAt: string;
             /** Format: date-time */
             closedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the customer's personal data was erased from the case (their request, or retention): who they were and what anyone wrote is gone, the facts stay
+             */
+            erasedAt: string | null;
             live: components["schemas"]["CaseView"] | null;
             /** @description Where to read more */
             links: {
@@ -2400,6 +2470,121 @@ export interface components {
                 spendLastYear: number;
                 /** @description The channels the customer bought through */
                 channels: string[];
+            };
+        };
+        ErasureAnswer: {
+            customerId: components["schemas"]["CustomerId"];
+            /** @description The customer's key id: a keyed hash of their id, how the audit names them */
+            customerKeyId: string;
+            ground: components["schemas"]["ErasureGround"];
+            /** Format: date-time */
+            erasedAt: string;
+            counts: {
+                /** @description Cases whose personal data was erased */
+                cases: number;
+                /** @description Timeline events that said something about the customer */
+                events: number;
+                /** @description Messages sent whose gateway reference was erased */
+                notifications: number;
+                /** @description Quality reviews whose reviewer's comment was erased */
+                qualityReviews: number;
+                /** @description The customer's data keys destroyed: their Temporal payloads can no longer be read */
+                dataKeys: number;
+                /** @description Surveys and escalations of closed cases that were still running, ended first */
+                workflowsEnded: number;
+            };
+            /** @description The audit record: GET /v1/privacy/requests */
+            auditId: string;
+        };
+        /** @enum {string} */
+        ErasureGround: "customer_request" | "consent_withdrawn" | "purpose_fulfilled" | "unlawful_processing" | "retention_expired";
+        ErasureRequest: {
+            /**
+             * @description Why (PIPL art. 47): the customer asked, withdrew consent, the purpose is fulfilled, or the processing was unlawful
+             * @enum {string}
+             */
+            ground: "customer_request" | "consent_withdrawn" | "purpose_fulfilled" | "unlawful_processing";
+        };
+        CustomerDataExport: {
+            customerId: components["schemas"]["CustomerId"];
+            /** Format: date-time */
+            exportedAt: string;
+            /** @description Every case the service holds of the customer, oldest first, with its whole timeline */
+            cases: {
+                id: string;
+                type: components["schemas"]["CaseType"];
+                channel: components["schemas"]["Channel"];
+                customerId: string;
+                /**
+                 * @description Staff only: the customer's segment when the case opened (vip: a case opened before segments)
+                 * @enum {string}
+                 */
+                customerSegment?: "high_value" | "loyal" | "new" | "at_risk" | "standard" | "vip";
+                orderId: string | null;
+                status: string;
+                outcome: string | null;
+                /** @enum {string|null} */
+                resolution: "automated" | "human" | null;
+                priority: components["schemas"]["CasePriority"];
+                assignee: string | null;
+                policyVersion: string;
+                deadlines: components["schemas"]["Deadline"][];
+                breached: boolean;
+                details: components["schemas"]["CaseDetails"];
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+                /** Format: date-time */
+                closedAt: string | null;
+                /**
+                 * Format: date-time
+                 * @description When the customer's personal data was erased from the case (their request, or retention): who they were and what anyone wrote is gone, the facts stay
+                 */
+                erasedAt: string | null;
+                timeline: components["schemas"]["CaseEvent"][];
+                /** @description The messages the customer was sent about the case (the words: docs/notifications.md) */
+                notifications: {
+                    template: string;
+                    messageId: string;
+                    /** Format: date-time */
+                    sentAt: string;
+                }[];
+            }[];
+            /** @description The ratings and comments the customer gave, newest first */
+            ratings: {
+                caseId: components["schemas"]["CaseId"];
+                score: number;
+                nps: number | null;
+                comment: string | null;
+                /** Format: date-time */
+                at: string;
+            }[];
+        };
+        PrivacyRequestList: {
+            items: components["schemas"]["PrivacyRequest"][];
+            nextCursor: string | null;
+        };
+        PrivacyRequest: {
+            id: string;
+            /** @enum {string} */
+            kind: "erasure" | "export" | "retention";
+            /** @description Null for a retention run, which erases the cases of many customers */
+            customerKeyId: string | null;
+            /**
+             * @description Why data was erased; null for an export
+             * @enum {string|null}
+             */
+            ground: "customer_request" | "consent_withdrawn" | "purpose_fulfilled" | "unlawful_processing" | "retention_expired" | null;
+            /** @description The token's role and subject; a customer by their customer key id; a retention run as system/retention */
+            requester: {
+                role: string;
+                id: string;
+            };
+            /** Format: date-time */
+            at: string;
+            counts: {
+                [key: string]: number | string;
             };
         };
         KpiReport: {
@@ -8201,6 +8386,233 @@ export interface operations {
             };
             /** @description A dependency is unavailable, retry later (https://after-sales.example/problems/unavailable) */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    eraseCustomerData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ErasureRequest"];
+            };
+        };
+        responses: {
+            /** @description Erased, and recorded in the audit */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureAnswer"];
+                };
+            };
+            /** @description The request could not be read (https://after-sales.example/problems/bad-request); The request is invalid (https://after-sales.example/problems/validation); The body is not valid JSON (https://after-sales.example/problems/malformed-json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A valid bearer token is required (https://after-sales.example/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this (https://after-sales.example/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A case of the customer is still being worked on; finish it first (https://after-sales.example/problems/customer-has-open-cases) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (https://after-sales.example/problems/payload-too-large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body must be application/json (https://after-sales.example/problems/unsupported-media-type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (https://after-sales.example/problems/internal) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency is unavailable, retry later (https://after-sales.example/problems/unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportCustomerData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The customer's data */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerDataExport"];
+                };
+            };
+            /** @description The request could not be read (https://after-sales.example/problems/bad-request); The request is invalid (https://after-sales.example/problems/validation) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A valid bearer token is required (https://after-sales.example/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this (https://after-sales.example/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such customer (https://after-sales.example/problems/customer-not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (https://after-sales.example/problems/internal) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPrivacyRequests: {
+        parameters: {
+            query?: {
+                /** @description Only this customer's (found by their customer key id) */
+                customerId?: string;
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the audit */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyRequestList"];
+                };
+            };
+            /** @description The request could not be read (https://after-sales.example/problems/bad-request); The request is invalid (https://after-sales.example/problems/validation) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A valid bearer token is required (https://after-sales.example/problems/unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this (https://after-sales.example/problems/forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (https://after-sales.example/problems/internal) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
