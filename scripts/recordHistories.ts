@@ -5,18 +5,21 @@ import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Client, type ScheduleHandle, WorkflowNotFoundError } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { createPool } from '../db/pool';
 import { feedbackWorkflowId } from '../workflows/feedback/input';
 import { withDemoStack } from './demo/demoStack';
 import { report, runScenarios, type Tracked } from './demo/runner';
 import { runMain } from './load/runMain';
 import { progressPrinter } from './progress';
 import { recordingPolicies } from './recording/policies';
+import { DATA_KEYS_FILE, exportDataKeys } from './recording/dataKeys';
 import { recordingScenarios } from './recording/scenarios';
 
 /**
  * `npm run record-histories`: runs every process through every outcome the recording scenarios
  * cover, on today's code, and writes each case's workflow history (and those of the escalations
- * it started) to test/fixtures/histories/<label>/, encrypted with the fixtures' own key. The
+ * it started) to test/fixtures/histories/<label>/, encrypted with the fixtures' own key (cases'
+ * payloads with their customers' data keys, kept wrapped by it beside them). The
  * replay test replays every recording on the current code, so a change that would break cases in
  * flight fails there until it is guarded by `patched()`. Record before changing a process.
  */
@@ -158,6 +161,9 @@ async function main(): Promise<number> {
     await mkdir(dir, { recursive: true });
     const entries = await recordAll(stack.client, scenarios.map((r, i) => ({ name: r.name, tracked: tracked[i]! })), dir);
     if (!values.only) entries.push(...(await recordDailyJobs(stack.client, dir)));
+    // The cases' payloads are under their customers' data keys: the replay needs them (scripts/recording/dataKeys.ts).
+    const pool = createPool(stack.databaseUrl, 1);
+    await exportDataKeys(pool, path.join(dir, DATA_KEYS_FILE)).finally(() => pool.end());
     const manifest: FixtureManifest = { recordedFrom, recordedAt: new Date().toISOString(), fixtures: entries };
     await writeFile(path.join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     progress(`wrote ${entries.length} histories to ${path.relative(process.cwd(), dir)}`);

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
@@ -6,16 +7,17 @@ import { PayloadKeysSetting } from '../../../config/payloadKeys';
 import { customerPayloadCodec } from '../../../db/customerKeyRing';
 import { createPool } from '../../../db/pool';
 import type { FixtureManifest } from '../../../scripts/recordHistories';
+import { DATA_KEYS_FILE, importDataKeys } from '../../../scripts/recording/dataKeys';
 import { processes } from '../../../workflows/registry';
 import { testEnv } from '../../support/env';
 
 /**
  * Histories recorded by earlier versions of the workflows (test/fixtures/histories/<recording>/,
- * written by `npm run record-histories`, with the fixtures' own payload key), decoded by the codec
- * the worker runs (customers' data keys beside the master key). Today's code must
- * replay each without a nondeterminism error: this is what lets operations ship a process change
- * while cases are in flight. A change that alters the commands an old history ran fails here until
- * it is guarded by `patched()`.
+ * written by `npm run record-histories`, with the fixtures' own payload key and, since customers
+ * have data keys, theirs wrapped by it in data-keys.json), decoded by the codec the worker runs.
+ * Today's code must replay each without a nondeterminism error: this is what lets operations ship
+ * a process change while cases are in flight. A change that alters the commands an old history ran
+ * fails here until it is guarded by `patched()`.
  */
 const FIXTURES = path.join(__dirname, '../../fixtures/histories');
 
@@ -27,10 +29,13 @@ interface Fixture {
   history: ReturnType<typeof historyFromJSON>;
 }
 
+async function recordings(): Promise<string[]> {
+  return (await readdir(FIXTURES, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+}
+
 async function recordedHistories(): Promise<Fixture[]> {
-  const recordings = (await readdir(FIXTURES, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
   const fixtures = await Promise.all(
-    recordings.map(async (recording) => {
+    (await recordings()).map(async (recording) => {
       const dir = path.join(FIXTURES, recording);
       const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as FixtureManifest;
       return Promise.all(
@@ -56,6 +61,10 @@ beforeAll(async () => {
 test('every recorded history of an earlier version replays on the current workflows', async () => {
   const keys = PayloadKeysSetting.parse((await readFile(path.join(FIXTURES, 'payload-key.txt'), 'utf8')).trim());
   const pool = createPool(testEnv().databaseUrl, 2);
+  for (const recording of await recordings()) {
+    const dataKeys = path.join(FIXTURES, recording, DATA_KEYS_FILE);
+    if (existsSync(dataKeys)) await importDataKeys(pool, dataKeys);
+  }
   const { payloadCodec } = customerPayloadCodec(pool, keys, 60_000);
   const byWorkflowId = new Map(fixtures.map((f) => [f.workflowId, f.name]));
   const failures: string[] = [];

@@ -1,0 +1,40 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import type { Pool } from 'pg';
+
+/**
+ * The customers' data keys a recording's histories are encrypted with (config/dataKeys.ts), kept
+ * beside them as the database held them: wrapped by the fixtures' own master key
+ * (test/fixtures/histories/payload-key.txt), so they are no more secret than that key. The replay
+ * test puts them in its database, and the worker's codec reads the histories as in production.
+ */
+
+export const DATA_KEYS_FILE = 'data-keys.json';
+
+interface DataKeyRow {
+  keyId: string;
+  customerKeyId: string;
+  masterKeyId: string;
+  wrappedKey: string;
+}
+
+/** Writes every live data key of the recording's database to `file`. */
+export async function exportDataKeys(pool: Pool, file: string): Promise<number> {
+  const { rows } = await pool.query<DataKeyRow>(
+    `SELECT key_id AS "keyId", customer_key_id AS "customerKeyId", master_key_id AS "masterKeyId", encode(wrapped_key, 'base64') AS "wrappedKey"
+       FROM customer_data_keys WHERE destroyed_at IS NULL ORDER BY key_id`,
+  );
+  await writeFile(file, `${JSON.stringify(rows, null, 2)}\n`);
+  return rows.length;
+}
+
+/** Adds a recording's data keys to a database; keys it holds already stay as they are. */
+export async function importDataKeys(pool: Pool, file: string): Promise<void> {
+  const rows = JSON.parse(await readFile(file, 'utf8')) as DataKeyRow[];
+  await pool.query(
+    `INSERT INTO customer_data_keys (key_id, customer_key_id, master_key_id, wrapped_key)
+     SELECT key_id, customer_key_id, master_key_id, decode(wrapped_key, 'base64')
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS k (key_id, customer_key_id, master_key_id, wrapped_key)
+     ON CONFLICT DO NOTHING`,
+    [rows.map((r) => r.keyId), rows.map((r) => r.customerKeyId), rows.map((r) => r.masterKeyId), rows.map((r) => r.wrappedKey)],
+  );
+}
