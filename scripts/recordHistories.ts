@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { type Client, type ScheduleHandle, WorkflowNotFoundError } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { createPool } from '../db/pool';
+import type { EscalationResult } from '../workflows/escalation/escalation';
 import { feedbackWorkflowId } from '../workflows/feedback/input';
 import { withDemoStack } from './demo/demoStack';
 import { report, runScenarios, type Tracked } from './demo/runner';
@@ -26,7 +27,7 @@ import { recordingScenarios } from './recording/scenarios';
 
 const FIXTURES = path.resolve('test/fixtures/histories');
 const DEADLINE_MS = 4 * 60_000;
-/** An escalation, and a case's survey, outlive the case; the recorder waits this long for each to end. */
+/** A case's survey outlives the case (and an escalation did, before it ended with it); the recorder waits this long for each to end. */
 const OUTLIVER_WAIT_MS = 60_000;
 
 export interface FixtureEntry {
@@ -89,7 +90,7 @@ async function recordAll(client: Client, recorded: { name: string; tracked: Trac
     if (survey) entries.push(survey);
     for (const [index, escalationId] of [...tracked.escalationIds].entries()) {
       const handle = client.workflow.getHandle(escalationId);
-      const result = (await client.withDeadline(Date.now() + OUTLIVER_WAIT_MS, () => handle.result())) as { level: string | null };
+      const result = (await client.withDeadline(Date.now() + OUTLIVER_WAIT_MS, () => handle.result())) as EscalationResult;
       const escalationFile = `${name}.escalation-${index + 1}.json`;
       const type = await writeHistory(client, escalationId, path.join(dir, escalationFile));
       entries.push({
@@ -97,7 +98,7 @@ async function recordAll(client: Client, recorded: { name: string; tracked: Trac
         workflowId: escalationId,
         workflowType: type,
         title: `escalation of: ${tracked.scenario.title}`,
-        outcome: result.level ? `acknowledged at ${result.level}` : 'unanswered',
+        outcome: result.ended === 'case_closed' ? `closed with the case at ${result.level}` : result.level ? `acknowledged at ${result.level}` : 'unanswered',
       });
     }
   }
