@@ -4,7 +4,6 @@ import type { NotificationTemplate } from '../../activities/types';
 import type { Deadline } from '../../domain/case';
 import { addBusinessTime } from '../lib/businessCalendar';
 import { caseStore } from '../lib/activities';
-import { startEscalation } from '../lib/escalate';
 import { closeCase } from '../lib/closeCase';
 import type { Fact } from '../lib/facts';
 import { notifyCustomer, notifyParty } from '../lib/notify';
@@ -82,7 +81,7 @@ export async function complaintCase(input: ComplaintCaseInput): Promise<Complain
   async function escalate(reason: string): Promise<void> {
     const major = classification.severity === 'major_incident';
     const { levels, incidentChannel } = policy.escalation;
-    await startEscalation(journal, String(++state.escalations), {
+    await state.escalation.escalate(String(++state.escalations), {
       reason,
       levels,
       startAtLevel: major ? levels.length - 1 : 0,

@@ -1,5 +1,6 @@
 import type { StatusOf } from '../../domain/process';
 import { CaseJournal } from '../lib/caseJournal';
+import { CaseEscalation } from '../lib/escalate';
 import type { Fact } from '../lib/facts';
 import type { complaints } from './definition';
 
@@ -18,6 +19,8 @@ export interface ComplaintFacts {
 
 export class ComplaintState {
   readonly journal: CaseJournal<ComplaintStatus>;
+  /** The case's escalation: one open at a time. */
+  readonly escalation: CaseEscalation;
   readonly facts: ComplaintFacts = {};
   readonly seenEvents = new Set<string>();
   reopened = 0;
@@ -25,5 +28,6 @@ export class ComplaintState {
 
   constructor(caseId: string) {
     this.journal = new CaseJournal<ComplaintStatus>(caseId, 'opened');
+    this.escalation = new CaseEscalation(this.journal);
   }
 }

@@ -4,7 +4,6 @@ import type { KnowledgeMatch, NotificationTemplate } from '../../activities/type
 import type { Deadline } from '../../domain/case';
 import { knowledgeCounts, knowledgeSearch, orderLookup } from '../lib/activities';
 import { closeCase } from '../lib/closeCase';
-import { startEscalation } from '../lib/escalate';
 import type { Fact } from '../lib/facts';
 import { firstKeywordRule } from '../lib/keywordRules';
 import { notifyCustomer, notifyParty } from '../lib/notify';
@@ -90,7 +89,7 @@ export async function inquiryCase(input: InquiryCaseInput): Promise<InquiryCaseR
     });
     // A person owes the answer: a missed solution target goes up the levels, as in every process.
     if (kind === 'breached' && clock.name === 'solution') {
-      await startEscalation(journal, clock.name, { reason: 'solution target missed', levels: policy.escalation.levels });
+      await state.escalation.escalate(clock.name, { reason: 'solution target missed', levels: policy.escalation.levels });
     }
   }
 

@@ -1,6 +1,7 @@
 import type { StatusOf } from '../../domain/process';
 import type { LinkedCase } from '../../domain/caseDetails';
 import { CaseJournal } from '../lib/caseJournal';
+import { CaseEscalation } from '../lib/escalate';
 import type { Fact } from '../lib/facts';
 import type { inquiries } from './definition';
 
@@ -15,10 +16,13 @@ export interface InquiryFacts {
 
 export class InquiryState {
   readonly journal: CaseJournal<InquiryStatus>;
+  /** The case's escalation: one open at a time. */
+  readonly escalation: CaseEscalation;
   readonly facts: InquiryFacts = {};
   readonly seenEvents = new Set<string>();
 
   constructor(caseId: string) {
     this.journal = new CaseJournal<InquiryStatus>(caseId, 'received');
+    this.escalation = new CaseEscalation(this.journal);
   }
 }

@@ -4,7 +4,6 @@ import type { VisitSlot } from '../../activities/types';
 import { installers } from '../lib/activities';
 import { closeCase } from '../lib/closeCase';
 import { Compensations, type Registered } from '../lib/compensations';
-import { startEscalation } from '../lib/escalate';
 import type { Fact } from '../lib/facts';
 import { notifyCustomer, notifyParty } from '../lib/notify';
 import { failureReason, isPartnerFailure } from '../lib/partnerFailure';
@@ -55,7 +54,7 @@ export async function installationCase(input: InstallationCaseInput): Promise<In
     if (clock === 'visit_report') {
       await notifyParty(journal, { ...message, audience: 'supplier', recipientId: installerId, key: ['sla', 'breached', clock, installerId] });
     }
-    await startEscalation(journal, clock, { reason: `${clock} target missed`, levels: policy.escalation.levels });
+    await state.escalation.escalate(clock, { reason: `${clock} target missed`, levels: policy.escalation.levels });
   }
 
   /**

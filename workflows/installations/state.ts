@@ -1,6 +1,7 @@
 import type { LinkedCase } from '../../domain/caseDetails';
 import type { StatusOf } from '../../domain/process';
 import { CaseJournal } from '../lib/caseJournal';
+import { CaseEscalation } from '../lib/escalate';
 import type { Fact } from '../lib/facts';
 import type { installations } from './definition';
 
@@ -25,6 +26,8 @@ export interface InstallationFacts {
 
 export class InstallationState {
   readonly journal: CaseJournal<InstallationStatus>;
+  /** The case's escalation: one open at a time. */
+  readonly escalation: CaseEscalation;
   readonly facts: InstallationFacts = {};
   readonly seenEvents = new Set<string>();
   /** The installer's job once booked: a report about another job is not this case's. */
@@ -32,5 +35,6 @@ export class InstallationState {
 
   constructor(caseId: string) {
     this.journal = new CaseJournal<InstallationStatus>(caseId, 'requested');
+    this.escalation = new CaseEscalation(this.journal);
   }
 }

@@ -4,9 +4,9 @@ import { askForFeedback, type SurveyedCase } from '../feedback/askForFeedback';
 import { type FactBook, type FactSlots, settleAll } from './factHandlers';
 
 /**
- * Closes the case record with its outcome, asks the customer for feedback, answers every request
- * still waiting (a step accepted just as the case closed gets the closed status), and lets running
- * handlers finish before the workflow completes.
+ * Closes the case record with its outcome, ends its open escalation, asks the customer for
+ * feedback, answers every request still waiting (a step accepted just as the case closed gets the
+ * closed status), and lets running handlers finish before the workflow completes.
  */
 export async function closeCase<Facts extends FactSlots<Facts>>(
   book: FactBook<Facts>,
@@ -18,6 +18,7 @@ export async function closeCase<Facts extends FactSlots<Facts>>(
     data: { outcome, ...data },
     patch: { outcome, resolution, deadlines: [], closedAt: new Date().toISOString() },
   });
+  await book.escalation?.caseClosed();
   await askForFeedback(closing.surveyed, outcome, closing.supplierId);
   settleAll(book);
   await condition(allHandlersFinished);

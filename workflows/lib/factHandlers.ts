@@ -1,6 +1,7 @@
 import { condition, setHandler } from '@temporalio/workflow';
 import { type ActionMessage, type ActionOf, allowedActions, expectedSteps, type Process, type StepMessage, type StepOf } from '../../domain/process';
 import type { CaseJournal } from './caseJournal';
+import type { CaseEscalation } from './escalate';
 import { alreadyAssigned, auditOf, Fact, type FactValue, invalidTransition, unknownPartner } from './facts';
 import {
   type AssignRequest,
@@ -21,6 +22,8 @@ export interface FactBook<Facts extends FactSlots<Facts>> {
   facts: Facts;
   /** Partner event ids already taken, so a redelivery under a new update id changes nothing. */
   seenEvents: Set<string>;
+  /** The case's escalation, for a process that escalates: it ends when the case closes. */
+  escalation?: CaseEscalation;
 }
 
 type Slot<Facts> = keyof Facts & string;

@@ -1,6 +1,7 @@
 import type { VisitOutcome } from '../../domain/partners';
 import type { StatusOf, StepOf } from '../../domain/process';
 import { CaseJournal } from '../lib/caseJournal';
+import { CaseEscalation } from '../lib/escalate';
 import type { Fact } from '../lib/facts';
 import type { repairs } from './definition';
 
@@ -30,6 +31,8 @@ export interface RepairFacts {
 
 export class RepairState {
   readonly journal: CaseJournal<RepairStatus>;
+  /** The case's escalation: one open at a time. */
+  readonly escalation: CaseEscalation;
   readonly facts: RepairFacts = {};
   readonly seenEvents = new Set<string>();
   supplierId?: string;
@@ -37,5 +40,6 @@ export class RepairState {
 
   constructor(caseId: string) {
     this.journal = new CaseJournal<RepairStatus>(caseId, 'requested');
+    this.escalation = new CaseEscalation(this.journal);
   }
 }

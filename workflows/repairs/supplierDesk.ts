@@ -2,7 +2,6 @@ import { condition } from '@temporalio/workflow';
 import type { PartyTemplate } from '../../activities/types';
 import type { Deadline } from '../../domain/case';
 import { caseStore } from '../lib/activities';
-import { startEscalation } from '../lib/escalate';
 import { notifyParty } from '../lib/notify';
 import { SlaClock } from '../lib/slaClock';
 import type { RepairCaseInput } from './input';
@@ -105,7 +104,7 @@ export class SupplierDesk {
     await this.state.journal.record('supplier_sla.breached', { data: { supplierId: this.supplierId, awaiting: clock.label, dueAt } });
     await this.tell('supplier', 'supplier_step_breached', clock);
     await this.tell('operations', 'supplier_step_breached', clock);
-    await startEscalation(this.state.journal, clock.label, {
+    await this.state.escalation.escalate(clock.label, {
       reason: `supplier ${this.supplierId} late: ${clock.label}`,
       levels: policy.escalation.levels,
     });

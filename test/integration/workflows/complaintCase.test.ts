@@ -3,7 +3,8 @@ import { seconds } from '../../../config/policies/duration';
 import type { SlaPolicy } from '../../../config/policies/slaPolicy';
 import { caseActionUpdate, caseViewQuery } from '../../../workflows/lib/messages';
 import { complaintCaseInput, seedAgents, testComplaintPolicy } from '../../support/complaintCases';
-import { testSlaPolicy } from '../../support/slaPolicies';
+import { testSlaPolicy, withTarget } from '../../support/slaPolicies';
+import { listWorkItems } from '../../../db/workItems';
 import { eventually } from '../../support/eventually';
 import { WorkflowHarness } from '../../support/workflowHarness';
 
@@ -160,7 +161,7 @@ describe('complaint workflow', () => {
     const input = complaintCaseInput(policy, { sla });
     await harness.startComplaint(input);
 
-    await eventually(async () => expect(await harness.timelineTypes(input.caseId)).toContain('escalation.unanswered'), 30_000);
+    await eventually(async () => expect(await harness.timelineTypes(input.caseId)).toContain('escalation.overdue'), 30_000);
     const timeline = await harness.timelineTypes(input.caseId);
     expect(timeline).toEqual(expect.arrayContaining(['sla.warning', 'sla.breached', 'escalation.started']));
     expect(timeline.filter((t) => t === 'escalation.raised')).toHaveLength(3);
@@ -177,8 +178,74 @@ describe('complaint workflow', () => {
     await escalation.executeUpdate(caseActionUpdate, {
       args: [{ action: 'acknowledge', actor: { kind: 'supervisor', id: 'lead-1' }, role: 'supervisor', requestId: 'ack-1', payload: {} }],
     });
-    expect(await escalation.result()).toEqual({ acknowledgedBy: { kind: 'supervisor', id: 'lead-1' }, level: 'team_lead' });
+    expect(await escalation.result()).toEqual({ acknowledgedBy: { kind: 'supervisor', id: 'lead-1' }, level: 'team_lead', ended: 'acknowledged' });
     await eventually(async () => expect(await harness.timelineTypes(input.caseId)).toContain('escalation.acknowledged'));
+  });
+
+  describe('an escalation', () => {
+    /** Levels long enough that only what the test does moves the escalation on. */
+    const patient = { ...policy, escalation: { ...policy.escalation, levels: policy.escalation.levels.map((l) => ({ ...l, ackWithinMs: seconds(60) })) } };
+    const lead = { kind: 'supervisor' as const, id: 'lead-1' };
+    const acknowledge = (escalationId: string) =>
+      harness.client.workflow.getHandle(escalationId).executeUpdate(caseActionUpdate, {
+        args: [{ action: 'acknowledge', actor: lead, role: 'supervisor', requestId: `ack-${escalationId}`, payload: {} }],
+      });
+    const escalationOf = async (caseId: string) => (await harness.caseRecord(caseId)).details.escalation as { id: string; level: string; open: boolean };
+    const inEscalationsQueue = async (caseId: string) =>
+      (await listWorkItems(harness.pool, { queue: 'escalations', limit: 1000 })).some((item) => item.caseId === caseId);
+
+    it('stays open in the escalations queue after its last level passes unanswered, until someone acknowledges it', async () => {
+      const input = complaintCaseInput(policy, { sla: withTarget(testSlaPolicy, 'first_response', seconds(1)) });
+      await harness.startComplaint(input);
+      await eventually(async () => expect((await harness.timelineTypes(input.caseId)).filter((t) => t === 'escalation.raised')).toHaveLength(3), 30_000);
+      // Past the last level's second to answer.
+      await sleep(2_500);
+
+      expect(await escalationOf(input.caseId)).toMatchObject({ level: 'management', open: true });
+      expect(await inEscalationsQueue(input.caseId)).toBe(true);
+      const { id } = await escalationOf(input.caseId);
+      await acknowledge(id);
+      expect(await harness.client.workflow.getHandle(id).result()).toEqual({ acknowledgedBy: lead, level: 'management', ended: 'acknowledged' });
+      await eventually(async () => expect(await inEscalationsQueue(input.caseId)).toBe(false));
+    });
+
+    it('raises the open escalation when a second clock is missed, instead of starting another', async () => {
+      const sla = withTarget(withTarget(testSlaPolicy, 'first_response', seconds(1)), 'solution', seconds(3));
+      const input = complaintCaseInput(patient, { sla });
+      await harness.startComplaint(input);
+      await eventually(async () => expect((await harness.timelineTypes(input.caseId)).filter((t) => t === 'sla.breached')).toHaveLength(2), 20_000);
+      await eventually(async () => expect(await escalationOf(input.caseId)).toMatchObject({ level: 'supervisor', open: true }));
+
+      const timeline = await harness.timelineTypes(input.caseId);
+      expect(timeline.filter((t) => t === 'escalation.started')).toHaveLength(1);
+      expect(timeline.filter((t) => t === 'escalation.raised')).toHaveLength(2);
+      const { id } = await escalationOf(input.caseId);
+      expect(id).toBe(`${input.caseId}:escalation:1`);
+
+      // Acknowledged, it is closed: the next escalation is one of its own.
+      await acknowledge(id);
+      await harness.client.workflow.getHandle(id).result();
+      await harness.action(input.caseId, 'escalate', customerOf(input), { reason: 'still nothing' });
+      await eventually(async () => expect(await escalationOf(input.caseId)).toMatchObject({ level: 'team_lead', open: true }));
+      expect((await escalationOf(input.caseId)).id).not.toBe(id);
+    });
+
+    it('ends, leaving the escalations queue, when its case closes unacknowledged', async () => {
+      const input = complaintCaseInput(patient);
+      const { handle, assignee } = await openAndAcknowledge(input);
+      await harness.action(input.caseId, 'escalate', customerOf(input), { reason: 'nobody calls back' });
+      await eventually(async () => expect(await inEscalationsQueue(input.caseId)).toBe(true));
+      const { id } = await escalationOf(input.caseId);
+
+      await harness.action(input.caseId, 'propose-solution', agentActor(assignee), { solution: 'a new blender' });
+      await harness.action(input.caseId, 'confirm', customerOf(input));
+      await handle.result();
+
+      expect(await harness.client.workflow.getHandle(id).result()).toEqual({ acknowledgedBy: null, level: 'team_lead', ended: 'case_closed' });
+      expect(await escalationOf(input.caseId)).toMatchObject({ open: false });
+      expect(await harness.timelineTypes(input.caseId)).toContain('escalation.closed_with_case');
+      expect(await inEscalationsQueue(input.caseId)).toBe(false);
+    });
   });
 
   it('sends a major incident straight to the top level and the incident channel', async () => {

@@ -245,7 +245,7 @@ describe('repair undo', () => {
     expect(records.cancelledRepairOrders).toEqual([expect.objectContaining({ repairOrderId: records.repairOrders![0]!.repairOrderId })]);
   });
 
-  it('escalates a visit that is late again as an escalation of its own, and goes on', async () => {
+  it('raises its open escalation when a visit is late again, rather than starting another, and goes on', async () => {
     // Technicians come within seconds here, so the visit clock runs out while the test watches.
     const timed = await WorkflowHarness.start('repair-late-visits', { visitTimes: { firstInMs: 500, everyMs: 1_000, lengthMs: 500 } });
     try {
@@ -257,10 +257,12 @@ describe('repair undo', () => {
         },
       });
       const handle = await timed.startRepair(input);
-      const escalations = async () => (await timed.timelineTypes(input.caseId)).filter((t) => t === 'escalation.started');
-      await eventually(async () => expect(await escalations()).toHaveLength(1));
+      const events = async (type: string) => (await timed.timelineTypes(input.caseId)).filter((t) => t === type);
+      await eventually(async () => expect(await events('escalation.raised')).toHaveLength(1));
       await timed.action(input.caseId, 'reschedule', customerOf(input));
-      await eventually(async () => expect(await escalations()).toHaveLength(2));
+      // The one level there is is told again, with the second lateness as the reason.
+      await eventually(async () => expect(await events('escalation.raised')).toHaveLength(2));
+      expect(await events('escalation.started')).toHaveLength(1);
 
       const homeserve = { kind: 'supplier' as const, id: 'homeserve' };
       expect(await timed.partnerStep(input.caseId, { step: 'visit_completed', partner: homeserve, data: { outcome: 'repaired' } })).toEqual({
