@@ -20,7 +20,7 @@ interface DataKeyRow {
 /** Writes every live data key of the recording's database to `file`. */
 export async function exportDataKeys(pool: Pool, file: string): Promise<number> {
   const { rows } = await pool.query<DataKeyRow>(
-    `SELECT key_id AS "keyId", customer_key_id AS "customerKeyId", master_key_id AS "masterKeyId", encode(wrapped_key, 'base64') AS "wrappedKey"
+    `SELECT key_id AS "keyId", customer_key_id AS "customerKeyId", master_key_id AS "masterKeyId", replace(encode(wrapped_key, 'base64'), E'\n', '') AS "wrappedKey"
        FROM customer_data_keys WHERE destroyed_at IS NULL ORDER BY key_id`,
   );
   await writeFile(file, `${JSON.stringify(rows, null, 2)}\n`);
