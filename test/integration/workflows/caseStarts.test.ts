@@ -1,7 +1,7 @@
 import type { ScheduleHandle } from '@temporalio/client';
 import { caseStartPolicies, type CaseStartPolicy } from '../../../config/policies/caseStartPolicy';
 import { minutes, seconds } from '../../../config/policies/duration';
-import { ensureSchedules, scheduleIdOf } from '../../../worker/schedules';
+import { ensureSchedules, scheduleIdOf, serviceSchedules } from '../../../worker/schedules';
 import type { SettleCaseStartsResult } from '../../../workflows/caseStarts/input';
 import { caseStartsSchedule, caseStartsScheduleName } from '../../../workflows/caseStarts/schedule';
 import { returnCaseInput } from '../../support/returnCases';
@@ -51,6 +51,7 @@ async function workflowExists(caseId: string): Promise<boolean> {
 }
 
 it('is a schedule every workers’ start-up keeps, created once however many start at once', async () => {
+  expect(serviceSchedules('standard')).toContainEqual(caseStartsSchedule(caseStartPolicies.standard));
   const job = caseStartsSchedule(policy);
   const changes = await Promise.all([1, 2, 3].map(() => ensureSchedules(harness.client, harness.taskQueue, [job])));
 
