@@ -1,13 +1,11 @@
 import { type Client, ServiceError, WorkflowNotFoundError } from '@temporalio/client';
 import { casesToErase, eraseCustomer } from '../db/erasure';
-import type { ErasureGround } from '../domain/personalData';
 import { feedbackWorkflowId } from '../workflows/feedback/input';
 import type { Caller } from './auth/access';
 import { temporalUnavailable } from './caseWorkflows';
 import type { ApiDeps } from './deps';
 import { HttpProblem } from './problem';
-import type { ErasureAnswer } from './schemas/privacy';
-import type { z } from 'zod';
+import type { ErasureAnswer, ErasureRequest } from './schemas/privacy';
 
 /**
  * A customer's erasure (docs/security.md#erasure-and-retention). A case still worked on is refused:
@@ -49,11 +47,11 @@ async function endWorkflows(client: Client, workflowIds: string[]): Promise<numb
 export async function eraseCustomerData(
   deps: ApiDeps,
   customerId: string,
-  ground: Exclude<ErasureGround, 'retention_expired'>,
+  ground: ErasureRequest['ground'],
   caller: Caller,
-): Promise<z.infer<typeof ErasureAnswer>> {
+): Promise<ErasureAnswer> {
   const cases = await casesToErase(deps.pool, customerId);
-  const open = cases.filter((c) => c.open).map((c) => c.caseId);
+  const open = cases.filter((c) => c.stillWorked).map((c) => c.caseId);
   if (open.length > 0) throw openCasesProblem(customerId, open);
   const workflowsEnded = await endWorkflows(
     deps.temporal,

@@ -80,16 +80,16 @@ async function eraseCustomerTraces(client: PoolClient, customerId: string): Prom
 const stillWorkedSql = `(closed_at IS NULL OR ${openEscalationSql} OR ${openFollowUpSql})`;
 
 /** The customer's cases not erased yet, whether each is still worked on, and the escalations each started. */
-export async function casesToErase(pool: Pool, customerId: string): Promise<{ caseId: string; open: boolean; escalationIds: string[] }[]> {
-  const { rows } = await pool.query<{ id: string; open: boolean; escalations: string[] }>(
-    `SELECT c.id, ${stillWorkedSql} AS open,
+export async function casesToErase(pool: Pool, customerId: string): Promise<{ caseId: string; stillWorked: boolean; escalationIds: string[] }[]> {
+  const { rows } = await pool.query<{ id: string; still_worked: boolean; escalations: string[] }>(
+    `SELECT c.id, ${stillWorkedSql} AS still_worked,
             coalesce(array_agg(e.data->>'escalationId') FILTER (WHERE e.data->>'escalationId' IS NOT NULL), '{}') AS escalations
        FROM cases c LEFT JOIN case_events e ON e.case_id = c.id AND e.type = 'escalation.started'
       WHERE c.customer_id = $1 AND c.erased_at IS NULL
       GROUP BY c.id ORDER BY c.created_at, c.id`,
     [customerId],
   );
-  return rows.map((r) => ({ caseId: r.id, open: r.open, escalationIds: r.escalations }));
+  return rows.map((r) => ({ caseId: r.id, stillWorked: r.still_worked, escalationIds: r.escalations }));
 }
 
 export type CustomerErasure =

@@ -57,11 +57,16 @@ export const ErasureGround = z
   .meta({ id: 'ErasureGround' });
 export type ErasureGround = z.infer<typeof ErasureGround>;
 
+const Count = z.number().int().nonnegative();
+
 /** How much an erasure touched, as its answer and the audit give it. */
-export interface ErasureCounts {
-  cases: number;
-  events: number;
-  notifications: number;
-  qualityReviews: number;
-  dataKeys: number;
-}
+export const ErasureCounts = z
+  .object({
+    cases: Count.meta({ description: 'Cases whose personal data was erased' }),
+    events: Count.meta({ description: 'Timeline events that said something about the customer' }),
+    notifications: Count.meta({ description: "Messages sent whose gateway reference was erased" }),
+    qualityReviews: Count.meta({ description: "Quality reviews whose reviewer's comment was erased" }),
+    dataKeys: Count.meta({ description: "The customer's data keys destroyed: their Temporal payloads can no longer be read" }),
+  })
+  .meta({ id: 'ErasureCounts' });
+export type ErasureCounts = z.infer<typeof ErasureCounts>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CaseEvent, CaseRecord } from '../../domain';
 import { CustomerId } from '../../domain/case';
-import { ErasureGround } from '../../domain/personalData';
+import { ErasureCounts, ErasureGround } from '../../domain/personalData';
 import { CaseId } from './caseId';
 
 /** What the privacy routes take and answer (docs/security.md#erasure-and-retention). */
@@ -16,16 +16,7 @@ export const ErasureRequest = z
     }),
   })
   .meta({ id: 'ErasureRequest' });
-
-export const ErasureCounts = z
-  .object({
-    cases: Count.meta({ description: 'Cases whose personal data was erased' }),
-    events: Count.meta({ description: 'Timeline events that said something about the customer' }),
-    notifications: Count.meta({ description: "Messages sent whose gateway reference was erased" }),
-    qualityReviews: Count.meta({ description: "Quality reviews whose reviewer's comment was erased" }),
-    dataKeys: Count.meta({ description: "The customer's data keys destroyed: their Temporal payloads can no longer be read" }),
-  })
-  .meta({ id: 'ErasureCounts' });
+export type ErasureRequest = z.infer<typeof ErasureRequest>;
 
 export const ErasureAnswer = z
   .object({
@@ -39,6 +30,7 @@ export const ErasureAnswer = z
     auditId: z.string().meta({ description: 'The audit record: GET /v1/privacy/requests' }),
   })
   .meta({ id: 'ErasureAnswer' });
+export type ErasureAnswer = z.infer<typeof ErasureAnswer>;
 
 export const CustomerDataExport = z
   .object({
