@@ -1,7 +1,8 @@
 # One image for every process of the stack; docker-compose.yml picks the entry point:
 #   node dist/api/main.js (default), node dist/worker/main.js, node dist/sim/main.js, node dist/db/migrate.js
 
-FROM node:20-bookworm-slim AS build
+# The maintained LTS that CI also tests on (scripts/lts/ltsNode.ts; `npm run test:lts`).
+FROM node:26-bookworm-slim AS build
 WORKDIR /app
 # Dependencies first, so a source change does not invalidate the install layer.
 COPY package.json package-lock.json ./
@@ -10,7 +11,7 @@ COPY . .
 # The web app (docs/web.md) is built here too; the API serves it from dist/web/dist, beside dist/api.
 RUN npm run build && npm run web:build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim AS runtime
+FROM node:26-bookworm-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app/package.json ./
