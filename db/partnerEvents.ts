@@ -27,11 +27,37 @@ interface ClaimRow {
 }
 
 /**
+ * A delivery whose INSERT met a concurrent one's row still uncommitted waits for it and then does
+ * nothing, while its SELECT reads the snapshot from before that row was committed: neither yields
+ * a row. Asked again, the SELECT sees it; a third miss means the id keeps being given back.
+ */
+const CLAIM_ATTEMPTS = 3;
+
+/**
  * Records the event under its partner's id for it, unless the id is taken, and answers the use
- * that holds it. The SELECT reads the snapshot from before the INSERT, so exactly one of the two
- * yields a row, whichever of two concurrent deliveries wins.
+ * that holds it. The SELECT reads the snapshot from before the INSERT, so at most one of the two
+ * yields a row; none when another delivery of the event inserted it meanwhile, and then it asks again.
  */
 export async function claimPartnerEvent(pool: Pool, use: PartnerEventUse): Promise<PartnerEventClaim> {
+  for (let attempt = 1; attempt <= CLAIM_ATTEMPTS; attempt += 1) {
+    const row = await claimOnce(pool, use);
+    if (row) {
+      return {
+        partner: use.partner,
+        eventId: use.eventId,
+        eventHash: row.event_hash,
+        caseId: row.case_id,
+        step: row.step,
+        occurredAt: row.occurred_at,
+        receivedAt: row.received_at,
+        first: row.first,
+      };
+    }
+  }
+  throw new Error(`partner event ${use.partner.kind}:${use.partner.id}:${use.eventId} was neither recorded nor found in ${CLAIM_ATTEMPTS} attempts`);
+}
+
+async function claimOnce(pool: Pool, use: PartnerEventUse): Promise<ClaimRow | undefined> {
   const key = [use.partner.kind, use.partner.id, use.eventId];
   const { rows } = await pool.query<ClaimRow>(
     `WITH inserted AS (
@@ -46,17 +72,7 @@ export async function claimPartnerEvent(pool: Pool, use: PartnerEventUse): Promi
       WHERE partner_kind = $1 AND partner_id = $2 AND event_id = $3`,
     [...key, use.eventHash, use.caseId, use.step, use.occurredAt],
   );
-  const row = rows[0]!;
-  return {
-    partner: use.partner,
-    eventId: use.eventId,
-    eventHash: row.event_hash,
-    caseId: row.case_id,
-    step: row.step,
-    occurredAt: row.occurred_at,
-    receivedAt: row.received_at,
-    first: row.first,
-  };
+  return rows[0];
 }
 
 /** Gives the id back: the case turned out not to be the partner's, so the event was never about anything of theirs. */
