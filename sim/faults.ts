@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 /**
- * Injected partner faults. A test arms "the next n calls to X fail with 503". By default they fail
+ * Injected partner faults. A test arms "the next n calls to X fail with 503", or "X is down for the
+ * next two minutes" (every call fails until then, however many retries come). By default they fail
  * before the partner acts (an outage): the calls record nothing, so the activity's retry is what
  * makes the step succeed, as it would in production. A 4xx is the partner refusing for good, which
  * no retry changes: the case's failure path runs. Armed `after_recording`, the partner acts and
@@ -42,7 +43,9 @@ export const FaultRequest = z
     operation: PartnerOperation,
     /** Only this case's calls fail: other cases running at the same time are not disturbed. */
     caseId: z.string().min(1).max(128).optional(),
-    failTimes: z.number().int().min(0).max(1000),
+    failTimes: z.number().int().min(0).max(1000).optional(),
+    /** Down this long from now, instead of for a number of calls: an outage as an operator sees one. */
+    forMs: z.number().int().min(1).max(3_600_000).optional(),
     status: z.number().int().min(400).max(599).default(503),
     /** Unset: an outage, before anything is read. `after_recording`: the partner acts, then its answer is lost. */
     when: z.literal('after_recording').optional(),
@@ -52,6 +55,10 @@ export const FaultRequest = z
   .refine((fault) => fault.delayMs === undefined || fault.when === 'after_recording', {
     path: ['delayMs'],
     message: 'a late answer is one the partner acted on: set when to after_recording',
+  })
+  .refine((fault) => (fault.failTimes === undefined) !== (fault.forMs === undefined), {
+    path: ['failTimes'],
+    message: 'say how many calls fail (failTimes) or for how long (forMs), one of the two',
   });
 export type FaultRequest = z.input<typeof FaultRequest>;
 
@@ -68,24 +75,40 @@ function faultOf({ status = 503, when, delayMs }: FaultRequest): Fault {
 
 const keyOf = (operation: PartnerOperation, caseId?: string) => (caseId === undefined ? operation : `${operation} ${caseId}`);
 
-export class Faults {
-  private readonly armed = new Map<string, { remaining: number; fault: Fault }>();
+/** A fault lasts for a number of calls, or until a moment (epoch ms). */
+type Armed = { fault: Fault; remaining: number } | { fault: Fault; until: number };
 
-  /** Replaces any fault already armed for the operation (and case); failTimes 0 disarms it. */
+export class Faults {
+  private readonly armed = new Map<string, Armed>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /** Replaces any fault already armed for the operation (and case); failTimes 0 (or neither failTimes nor forMs) disarms it. */
   arm(request: FaultRequest): void {
     const key = keyOf(request.operation, request.caseId);
-    if (request.failTimes === 0) this.armed.delete(key);
-    else this.armed.set(key, { remaining: request.failTimes, fault: faultOf(request) });
+    const { failTimes = 0, forMs } = request;
+    if (forMs !== undefined) this.armed.set(key, { fault: faultOf(request), until: this.now() + forMs });
+    else if (failTimes === 0) this.armed.delete(key);
+    else this.armed.set(key, { fault: faultOf(request), remaining: failTimes });
   }
 
   /** The fault this call meets, or undefined when the partner is healthy; a fault armed for the call's case comes first. */
   take(operation: PartnerOperation, caseId?: string): Fault | undefined {
-    const key = [keyOf(operation, caseId), keyOf(operation)].find((k) => this.armed.has(k));
+    const key = [keyOf(operation, caseId), keyOf(operation)].find((k) => this.live(k));
     const armed = key === undefined ? undefined : this.armed.get(key);
     if (!key || !armed) return undefined;
-    armed.remaining -= 1;
-    if (armed.remaining === 0) this.armed.delete(key);
+    if ('remaining' in armed) {
+      armed.remaining -= 1;
+      if (armed.remaining === 0) this.armed.delete(key);
+    }
     return armed.fault;
+  }
+
+  /** Whether a fault is armed under `key`; one whose time is up is forgotten. */
+  private live(key: string): boolean {
+    const armed = this.armed.get(key);
+    if (armed && 'until' in armed && armed.until <= this.now()) this.armed.delete(key);
+    return this.armed.has(key);
   }
 
   reset(): void {

@@ -1,8 +1,9 @@
 import { apiKilledDuringIntake } from './apiKill';
 import { type Counts, countOutcome, submit, submitCohort } from './cohort';
 import type { Drill } from './drillStack';
-import { type Fault, postgresOutage, temporalRestart, workerKill } from './faults';
+import { type Fault, paymentsDown, postgresOutage, temporalRestart, workerKill } from './faults';
 import type { DrillFlags, DrillName } from './flags';
+import { webhookRedelivery } from './webhookRedelivery';
 import { returnRequest } from '../load/caseRequests';
 
 export type DrillResult = { drill: DrillName; ok: boolean } & (Partial<Counts> & Record<string, unknown>);
@@ -30,6 +31,8 @@ async function faultDrill(drill: Drill, flags: DrillFlags, name: DrillName, faul
   drill.progress(`${name}: ${flags.cases} refunds, ${flags.concurrency} submitted at a time; the fault comes once ${faultAfter} are in`);
   const startedAt = Date.now();
   let stagesAtFault: Record<string, number> = {};
+  let stagesAtRepair: Record<string, number> = {};
+  let repairedAt = Date.now();
   const ids = await submitCohort(drill, {
     name,
     count: flags.cases,
@@ -38,13 +41,17 @@ async function faultDrill(drill: Drill, flags: DrillFlags, name: DrillName, faul
     fault: async () => {
       stagesAtFault = await openInCohort(drill, name);
       await fault.run();
+      repairedAt = Date.now();
+      stagesAtRepair = await openInCohort(drill, name);
     },
   });
   const counts = await countOutcome(drill, ids, flags['deadline-s'] * 1000);
   const ok = counts.started === flags.cases && counts.lost === 0 && counts.duplicated === 0;
   const inFlightAtFault = Object.values(stagesAtFault).reduce((sum, n) => sum + n, 0);
   const seconds = Math.round((Date.now() - startedAt) / 1000);
-  return { drill: name, ok, cases: flags.cases, inFlightAtFault, stagesAtFault, ...counts, seconds };
+  // How long the cases the fault held took to catch up once it was repaired: retries' backoff shows here.
+  const secondsAfterRepair = Math.round((Date.now() - repairedAt) / 1000);
+  return { drill: name, ok, cases: flags.cases, inFlightAtFault, stagesAtFault, stagesAtRepair, ...counts, seconds, secondsAfterRepair };
 }
 
 /** The same request, key and body, many times at once: one case, one workflow, one refund. */
@@ -72,6 +79,10 @@ export function runDrill(drill: Drill, flags: DrillFlags, name: DrillName): Prom
       return faultDrill(drill, flags, name, temporalRestart(drill), 'half-submitted');
     case 'postgres-outage':
       return faultDrill(drill, flags, name, postgresOutage(drill, flags), 'half-submitted');
+    case 'payments-down':
+      return faultDrill(drill, flags, name, paymentsDown(drill, flags), 'half-submitted');
+    case 'webhook-redelivery':
+      return webhookRedelivery(drill, flags).then((result) => ({ drill: name, ...result }));
     case 'api-killed-during-intake':
       return apiKilledDuringIntake(drill, flags).then((result) => ({ drill: name, ...result }));
   }

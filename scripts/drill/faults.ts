@@ -43,3 +43,20 @@ export function postgresOutage(drill: Drill, flags: DrillFlags): Fault {
     },
   };
 }
+
+/**
+ * The payment provider down: every refund and charge answered 503 for `payments-down-s`, however
+ * many retries come, then healthy again. The activities' retry policy (config/policies/activityOptions.ts,
+ * partner) must carry each refund across, with its Idempotency-Key, so none is paid twice.
+ */
+export function paymentsDown(drill: Drill, flags: DrillFlags): Fault {
+  return {
+    async run() {
+      const seconds = flags['payments-down-s'];
+      drill.progress(`payments answers 503 to every refund and charge for ${seconds}s`);
+      for (const operation of ['payments.refund', 'payments.charge'] as const) await drill.service.simFault({ operation, forMs: seconds * 1000 });
+      await sleep(seconds * 1000);
+      drill.progress('payments answers again');
+    },
+  };
+}

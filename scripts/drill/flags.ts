@@ -1,6 +1,6 @@
 import { FlagError, type Flags, parseFlags } from '../load/flags';
 
-const DRILLS = ['duplicates', 'worker-kill', 'temporal-restart', 'postgres-outage', 'api-killed-during-intake'] as const;
+const DRILLS = ['duplicates', 'worker-kill', 'temporal-restart', 'postgres-outage', 'api-killed-during-intake', 'payments-down', 'webhook-redelivery'] as const;
 export type DrillName = (typeof DRILLS)[number];
 
 const spec = {
@@ -8,6 +8,9 @@ const spec = {
   concurrency: { default: 16, quick: 8, help: 'submissions in flight at once' },
   duplicates: { default: 50, help: 'concurrent submissions with one Idempotency-Key' },
   'postgres-outage-s': { default: 30, quick: 10, help: 'how long PostgreSQL stays down' },
+  'payments-down-s': { default: 120, quick: 20, help: 'how long the payment provider answers 503 to every call' },
+  redeliveries: { default: 1000, quick: 200, help: 'deliveries of one partner webhook event' },
+  'redelivery-concurrency': { default: 32, quick: 16, help: 'deliveries of that event in flight at once' },
   'worker-down-s': { default: 5, quick: 2, help: 'how long the killed worker stays down' },
   'deadline-s': { default: 600, quick: 180, help: 'how long a drill waits for its cases to complete' },
   only: { default: DRILLS.join(','), help: 'the drills to run, comma-separated' },

@@ -3,7 +3,9 @@ import { signWebhook } from '../../api/webhooks/signature';
 import type { ParcelStep } from '../../workflows/returns/state';
 import { CARRIER_ID } from '../../sim/carrier';
 import type { CaseScript } from '../../sim/caseScripts';
+import type { FaultRequest } from '../../sim/faults';
 import type { SimRecords } from '../../sim/ledger';
+import type { PartnerWebhook } from '../../sim/webhookEvents';
 
 export interface Answer {
   status: number;
@@ -35,8 +37,13 @@ export class ServiceClient {
 
   /** A carrier scan, signed as the carrier signs it. */
   carrierEvent(event: { caseId: string; type: ParcelStep; trackingNumber: string; eventId: string }): Promise<Answer> {
-    const raw = JSON.stringify({ ...event, occurredAt: new Date().toISOString() });
-    return this.api(`/v1/webhooks/carriers/${CARRIER_ID}`, raw, signWebhook(this.webhookSecret, raw));
+    return this.partnerWebhook({ path: `/v1/webhooks/carriers/${CARRIER_ID}`, event: { ...event, occurredAt: new Date().toISOString() } });
+  }
+
+  /** A partner's event, signed at the moment it is sent, as a partner signs each delivery of it. */
+  partnerWebhook({ path, event }: PartnerWebhook): Promise<Answer> {
+    const raw = JSON.stringify(event);
+    return this.api(path, raw, signWebhook(this.webhookSecret, raw));
   }
 
   /** An order in the simulated order system (and its customer in the customer system); one already there is fine. */
@@ -48,6 +55,12 @@ export class ServiceClient {
   async simRecords(caseId?: string): Promise<SimRecords> {
     const query = caseId === undefined ? '' : `?caseId=${encodeURIComponent(caseId)}`;
     return (await answer(await fetch(`${this.simulatorUrl}/sim/records${query}`))).body as unknown as SimRecords;
+  }
+
+  /** Arms a partner fault in the simulator (sim/faults.ts): a number of failing calls, or an outage of a length. */
+  async simFault(fault: FaultRequest): Promise<void> {
+    const res = await answer(await fetch(`${this.simulatorUrl}/sim/faults`, post(JSON.stringify(fault))));
+    if (res.status !== 200) throw new Error(`the simulator refused fault ${JSON.stringify(fault)}: ${res.status} ${JSON.stringify(res.body)}`);
   }
 
   async simScript(script: Partial<CaseScript> & { caseId: string }): Promise<void> {

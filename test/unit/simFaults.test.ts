@@ -44,4 +44,33 @@ describe('simulated partner faults', () => {
     expect(late.success).toBe(false);
     expect(late.error?.issues.map((issue) => issue.path)).toEqual([['delayMs']]);
   });
+
+  it('keeps a partner down for a time, every call however many, and up again once it is over', () => {
+    let now = 1_000;
+    const faults = new Faults(() => now);
+    faults.arm(FaultRequest.parse({ operation: 'payments.refund', forMs: 120_000 }));
+    const calls = Array.from({ length: 1_500 }, () => faults.take('payments.refund'));
+    expect(calls.every((fault) => fault?.when === 'before_reading' && fault.status === 503)).toBe(true);
+    now += 119_999;
+    expect(faults.take('payments.refund')).toEqual(outage(503));
+    now += 1;
+    expect(faults.take('payments.refund')).toBeUndefined();
+  });
+
+  it('lets a case whose own outage is over meet the outage of every case', () => {
+    let now = 0;
+    const faults = new Faults(() => now);
+    faults.arm({ operation: 'payments.refund', caseId: 'case-a', forMs: 1_000, status: 502 });
+    faults.arm({ operation: 'payments.refund', forMs: 5_000, status: 503 });
+    expect(faults.take('payments.refund', 'case-a')).toEqual(outage(502));
+    now = 1_000;
+    expect(faults.take('payments.refund', 'case-a')).toEqual(outage(503));
+  });
+
+  it('refuses a fault that says neither how many calls fail nor for how long, or both', () => {
+    const neither = FaultRequest.safeParse({ operation: 'payments.refund' });
+    const both = FaultRequest.safeParse({ operation: 'payments.refund', failTimes: 2, forMs: 1_000 });
+    expect([neither.success, both.success]).toEqual([false, false]);
+    expect(neither.error?.issues.map((issue) => issue.path)).toEqual([['failTimes']]);
+  });
 });
