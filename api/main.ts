@@ -3,6 +3,7 @@ import { ConfigError, loadConfig, requireConfig } from '../config/env';
 import { createLogger } from '../config/logger';
 import { privacyPolicies } from '../config/policies/privacyPolicy';
 import { casePolicies } from '../config/policies/profiles';
+import { temporalConnectionOptions } from '../config/temporalConnection';
 import { WebhookSecrets } from '../config/webhookSecrets';
 import { customerPayloadCodec } from '../db/customerKeyRing';
 import { createPool } from '../db/pool';
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
   if (!config.WEBHOOK_SECRET && !config.WEBHOOK_SECRETS) throw new ConfigError(['WEBHOOK_SECRET or WEBHOOK_SECRETS: required']);
   const logger = createLogger({ level: config.LOG_LEVEL, name: 'api' });
   const pool = createPool(config.DATABASE_URL, config.DATABASE_POOL_MAX);
-  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const connection = await Connection.connect(await temporalConnectionOptions(config));
   const { payloadCodec, keyRing } = customerPayloadCodec(pool, config.PAYLOAD_KEYS, privacyPolicies[config.POLICY_PROFILE].dataKeyCacheMs);
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: { payloadCodecs: [payloadCodec] } });
   const api = await startApi({

@@ -32,6 +32,17 @@ export const EnvSchema = z.object({
   TEMPORAL_ADDRESS: z.string().regex(/^[^:\s]+:\d+$/, 'host:port').optional(),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('after-sales'),
+  /**
+   * How to reach a Temporal server that wants TLS (config/temporalConnection.ts): an API key (Temporal
+   * Cloud), or a client certificate and key for mTLS, files mounted from a Kubernetes Secret; the CA
+   * of a self-hosted server with a private one. Any of them turns TLS on; TEMPORAL_TLS alone turns it
+   * on against a publicly trusted certificate.
+   */
+  TEMPORAL_TLS: flag.default(false),
+  TEMPORAL_API_KEY: z.string().min(1).optional(),
+  TEMPORAL_TLS_CERT_PATH: z.string().min(1).optional(),
+  TEMPORAL_TLS_KEY_PATH: z.string().min(1).optional(),
+  TEMPORAL_TLS_CA_PATH: z.string().min(1).optional(),
   TEMPORAL_CLI_PATH: z.string().min(1).optional(),
   TEMPORAL_DEV_PORT: port.default(7233),
   TEMPORAL_DEV_UI_PORT: port.default(8233),

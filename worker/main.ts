@@ -5,6 +5,7 @@ import { configuredTrackingLinks } from '../activities/trackingLinks';
 import { ConfigError, loadConfig, requireConfig } from '../config/env';
 import { createLogger } from '../config/logger';
 import { privacyPolicies } from '../config/policies/privacyPolicy';
+import { temporalConnectionOptions } from '../config/temporalConnection';
 import { customerPayloadCodec } from '../db/customerKeyRing';
 import { createPool } from '../db/pool';
 import { startMetricsServer } from '../metrics/metricsServer';
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
       : await startMetricsServer({ host: metricsHost(config), port: config.WORKER_METRICS_PORT, token: config.METRICS_TOKEN, logger });
   if (metrics) logger.info({ url: `${metrics.url}/metrics` }, 'metrics listening');
   const pool = createPool(config.DATABASE_URL, config.DATABASE_POOL_MAX);
-  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const connection = await NativeConnection.connect(await temporalConnectionOptions(config));
   const { payloadCodec, keyRing } = customerPayloadCodec(pool, config.PAYLOAD_KEYS, privacyPolicies[config.POLICY_PROFILE].dataKeyCacheMs);
   // Messages link to the customer's tracking page when the worker can sign for the API and knows its address.
   const { AUTH_JWT_SECRET: secret, PUBLIC_BASE_URL: publicUrl } = config;
