@@ -42,14 +42,15 @@ export async function submit(service: ServiceClient, body: unknown, key: string,
 }
 
 /**
- * Opens `count` refunds, `concurrency` at a time, and calls `fault` once `faultAfter` are in; the
- * rest, if any, are submitted while the fault lasts. Resolves with the ids of the started cases
- * once both are done.
+ * Opens `count` refunds, `concurrency` at a time, through the stack's API or `service`, and calls
+ * `fault`, if any, once `faultAfter` are in; the rest, if any, are submitted while the fault lasts.
+ * Resolves with the ids of the started cases once both are done.
  */
 export async function submitCohort(
   drill: Drill,
-  opts: { name: string; count: number; concurrency: number; faultAfter: number; fault: () => Promise<void> },
+  opts: { name: string; count: number; concurrency: number; faultAfter?: number; fault?: () => Promise<void>; service?: ServiceClient },
 ): Promise<string[]> {
+  const service = opts.service ?? drill.service;
   let fault: Promise<void> | undefined;
   const ids = await runBounded(
     opts.count,
@@ -57,12 +58,12 @@ export async function submitCohort(
     async (index) => {
       const { body, order } = returnRequest(drill.runId, `${opts.name}-${index}`);
       await drill.service.addOrder(order);
-      const answer = await submit(drill.service, body, `${opts.name}-${index}`);
+      const answer = await submit(service, body, `${opts.name}-${index}`);
       if (answer.status !== 201) drill.progress(`case ${index} of ${opts.name} was refused: ${answer.status} ${JSON.stringify(answer.body)}`);
       return answer.status === 201 ? String(answer.body.id) : null;
     },
     (done) => {
-      if (done !== opts.faultAfter) return;
+      if (!opts.fault || done !== opts.faultAfter) return;
       fault = opts.fault();
       // Awaited once the submissions are done; until then a failure must not count as unhandled.
       fault.catch(() => undefined);
@@ -70,6 +71,15 @@ export async function submitCohort(
   );
   await fault;
   return ids.filter((id): id is string => id !== null);
+}
+
+/** Open cases of one cohort right now, by status: what a fault catches in flight, and where. */
+export async function openInCohort(drill: Drill, name: string): Promise<Record<string, number>> {
+  const { rows } = await drill.pool.query<{ status: string; n: string }>(
+    'SELECT status, count(*) AS n FROM cases WHERE customer_id LIKE $1 AND closed_at IS NULL GROUP BY status ORDER BY status',
+    [`load-${drill.runId}-${name}-%`],
+  );
+  return Object.fromEntries(rows.map((row) => [row.status, Number(row.n)]));
 }
 
 /** Cases of `ids` closed as refunded, as the projection shows them. */

@@ -1,21 +1,13 @@
 import { apiKilledDuringIntake } from './apiKill';
-import { type Counts, countOutcome, submit, submitCohort } from './cohort';
+import { type Counts, countOutcome, openInCohort, submit, submitCohort } from './cohort';
 import type { Drill } from './drillStack';
 import { type Fault, paymentsDown, postgresOutage, temporalRestart, workerKill } from './faults';
 import type { DrillFlags, DrillName } from './flags';
+import { processChange } from './processChange';
 import { webhookRedelivery } from './webhookRedelivery';
 import { returnRequest } from '../load/caseRequests';
 
 export type DrillResult = { drill: DrillName; ok: boolean } & (Partial<Counts> & Record<string, unknown>);
-
-/** Open cases of one cohort right now, by status: what the fault catches in flight, and where. */
-async function openInCohort(drill: Drill, name: string): Promise<Record<string, number>> {
-  const { rows } = await drill.pool.query<{ status: string; n: string }>(
-    'SELECT status, count(*) AS n FROM cases WHERE customer_id LIKE $1 AND closed_at IS NULL GROUP BY status ORDER BY status',
-    [`load-${drill.runId}-${name}-%`],
-  );
-  return Object.fromEntries(rows.map((row) => [row.status, Number(row.n)]));
-}
 
 /**
  * When the fault comes: once every case of the cohort is submitted, so all of them are in flight
@@ -83,6 +75,8 @@ export function runDrill(drill: Drill, flags: DrillFlags, name: DrillName): Prom
       return faultDrill(drill, flags, name, paymentsDown(drill, flags), 'half-submitted');
     case 'webhook-redelivery':
       return webhookRedelivery(drill, flags).then((result) => ({ drill: name, ...result }));
+    case 'process-change':
+      return processChange(drill, flags).then((result) => ({ drill: name, ...result }));
     case 'api-killed-during-intake':
       return apiKilledDuringIntake(drill, flags).then((result) => ({ drill: name, ...result }));
   }

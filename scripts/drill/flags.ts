@@ -1,10 +1,14 @@
 import { FlagError, type Flags, parseFlags } from '../load/flags';
 
-const DRILLS = ['duplicates', 'worker-kill', 'temporal-restart', 'postgres-outage', 'api-killed-during-intake', 'payments-down', 'webhook-redelivery'] as const;
+const DRILLS = ['duplicates', 'worker-kill', 'temporal-restart', 'postgres-outage', 'api-killed-during-intake', 'payments-down', 'webhook-redelivery', 'process-change'] as const;
 export type DrillName = (typeof DRILLS)[number];
 
 const spec = {
-  cases: { default: 500, quick: 50, help: 'refunds per drill: the worker is killed once all are submitted, the other faults come once half are (the API once half are answered)' },
+  cases: {
+    default: 500,
+    quick: 50,
+    help: 'refunds per drill: the worker is killed and a new release deployed once all are submitted (which then takes a fifth as many more), the other faults come once half are (the API once half are answered)',
+  },
   concurrency: { default: 16, quick: 8, help: 'submissions in flight at once' },
   duplicates: { default: 50, help: 'concurrent submissions with one Idempotency-Key' },
   'postgres-outage-s': { default: 30, quick: 10, help: 'how long PostgreSQL stays down' },

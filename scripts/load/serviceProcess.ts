@@ -93,6 +93,13 @@ export class ServiceProcess {
     await this.output.close();
   }
 
+  /** SIGTERM, as a deployment stops the old release: it drains the work in flight and exits; then it starts again. */
+  async restart(): Promise<void> {
+    const child = this.release();
+    if (child) await stopChild(child);
+    await this.start();
+  }
+
   /** Forgets the running child (so its exit is expected) and returns it while it still runs. */
   private release(): ChildProcess | null {
     const child = this.child;
