@@ -46,7 +46,7 @@ async function closedReturnAskingForRating(request = returnRequest()): Promise<s
   const created = await api.createCase(request);
   const caseId = created.body.id as string;
   await api.waitForClosed(caseId);
-  await eventually(async () => expect((await api.get(`/v1/cases/${caseId}`)).body.details.feedback?.status).toBe('requested'), 30_000);
+  await api.waitForSurvey(caseId, 'requested', 30_000);
   return caseId;
 }
 

@@ -32,7 +32,7 @@ const supervisor: Principal = { sub: 'sup-kpis', role: 'supervisor' };
 
 /** The case once its survey has the customer's answer: its record and timeline. */
 async function rated(caseId: string, customer: ApiClient, answer: { csat: number; nps: number }) {
-  await eventually(async () => expect((await api.get(`/v1/cases/${caseId}`)).body.details.feedback?.status).toBe('requested'));
+  await api.waitForSurvey(caseId);
   expect((await customer.post(`/v1/cases/${caseId}/feedback`, answer)).status).toBe(200);
   const record = await eventually(async () => {
     const res = await api.get(`/v1/cases/${caseId}`);
@@ -51,12 +51,7 @@ it('reports the KPIs of an answered complaint and an automated return as their t
   const complainant = api.as({ sub: complaint.customer.id, role: 'customer' });
   const complaintId = (await complainant.createCase(complaint)).body.id as string;
   await api.waitForStatus(complaintId, 'routed');
-  // The record, which trails the workflow a moment, names whom routing gave it to.
-  const assignee = await eventually(async () => {
-    const { body } = await api.get(`/v1/cases/${complaintId}`);
-    expect(body.assignee).toEqual(expect.any(String));
-    return body.assignee as string;
-  });
+  const assignee = await api.waitForAssignee(complaintId);
   const agent = api.as({ sub: assignee, role: 'agent' });
   await agent.post(`/v1/cases/${complaintId}/actions/acknowledge`, {});
   await agent.post(`/v1/cases/${complaintId}/actions/propose-solution`, { solution: 'a voucher' });

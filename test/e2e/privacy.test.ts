@@ -7,7 +7,6 @@ import { payloadToJson } from '../../config/payloadJson';
 import { createPool } from '../../db/pool';
 import type { Stack } from '../../scripts/stack';
 import { feedbackWorkflowId } from '../../workflows/feedback/input';
-import { eventually } from '../support/eventually';
 import { expectCustomer } from '../support/records';
 import { complaintRequest, returnRequest } from '../support/requests';
 import { ApiClient, startLocalTestStack } from '../support/stackHarness';
@@ -140,10 +139,6 @@ async function reports(from: string, to: string) {
   );
 }
 
-async function surveyAsked(caseId: string) {
-  await eventually(async () => expect((await api.get(`/v1/cases/${caseId}`)).body.details.feedback?.status).toBe('requested'));
-}
-
 describe('erasure', () => {
   it('erases a customer from every table and makes their payloads unreadable, while other customers and the KPIs stay as they were', async () => {
     const from = new Date(Date.now() - 60_000).toISOString();
@@ -157,18 +152,14 @@ describe('erasure', () => {
     const herself = api.as({ sub: customerId, role: 'customer' });
     const returnId = (await herself.createCase(returned)).body.id as string;
     expect((await api.waitForClosed(returnId)).outcome).toBe('refunded');
-    await surveyAsked(returnId);
+    await api.waitForSurvey(returnId);
     expect((await herself.post(`/v1/cases/${returnId}/feedback`, { csat: 5, nps: 9, comment: `Thanks, ${said}` })).status).toBe(200);
 
     // A complaint in her words, answered by an agent, open when the first erasure is asked.
     const complaint = complaintRequest({ customer: { id: customerId }, description: `Nobody answered ${said} for a week.` });
     const complaintId = (await herself.createCase(complaint)).body.id as string;
     await api.waitForStatus(complaintId, 'routed');
-    const assignee = await eventually(async () => {
-      const { body } = await api.get(`/v1/cases/${complaintId}`);
-      expect(body.assignee).toEqual(expect.any(String));
-      return body.assignee as string;
-    });
+    const assignee = await api.waitForAssignee(complaintId);
     const agent = api.as({ sub: assignee, role: 'agent' });
     expect((await agent.post(`/v1/cases/${complaintId}/actions/acknowledge`, { note: `Spoke to ${erika.name}` })).status).toBe(200);
     expect((await herself.post(`/v1/cases/${complaintId}/actions/message`, { text: `Call me on ${erika.phone}` })).status).toBe(200);
@@ -181,7 +172,7 @@ describe('erasure', () => {
     expect((await herself.post(`/v1/cases/${complaintId}/actions/confirm`, { comment: `Fine, ${erika.name}` })).status).toBe(200);
     await api.waitForClosed(complaintId);
     // Her complaint's survey waits for an answer: the erasure ends it.
-    await surveyAsked(complaintId);
+    await api.waitForSurvey(complaintId);
 
     // Someone else, whose case must read as before.
     const other = returnRequest();
@@ -266,9 +257,9 @@ describe('access to one’s data', () => {
     const herself = api.as({ sub: customerId, role: 'customer' });
     const caseId = (await herself.createCase(request)).body.id as string;
     expect((await api.waitForClosed(caseId)).outcome).toBe('refunded');
-    await surveyAsked(caseId);
+    await api.waitForSurvey(caseId);
     expect((await herself.post(`/v1/cases/${caseId}/feedback`, { csat: 4, nps: 8, comment: 'smooth' })).status).toBe(200);
-    await eventually(async () => expect((await api.get(`/v1/cases/${caseId}`)).body.details.feedback?.status).toBe('answered'));
+    await api.waitForSurvey(caseId, 'answered');
 
     const exported = await herself.get(`/v1/customers/${customerId}/data`);
 

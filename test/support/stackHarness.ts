@@ -151,6 +151,20 @@ export class ApiClient {
     }, 60_000);
   }
 
+  /** Whom routing gave the case to, once the record (which trails the workflow a moment) names them. */
+  async waitForAssignee(caseId: string): Promise<string> {
+    return eventually(async () => {
+      const { body } = await this.get(`/v1/cases/${caseId}`);
+      expect(body.assignee).toEqual(expect.any(String));
+      return body.assignee as string;
+    });
+  }
+
+  /** Waits until the case's survey stands at `status` ('requested': the customer can answer it now). */
+  async waitForSurvey(caseId: string, status: 'requested' | 'answered' = 'requested', timeoutMs?: number): Promise<void> {
+    await eventually(async () => expect((await this.get(`/v1/cases/${caseId}`)).body.details.feedback?.status).toBe(status), timeoutMs);
+  }
+
   /** Waits until the searchable record (the projection, which trails the workflow) is closed too. */
   async waitForClosed(caseId: string) {
     await eventually(async () => expect(await this.timelineTypes(caseId)).toContain('case.closed'), 60_000);
