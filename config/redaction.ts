@@ -1,3 +1,5 @@
+import { contactFields } from '../domain/personalData';
+
 /**
  * Personal data and credentials never reach a log line. Contact details, names, addresses and
  * credentials are censored wherever they appear in a line, at any depth: in a request body, a
@@ -13,7 +15,8 @@
  */
 export const CENSOR = '[redacted]';
 
-const personalFields = ['contact', 'email', 'phone', 'mobile', 'address', 'street', 'postalCode', 'to', 'firstName', 'lastName', 'fullName'];
+/** The contact fields an erasure removes (domain/personalData.ts), and a message's recipient. */
+const personalFields = [...contactFields.filter((field) => field !== 'name'), 'to'];
 const secretFields = ['authorization', 'cookie', 'password', 'secret', 'signatureSecret', 'token', 'x-webhook-signature'];
 const censoredEverywhere = new Set([...personalFields, ...secretFields]);
 /** A top-level `name` is the logger's own; a person's name only ever appears nested. */
