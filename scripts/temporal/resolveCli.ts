@@ -1,15 +1,13 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
-import { findOnPath, isExecutableFile } from '../executables';
+import { findOnPath } from '../executables';
+import { findGo } from '../goTool';
 import { userCacheDir } from '../userCache';
 import { buildTemporalCli, TEMPORAL_CLI_VERSION } from './buildCli';
 import { temporalCliVersion } from './cliVersion';
 
 /** A CLI binary to run, or a request to let the Temporal SDK download its own dev server. */
 export type TemporalCli = { kind: 'path'; path: string } | { kind: 'sdk-download' };
-
-/** Where Go lives when it was installed from the official tarball but never added to PATH. */
-const GO_DEFAULT_INSTALL = '/usr/local/go/bin/go';
 
 /**
  * Finds a Temporal CLI: TEMPORAL_CLI_PATH, `temporal` on PATH, the project's cache
@@ -60,10 +58,6 @@ export async function resolveTemporalCli(
 /** Per-user and per-version, outside the repo, so clones and `git clean` never pay the build again. */
 export function temporalCliCacheDir(): string {
   return userCacheDir('temporal-cli', TEMPORAL_CLI_VERSION);
-}
-
-async function findGo(): Promise<string | null> {
-  return (await findOnPath('go')) ?? ((await isExecutableFile(GO_DEFAULT_INSTALL)) ? GO_DEFAULT_INSTALL : null);
 }
 
 async function exists(path: string): Promise<boolean> {
