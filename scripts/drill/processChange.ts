@@ -102,10 +102,9 @@ export async function processChange(drill: Drill, flags: DrillFlags): Promise<{ 
     const fresh = await countOutcome(drill, after, deadlineMs);
     drill.progress(`${NAME}: asking each case's workflow for its rules and reading its history`);
     const [oldReplayed, newReplayed] = [await replayed(drill, before), await replayed(drill, after)];
-    const nondeterminismErrors =
-      (oldReplayed.workflowTaskFailures[NONDETERMINISTIC] ?? 0) +
-      (newReplayed.workflowTaskFailures[NONDETERMINISTIC] ?? 0) +
-      (await nondeterminismLogged(logFile, logOffset));
+    // The histories say which cases met one; the worker's log also catches one in a task it never completed.
+    const nondeterminismErrors = (oldReplayed.workflowTaskFailures[NONDETERMINISTIC] ?? 0) + (newReplayed.workflowTaskFailures[NONDETERMINISTIC] ?? 0);
+    const nondeterminismLogLines = await nondeterminismLogged(logFile, logOffset);
     const oldVersions = Object.keys(oldReplayed.byPolicyVersion);
     const newVersions = Object.keys(newReplayed.byPolicyVersion);
     // Each cohort on one version, every case of it, and the two different: the change reached new cases only.
@@ -122,6 +121,7 @@ export async function processChange(drill: Drill, flags: DrillFlags): Promise<{ 
       sum('lost') === 0 &&
       sum('duplicated') === 0 &&
       nondeterminismErrors === 0 &&
+      nondeterminismLogLines === 0 &&
       oldReplayed.unreplayable + newReplayed.unreplayable === 0 &&
       pinned;
     return {
@@ -134,6 +134,7 @@ export async function processChange(drill: Drill, flags: DrillFlags): Promise<{ 
       lost: sum('lost'),
       duplicated: sum('duplicated'),
       nondeterminismErrors,
+      nondeterminismLogLines,
       oldRelease: { started: old.started, completed: old.completed, lost: old.lost, stuckAt: old.stuckAt, ...oldReplayed },
       newRelease: { started: fresh.started, completed: fresh.completed, lost: fresh.lost, stuckAt: fresh.stuckAt, ...newReplayed },
       seconds: Math.round((Date.now() - startedAt) / 1000),
