@@ -34,3 +34,31 @@ test('npm run drill against a Temporal and a PostgreSQL it does not own: duplica
   expect(apiKill.accepted + apiKill.abandoned).toBe(20);
   expect(apiKill.cases).toBeGreaterThanOrEqual(apiKill.accepted);
 }, SMOKE_TIMEOUT_MS);
+
+test('npm run drill stages the harder faults: payments down while refunds wait on it, one webhook event delivered 200 times, and a release deployed while cases are in flight', async () => {
+  const { WORKFLOW_BUNDLE_PATH, API_WORKFLOW_BUNDLE_PATH, ...env } = process.env;
+  const drills = 'payments-down,webhook-redelivery,process-change';
+  const args = ['--quick', '--only', drills, '--cases', '20', '--payments-down-s', '10', '--redeliveries', '200'];
+  const results = jsonLines(await runScript('scripts/drill/main.ts', args, { ...env, DATABASE_URL: database.url }));
+
+  expect(results).toEqual([
+    expect.objectContaining({ drill: 'payments-down', ok: true, started: 20, completed: 20, lost: 0, duplicated: 0 }),
+    expect.objectContaining({ drill: 'webhook-redelivery', ok: true, deliveries: 200, inspectionsOnTimeline: 1, refunds: 1, restocks: 1, refundMessages: 1 }),
+    expect.objectContaining({ drill: 'process-change', ok: true, started: 24, completed: 24, lost: 0, duplicated: 0, nondeterminismErrors: 0 }),
+  ]);
+  // Payments came back to cases that had asked for their refund while it was down.
+  const [paymentsDown, redelivery, processChange] = results as [
+    { stagesAtRepair: Record<string, number> },
+    { answered: Record<string, number> },
+    { oldRelease: { byPolicyVersion: Record<string, number> }; newRelease: { byPolicyVersion: Record<string, number> } },
+  ];
+  expect(paymentsDown.stagesAtRepair.refunding).toBeGreaterThan(0);
+  // Every delivery was answered, none with a 5xx.
+  expect(Object.keys(redelivery.answered).every((status) => Number(status) >= 200 && Number(status) < 500)).toBe(true);
+  // The cases in flight finished on the drill's rules they pinned; the new release's cases on its own.
+  const oldRules = Object.entries(processChange.oldRelease.byPolicyVersion);
+  const newRules = Object.entries(processChange.newRelease.byPolicyVersion);
+  expect(oldRules).toEqual([[expect.stringMatching(/^returns\/drill \+ /), 20]]);
+  expect(newRules).toEqual([[expect.not.stringMatching(/^returns\/drill /), 4]]);
+}, SMOKE_TIMEOUT_MS);
+
