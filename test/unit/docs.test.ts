@@ -38,6 +38,6 @@ describe.each([...generatedPages()].map(([page, sections]) => [page, sections] a
   });
 });
 
-test.each(['README.md', ...markdownFiles('docs')])('%s links only to files and headings that exist', (page) => {
+test.each(['README.md', ...markdownFiles('docs'), ...markdownFiles('deploy')])('%s links only to files and headings that exist', (page) => {
   expect(brokenLinks(path.join(root, page))).toEqual([]);
 });
