@@ -69,8 +69,26 @@ export function deliveryWebhook(orderId: string): PartnerWebhook {
 /** What a caller gives for an event: its content, and optionally the id a redelivery must reuse. */
 type EventContent<E extends PartnerEvent> = Omit<E, keyof PartnerEvent> & { caseId: string; eventId?: string };
 
+/**
+ * When each event id the caller named was first sent: a redelivery is the same event, with the
+ * time it first happened, as a partner's is (our API answers an id reused with another body 409).
+ * Bounded, oldest forgotten first: redeliveries come soon after the first delivery.
+ */
+const firstOccurred = new Map<string, string>();
+const REMEMBERED_EVENT_IDS = 10_000;
+
+function occurredAt(eventId: string | undefined): string {
+  const now = new Date().toISOString();
+  if (eventId === undefined) return now;
+  const first = firstOccurred.get(eventId);
+  if (first) return first;
+  if (firstOccurred.size >= REMEMBERED_EVENT_IDS) firstOccurred.delete(firstOccurred.keys().next().value!);
+  firstOccurred.set(eventId, now);
+  return now;
+}
+
 function stamped<E extends PartnerEvent>({ eventId, ...content }: EventContent<E>): E {
-  return { ...content, eventId: eventId ?? randomUUID(), occurredAt: new Date().toISOString() } as E;
+  return { ...content, eventId: eventId ?? randomUUID(), occurredAt: occurredAt(eventId) } as E;
 }
 
 export function carrierWebhook(e: EventContent<CarrierEvent>): PartnerWebhook {

@@ -106,6 +106,7 @@ describe('listCases', () => {
         createdAt: newest.createdAt,
         updatedAt: newest.createdAt,
         closedAt: null,
+        erasedAt: null,
       },
     ]);
   });
