@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { signWebhook, verifyWebhookSignature } from '../../api/webhooks/signature';
 import { WebhookSecrets, WebhookSecretsSetting } from '../../config/webhookSecrets';
 
@@ -58,5 +59,55 @@ describe('webhook signatures', () => {
   it('cover the body and the time', () => {
     expect(check(signWebhook(NEW, body), [NEW], '{"eventId":"e-2"}')).toEqual({ ok: false, reason: 'mismatch' });
     expect(check(signWebhook(NEW, body, Math.floor(Date.now() / 1000) - 301), [NEW])).toEqual({ ok: false, reason: 'stale' });
+  });
+
+  it('are HMAC-SHA256 over "<timestamp>.<raw body>", sent as v1=<hex> beside the timestamp', () => {
+    const expected = createHmac('sha256', NEW).update(`1700000000.${body}`).digest('hex');
+    expect(signWebhook(NEW, body, 1_700_000_000)).toEqual({ 'x-webhook-timestamp': '1700000000', 'x-webhook-signature': `v1=${expected}` });
+  });
+
+  it('hold up to the tolerance either side of now, and no further', () => {
+    const now = 1_700_000_000;
+    const at = (seconds: number) => {
+      const signed = signWebhook(NEW, body, seconds);
+      return verifyWebhookSignature({
+        secrets: [NEW],
+        rawBody: Buffer.from(body),
+        timestamp: signed['x-webhook-timestamp'],
+        signature: signed['x-webhook-signature'],
+        toleranceSeconds: 300,
+        nowSeconds: now,
+      });
+    };
+    expect([at(now - 300), at(now + 300)]).toEqual([{ ok: true }, { ok: true }]);
+    expect([at(now - 301), at(now + 301)]).toEqual([
+      { ok: false, reason: 'stale' },
+      { ok: false, reason: 'stale' },
+    ]);
+  });
+
+  it('are refused when missing or malformed, before any secret is tried', () => {
+    const signed = signWebhook(NEW, body);
+    const timestamp = signed['x-webhook-timestamp'];
+    const signature = signed['x-webhook-signature'];
+    const verdict = (parts: { timestamp?: string; signature?: string }) =>
+      verifyWebhookSignature({ secrets: [NEW], rawBody: Buffer.from(body), toleranceSeconds: 300, timestamp, signature, ...parts });
+
+    expect(verdict({ timestamp: undefined })).toEqual({ ok: false, reason: 'missing' });
+    expect(verdict({ signature: undefined })).toEqual({ ok: false, reason: 'missing' });
+    expect(verdict({ signature: '' })).toEqual({ ok: false, reason: 'missing' });
+    for (const malformed of [
+      { signature: signature.replace('v1=', 'v2=') },
+      { signature: signature.toUpperCase().replace('V1=', 'v1=') },
+      { signature: signature.slice(0, -1) },
+      { signature: `${signature}0` },
+      { signature: ` ${signature}` },
+      { timestamp: `${timestamp}.5` },
+      { timestamp: '1234567890123' },
+      { timestamp: `-${timestamp}` },
+      { timestamp: ` ${timestamp}` },
+    ]) {
+      expect(verdict(malformed)).toEqual({ ok: false, reason: 'malformed' });
+    }
   });
 });
