@@ -7,9 +7,17 @@ import { z } from 'zod';
  * the simulator signs with the first.
  */
 
-const PartnerKey = z.string().regex(/^(carrier|warehouse|supplier|installer|orders):[A-Za-z0-9][A-Za-z0-9._-]*$/, 'kind:id, e.g. carrier:dhl');
+const PARTNER_KEY = /^(carrier|warehouse|supplier|installer|orders):[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const Secret = z.string().min(16, 'a secret has at least 16 characters');
-const SecretMap = z.record(PartnerKey, z.union([Secret, z.array(Secret).min(1).max(2)]));
+/**
+ * Names are checked beside the record, not as its key schema: zod reports a key that fails as
+ * "Invalid key in record" and keeps the reason out of the message the configuration error shows.
+ */
+const SecretMap = z.record(z.string(), z.union([Secret, z.array(Secret).min(1).max(2)])).superRefine((map, ctx) => {
+  for (const partner of Object.keys(map)) {
+    if (!PARTNER_KEY.test(partner)) ctx.addIssue({ code: 'custom', path: [partner], message: 'kind:id, e.g. carrier:dhl' });
+  }
+});
 
 /** `carrier:dhl=new|old,supplier:acme=secret` — the form an environment variable is easiest to write in. */
 function fromList(text: string): Record<string, string[]> {

@@ -14,6 +14,31 @@ describe('WEBHOOK_SECRETS', () => {
     expect(json).toEqual(list);
   });
 
+  it('reads either form with the spaces people type around names, secrets and separators', () => {
+    expect(WebhookSecretsSetting.parse(` carrier:dhl = ${NEW} | ${OLD} ,\n supplier:acme-repairs=acme-secret-00001 `)).toEqual({
+      'carrier:dhl': [NEW, OLD],
+      'supplier:acme-repairs': ['acme-secret-00001'],
+    });
+    expect(WebhookSecretsSetting.parse(`\n  ${JSON.stringify({ 'carrier:dhl': NEW })}`)).toEqual({ 'carrier:dhl': [NEW] });
+  });
+
+  it('says what is wrong with a setting it refuses', () => {
+    const issues = (setting: string) => WebhookSecretsSetting.safeParse(setting).error?.issues.map(({ path, message }) => ({ path, message }));
+    expect(issues('{"carrier:dhl":')).toEqual([{ path: [], message: 'not valid JSON' }]);
+    expect(issues('carrier:dhl=short')).toEqual([{ path: ['carrier:dhl', 0], message: 'a secret has at least 16 characters' }]);
+    expect(issues(`bank:x=${NEW}`)).toEqual([{ path: ['bank:x'], message: 'kind:id, e.g. carrier:dhl' }]);
+    // A name without "=": refused under its own name, not split somewhere else.
+    expect(issues('carrier:dhl-express-europe')).toEqual([expect.objectContaining({ path: ['carrier:dhl-express-europe'] })]);
+  });
+
+  it.each([
+    ['a name with something before its kind', `mycarrier:dhl=${NEW}`],
+    ['a name with something after its id', `carrier:dhl!=${NEW}`],
+    ['a name without an id', `carrier:=${NEW}`],
+  ])('refuses %s', (_what, setting) => {
+    expect(WebhookSecretsSetting.safeParse(setting).success).toBe(false);
+  });
+
   it("takes an installer's secrets under installer:<id>", () => {
     expect(WebhookSecretsSetting.parse('installer:homefit=homefit-secret-0001')).toEqual({ 'installer:homefit': ['homefit-secret-0001'] });
   });
