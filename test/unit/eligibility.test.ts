@@ -47,6 +47,45 @@ describe('return eligibility', () => {
     expect(assessEligibility(input, now)).toMatchObject({ eligible: false, reason: 'condition_not_accepted' });
   });
 
+  it('keeps the window open to its last millisecond, and says which window has passed', () => {
+    const input = inputDelivered(7);
+    expect(assessEligibility(input, now)).toMatchObject({ eligible: true });
+    expect(assessEligibility(input, new Date(now.getTime() + 1))).toEqual({
+      eligible: false,
+      reason: 'window_expired',
+      detail: 'the standard return window of 7 days has passed',
+    });
+  });
+
+  it('names the condition it refuses', () => {
+    const input = { ...inputDelivered(1), items: [{ sku: 'SHOE-42', quantity: 1, condition: 'damaged' as const }] };
+    expect(assessEligibility(input, now)).toEqual({
+      eligible: false,
+      reason: 'condition_not_accepted',
+      detail: 'items in condition "damaged" cannot be returned',
+    });
+  });
+
+  it('approves a high-value customer without review whatever the items and amount', () => {
+    const input = { ...inputDelivered(1, 'high_value'), items: [{ sku: 'SHOE-42', quantity: 1, condition: 'opened' as const }] };
+    input.order.lines[0]!.unitPrice = testReturnPolicy.autoApprove.maxAmount * 3;
+    expect(assessEligibility(input, now)).toEqual({ eligible: true, autoApprove: true, refundAmount: testReturnPolicy.autoApprove.maxAmount * 3 });
+  });
+
+  it('approves up to the limit itself, and only when every item is in an approved condition', () => {
+    const atLimit = inputDelivered(1);
+    atLimit.order.lines[0]!.unitPrice = testReturnPolicy.autoApprove.maxAmount;
+    expect(assessEligibility(atLimit, now)).toMatchObject({ eligible: true, autoApprove: true });
+    const mixed = {
+      ...inputDelivered(1),
+      items: [
+        { sku: 'SHOE-42', quantity: 1, condition: 'unopened' as const },
+        { sku: 'SOCK-M', quantity: 1, condition: 'opened' as const },
+      ],
+    };
+    expect(assessEligibility(mixed, now)).toMatchObject({ eligible: true, autoApprove: false });
+  });
+
   it('sends opened items and amounts above the limit to review', () => {
     const opened = { ...inputDelivered(1), items: [{ sku: 'SHOE-42', quantity: 1, condition: 'opened' as const }] };
     expect(assessEligibility(opened, now)).toMatchObject({ eligible: true, autoApprove: false });
@@ -66,5 +105,6 @@ describe('return pricing', () => {
     expect(exchangeDifference(8_000, [{ unitPrice: 9_500, quantity: 1 }])).toBe(1_500);
     expect(exchangeDifference(8_000, [{ unitPrice: 7_000, quantity: 1 }])).toBe(-1_000);
     expect(exchangeDifference(8_000, [{ unitPrice: 8_000, quantity: 1 }])).toBe(0);
+    expect(exchangeDifference(8_000, [{ unitPrice: 3_000, quantity: 2 }, { unitPrice: 1_000, quantity: 3 }])).toBe(1_000);
   });
 });

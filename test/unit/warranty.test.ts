@@ -10,7 +10,8 @@ describe('warranty', () => {
   it('runs the category months from purchase, inclusive of the last day', () => {
     const phone = purchased('2024-11-22T10:00:00Z');
     expect(warrantyStatus(phone, new Date('2026-11-22T09:00:00Z'))).toEqual({ inWarranty: true, endsAt: '2026-11-22T10:00:00.000Z' });
-    expect(warrantyStatus(phone, new Date('2026-11-22T11:00:00Z')).inWarranty).toBe(false);
+    expect(warrantyStatus(phone, new Date('2026-11-22T10:00:00Z')).inWarranty).toBe(true);
+    expect(warrantyStatus(phone, new Date('2026-11-22T10:00:00.001Z')).inWarranty).toBe(false);
   });
 
   it('uses each category its own months', () => {
