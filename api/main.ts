@@ -5,6 +5,8 @@ import { privacyPolicies } from '../config/policies/privacyPolicy';
 import { casePolicies } from '../config/policies/profiles';
 import { temporalConnectionOptions } from '../config/temporalConnection';
 import { WebhookSecrets } from '../config/webhookSecrets';
+import { startTracing } from '../tracing/processTracing';
+import { tracingClientInterceptors } from '../tracing/temporal';
 import { customerPayloadCodec } from '../db/customerKeyRing';
 import { createPool } from '../db/pool';
 import { startApi } from './app';
@@ -26,10 +28,17 @@ async function main(): Promise<void> {
   );
   if (!config.WEBHOOK_SECRET && !config.WEBHOOK_SECRETS) throw new ConfigError(['WEBHOOK_SECRET or WEBHOOK_SECRETS: required']);
   const logger = createLogger({ level: config.LOG_LEVEL, name: 'api' });
+  const tracing = startTracing(config, 'after-sales-api');
+  if (tracing) logger.info({ url: tracing.url }, 'traces exported over OTLP');
   const pool = createPool(config.DATABASE_URL, config.DATABASE_POOL_MAX);
   const connection = await Connection.connect(await temporalConnectionOptions(config));
   const { payloadCodec, keyRing } = customerPayloadCodec(pool, config.PAYLOAD_KEYS, privacyPolicies[config.POLICY_PROFILE].dataKeyCacheMs);
-  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: { payloadCodecs: [payloadCodec] } });
+  const temporal = new Client({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    dataConverter: { payloadCodecs: [payloadCodec] },
+    interceptors: tracingClientInterceptors(),
+  });
   const api = await startApi({
     config,
     pool,
@@ -50,6 +59,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     await api.close();
     await Promise.all([pool.end(), connection.close()]);
+    await tracing?.shutdown();
     logger.info('stopped');
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

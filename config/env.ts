@@ -119,6 +119,15 @@ export const EnvSchema = z.object({
   /** Workflows kept in the worker's memory between tasks; unset, the SDK sizes it from the heap. */
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(1_000_000).optional(),
 
+  /**
+   * Traces over OTLP/HTTP (tracing/): off unless an endpoint is set, named as OpenTelemetry names
+   * them: the collector's base URL (/v1/traces is added) or the traces URL itself, which wins.
+   * OTEL_SERVICE_NAME replaces the name each process gives itself (after-sales-api, …-worker).
+   */
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optionalUrl,
+  OTEL_SERVICE_NAME: z.string().min(1).max(255).optional(),
+
   POLICY_PROFILE: z.enum(['standard', 'demo']).default('standard'),
 
   SIM_PORT: port.default(0),

@@ -1,4 +1,5 @@
 import pino, { type Logger } from 'pino';
+import { traceContext } from '../tracing/logContext';
 import { censorLogLine } from './redaction';
 
 /**
@@ -14,7 +15,8 @@ export const requestCredentialPaths = [
 
 /**
  * stdout unless `destination` says otherwise (the bench keeps stdout for its results). Every line
- * is censored of personal data and credentials before it is written (config/redaction.ts).
+ * is censored of personal data and credentials before it is written (config/redaction.ts), and
+ * one written while a span is active names its trace and span (tracing/logContext.ts).
  */
 export function createLogger(opts: { level: string; name: string; destination?: pino.DestinationStream }): Logger {
   return pino(
@@ -23,6 +25,8 @@ export function createLogger(opts: { level: string; name: string; destination?: 
       level: opts.level,
       hooks: { streamWrite: censorLogLine },
       base: { service: 'after-sales-orchestrator' },
+      // The trace id of the span a line is written in: a request's lines beside its trace.
+      mixin: traceContext,
     },
     opts.destination,
   );

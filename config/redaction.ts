@@ -62,7 +62,7 @@ function mayCarryCensored(line: string): boolean {
 const cannotHoldContact = /^[^\d@]*$/;
 
 /** A string with every e-mail address and phone number in it censored. */
-function censorText(text: string): string {
+export function censorText(text: string): string {
   if (cannotHoldContact.test(text)) return text;
   // The e-mail pattern is the costly one, and an address has an @.
   const withoutEmails = text.includes('@') ? text.replace(emails, CENSOR) : text;

@@ -22,6 +22,7 @@ import { createPool } from '../db/pool';
 import { seedDefaultAgents } from '../db/seedAgents';
 import { seedKnowledgeBase } from '../db/seedKnowledge';
 import { createSimulator, type Simulator, type SimulatorOptions } from '../sim/createSimulator';
+import { tracingClientInterceptors } from '../tracing/temporal';
 import { createCaseWorker } from '../worker/createWorker';
 import { ensureSchedules, serviceSchedules } from '../worker/schedules';
 import { cachedWorkflowBundle } from '../worker/workflowBundleCache';
@@ -106,7 +107,12 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     onProgress('starting the worker');
     const connection = await Connection.connect({ address: temporalAddress });
     stoppers.push({ name: 'temporal client', stop: () => connection.close() });
-    const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: { payloadCodecs: [payloadCodec] } });
+    const client = new Client({
+      connection,
+      namespace: config.TEMPORAL_NAMESPACE,
+      dataConverter: { payloadCodecs: [payloadCodec] },
+      interceptors: tracingClientInterceptors(),
+    });
     // Messages link to the customer's tracking page on this stack's API, known once it listens.
     let apiUrl: string | undefined = config.PUBLIC_BASE_URL;
     const trackingLinks = configuredTrackingLinks(config, secrets.authJwtSecret, () => apiUrl);

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ConfigError, loadConfig } from '../config/env';
 import { createLogger } from '../config/logger';
 import { temporalMetricsAddress } from '../metrics/settings';
+import { startTracing } from '../tracing/processTracing';
 import { installRuntimeLogger } from '../worker/runtimeLogger';
 import { formatElapsed } from './elapsed';
 import { usesLocalTokenSecret } from './localSecrets';
@@ -17,6 +18,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger({ level: config.LOG_LEVEL, name: 'stack' });
   installRuntimeLogger(logger, [], temporalMetricsAddress(config));
+  // Before the stack: its worker's workflow span sink sends to this process's tracing.
+  const tracing = startTracing(config, 'after-sales-orchestrator');
   // Counted from the process's start, not from here: loading the code is part of what a user waits for.
   const progress = progressPrinter('start', performance.timeOrigin);
   progress('preparing the after-sales stack (the first start builds Temporal and PostgreSQL caches)');
@@ -34,6 +37,7 @@ async function main(): Promise<void> {
     `  Console        ${stack.apiUrl}/console   (${usesLocalTokenSecret(config) ? 'sign in as a seeded agent, supervisor or customer' : 'sign in with a bearer token'}; see docs/web.md)`,
     `  API            ${stack.apiUrl}   (try ${stack.apiUrl}/readyz, ${stack.apiUrl}/openapi.json)`,
     `  Metrics        ${stack.metricsUrl ?? 'off (METRICS_TOKEN or METRICS_PORT turns them on; see README, Metrics)'}`,
+    `  Traces         ${tracing ? `to ${tracing.url}` : 'off (OTEL_EXPORTER_OTLP_ENDPOINT turns them on; see docs/observability.md)'}`,
     `  Temporal UI    ${stack.temporalUiUrl ?? '(external Temporal: see its own UI)'}`,
     `  Temporal       ${stack.temporalAddress}`,
     `  Partners       ${stack.simulatorUrl ? `simulator at ${stack.simulatorUrl}` : 'configured URLs'}`,
@@ -55,7 +59,8 @@ async function main(): Promise<void> {
     stoppingSince = Date.now();
     progress(`${signal}: stopping (open cases are kept and resume on the next start)`);
     stack.stop().then(
-      () => {
+      async () => {
+        await tracing?.shutdown();
         progress('stopped');
         process.exit(0);
       },

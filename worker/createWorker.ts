@@ -2,6 +2,7 @@ import type { PayloadCodec } from '@temporalio/common';
 import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { Activities } from '../activities/types';
 import type { Config } from '../config/env';
+import { tracingActivityInterceptors, workflowTracingSinks } from '../tracing/temporal';
 import { workflowSource } from './workflowSource';
 
 export interface CaseWorkerOptions {
@@ -41,6 +42,8 @@ export function createCaseWorker(opts: CaseWorkerOptions): Promise<Worker> {
   const workflows = opts.workflowBundlePath
     ? { workflowBundle: { codePath: opts.workflowBundlePath } }
     : { workflowsPath: workflowSource.workflowsPath, bundlerOptions: { preloadModules: workflowSource.preloadModules } };
+  // A prebuilt bundle has the workflow interceptors in it already (worker/workflowSource.ts).
+  const workflowModules = opts.workflowBundlePath ? [] : workflowSource.workflowInterceptorModules;
   return Worker.create({
     connection: opts.connection,
     namespace: opts.namespace,
@@ -49,6 +52,8 @@ export function createCaseWorker(opts: CaseWorkerOptions): Promise<Worker> {
     dataConverter: { payloadCodecs: [opts.payloadCodec] },
     ...workflows,
     ...capacityOptions(opts.capacity),
+    interceptors: { activity: tracingActivityInterceptors, workflowModules },
+    sinks: workflowTracingSinks(),
     // Long enough for an in-flight partner call to finish on SIGTERM; the rest retry elsewhere.
     shutdownGraceTime: '10 seconds',
   });

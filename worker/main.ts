@@ -10,6 +10,7 @@ import { customerPayloadCodec } from '../db/customerKeyRing';
 import { createPool } from '../db/pool';
 import { startMetricsServer } from '../metrics/metricsServer';
 import { metricsHost, temporalMetricsAddress } from '../metrics/settings';
+import { startTracing } from '../tracing/processTracing';
 import { createCaseWorker } from './createWorker';
 import { installRuntimeLogger } from './runtimeLogger';
 import { ensureSchedules, serviceSchedules } from './schedules';
@@ -31,6 +32,9 @@ async function main(): Promise<void> {
     'PAYLOAD_KEYS',
   );
   const logger = createLogger({ level: config.LOG_LEVEL, name: 'worker' });
+  // Before the worker is made: its workflow span sink sends to this process's tracing.
+  const tracing = startTracing(config, 'after-sales-worker');
+  if (tracing) logger.info({ url: tracing.url }, 'traces exported over OTLP');
   installRuntimeLogger(logger, undefined, temporalMetricsAddress(config));
   // This process's own counters (cases closed, SLA events): the API's /metrics cannot see them.
   const metrics =
@@ -80,6 +84,7 @@ async function main(): Promise<void> {
     await connection.close();
     await pool.end();
     await metrics?.close();
+    await tracing?.shutdown();
   }
 }
 

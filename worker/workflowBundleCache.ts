@@ -64,11 +64,14 @@ export async function cachedWorkflowBundle(opts: {
   }
 }
 
+const relativeToProject = (module: string): string => (path.isAbsolute(module) ? path.relative(PROJECT_ROOT, module) : module);
+
 async function bundlerOptions(source: WorkflowSource): Promise<string> {
   const lockfile = await inspect(path.join(PROJECT_ROOT, 'package-lock.json'));
   return JSON.stringify({
     workflowsPath: path.relative(PROJECT_ROOT, source.workflowsPath),
-    preloadModules: source.preloadModules.map((m) => (path.isAbsolute(m) ? path.relative(PROJECT_ROOT, m) : m)),
+    preloadModules: source.preloadModules.map(relativeToProject),
+    workflowInterceptorModules: source.workflowInterceptorModules.map(relativeToProject),
     lockfile: lockfile.state,
   });
 }

@@ -22,4 +22,10 @@ export const workflowSource = {
     require.resolve('../config/policies'),
     require.resolve('../workflows/registry'),
   ],
+  /**
+   * Temporal's OpenTelemetry workflow interceptors (tracing/temporal.ts), in every bundle whether
+   * tracing is on or not, so the workflow code the tests and the replay of recorded histories run is
+   * production's. Not preloaded: they keep a tracer per workflow.
+   */
+  workflowInterceptorModules: [require.resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors')],
 };

@@ -1,7 +1,8 @@
-import type { Request, RequestHandler } from 'express';
+import type { RequestHandler } from 'express';
 import { Counter, Histogram } from 'prom-client';
 import { registry } from '../../metrics/registry';
 import { problemSent } from '../problem';
+import { routeTemplate } from './routeTemplate';
 
 /** The route label of a request no route matched: one value, however many paths are probed. */
 export const UNMATCHED_ROUTE = 'unmatched';
@@ -31,15 +32,6 @@ const webhookRejections = new Counter({
 });
 
 /**
- * The route's template (/v1/cases/:id), never the path: a label per case id would grow the
- * series without bound. Express leaves the matched route on the request, also when it failed.
- */
-function routeOf(req: Request): string {
-  const path: unknown = req.route?.path;
-  return typeof path === 'string' ? `${req.baseUrl}${path}` : UNMATCHED_ROUTE;
-}
-
-/**
  * Counts and times every answer, the first middleware so refusals by any later one count too.
  * A request whose client went away before the answer was sent has no status and is not counted.
  */
@@ -47,7 +39,7 @@ export function httpMetrics(): RequestHandler {
   return (req, res, next) => {
     const stop = duration.startTimer();
     res.once('finish', () => {
-      const route = routeOf(req);
+      const route = routeTemplate(req) ?? UNMATCHED_ROUTE;
       const labels = { route, method: req.method, status_class: `${Math.floor(res.statusCode / 100)}xx` };
       requests.inc(labels);
       stop(labels);

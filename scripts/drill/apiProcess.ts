@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Config } from '../../config/env';
 import { formatPayloadKeys } from '../../config/payloadKeys';
+import { tracingEnv } from '../../tracing/settings';
 import { ServiceProcess } from '../load/serviceProcess';
 import type { Stack } from '../stack';
 
@@ -38,6 +39,7 @@ export function apiProcessFor(config: Config, stack: Stack, opts: { port: number
       RATE_LIMIT_INTAKE: String(config.RATE_LIMIT_INTAKE),
       RATE_LIMIT_WEBHOOKS: String(config.RATE_LIMIT_WEBHOOKS),
       INTAKE_MAX_IN_FLIGHT: String(config.INTAKE_MAX_IN_FLIGHT),
+      ...tracingEnv(config),
     },
     logFile: path.join(opts.dataDir, 'api.log'),
     onUnexpectedExit: (detail) => opts.progress(`UNEXPECTED: ${detail}`),

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { type Config, EnvSchema } from '../../config/env';
 import { formatPayloadKeys } from '../../config/payloadKeys';
+import { tracingEnv } from '../../tracing/settings';
 import { WORKER_CAPACITY_SETTINGS } from '../../worker/createWorker';
 import type { Stack } from '../stack';
 import { ServiceProcess } from './serviceProcess';
@@ -50,5 +51,6 @@ function workerEnv(config: Config, stack: Stack): Record<string, string> {
     ...(config.TEMPORAL_METRICS_PORT !== undefined && { TEMPORAL_METRICS_PORT: String(config.TEMPORAL_METRICS_PORT) }),
     // The worker must decrypt what the stack's client encrypts.
     PAYLOAD_KEYS: formatPayloadKeys(stack.payloadKeys),
+    ...tracingEnv(config),
   };
 }

@@ -4,10 +4,11 @@ import { workflowSource } from '../../worker/workflowSource';
 
 export type WorkflowSource = typeof workflowSource;
 
-/** The API tests' stand-in workflows (test/api/support/apiHarness.ts); they preload nothing. */
+/** The API tests' stand-in workflows (test/api/support/apiHarness.ts); they preload nothing and are not traced. */
 export const apiStandInSource: WorkflowSource = {
   workflowsPath: require.resolve('../api/support/apiTestWorkflow'),
   preloadModules: [],
+  workflowInterceptorModules: [],
 };
 
 /**

@@ -6,7 +6,7 @@ import { mintToken, type Principal } from '../../api/auth/tokens';
 import { signWebhook } from '../../api/webhooks/signature';
 import { loadConfig } from '../../config/env';
 import { generatePayloadKeys } from '../../config/payloadKeys';
-import { startStack, type Stack } from '../../scripts/stack';
+import { startStack, type Stack, type StackOptions } from '../../scripts/stack';
 import { createTestDatabase } from '../setup/testDatabase';
 import { testLogger } from '../setup/testLog';
 import { addExpectedRecords } from './records';
@@ -24,12 +24,14 @@ import type { SimRecords } from './workflowHarness';
 /**
  * The whole service as `npm start` runs it, on the run's Temporal server and database; short
  * policy clocks unless given. `settings`: environment variables over the test's own, as loadConfig
- * reads them (the simulator's autopilot, partners' webhook secrets).
+ * reads them (the simulator's autopilot, partners' webhook secrets). `inProcessWorker: false` for a
+ * test that runs the worker as a process of its own.
  */
 export async function startTestStack(
   name: string,
   policies: Partial<CasePolicies> = {},
   settings: Record<string, string> = {},
+  options: Pick<StackOptions, 'inProcessWorker'> = {},
 ): Promise<Stack> {
   const env = testEnv();
   const config = loadConfig({
@@ -60,6 +62,7 @@ export async function startTestStack(
     },
     simulator: { delays: { pickupMs: 100, deliveryMs: 100, inspectionMs: 100, supplierStepMs: 100, installerStepMs: 100 } },
     workflowBundlePath: env.workflowBundlePath,
+    ...options,
   });
 }
 

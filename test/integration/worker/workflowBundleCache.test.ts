@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cachedWorkflowBundle } from '../../../worker/workflowBundleCache';
+import { workflowSource } from '../../../worker/workflowSource';
 
 /** A tiny workflow module outside the repo, whose sources the test may change. */
 let root: string;
@@ -18,12 +19,12 @@ afterAll(() => rm(root, { recursive: true, force: true }));
 
 const writeGreeting = (text: string) => writeFile(path.join(root, 'greeting.ts'), `export const greeting = '${text}';\n`);
 
-async function bundle() {
+async function bundle(workflowInterceptorModules: string[] = []) {
   const progress: string[] = [];
   const file = await cachedWorkflowBundle({
     dir: path.join(root, 'cache'),
     onProgress: (message) => progress.push(message),
-    source: { workflowsPath, preloadModules: [] },
+    source: { workflowsPath, preloadModules: [], workflowInterceptorModules },
   });
   return { file, code: await readFile(file, 'utf8'), bundled: progress.some((m) => m.startsWith('bundling')) };
 }
@@ -41,5 +42,16 @@ describe('cachedWorkflowBundle', () => {
     expect(changed.bundled).toBe(true);
     expect(changed.code).toContain("'good day'");
     expect(changed.code).not.toContain("'hello'");
+  }, 120_000);
+
+  it('does not reuse a bundle built without the workflow interceptors the source now names', async () => {
+    const untraced = await bundle();
+    const traced = await bundle(workflowSource.workflowInterceptorModules);
+    const tracedAgain = await bundle(workflowSource.workflowInterceptorModules);
+
+    expect(untraced.code).not.toContain('OpenTelemetryInboundInterceptor');
+    expect(traced).toMatchObject({ bundled: true });
+    expect(traced.code).toContain('OpenTelemetryInboundInterceptor');
+    expect(tracedAgain).toEqual({ ...traced, bundled: false });
   }, 120_000);
 });

@@ -8,6 +8,7 @@ import { customerPayloadCodec } from '../../../db/customerKeyRing';
 import { createPool } from '../../../db/pool';
 import type { FixtureManifest } from '../../../scripts/recordHistories';
 import { DATA_KEYS_FILE, importDataKeys } from '../../../scripts/recording/dataKeys';
+import { workflowTracingSinks } from '../../../tracing/temporal';
 import { processes } from '../../../workflows/registry';
 import { testEnv } from '../../support/env';
 
@@ -17,7 +18,8 @@ import { testEnv } from '../../support/env';
  * have data keys, theirs wrapped by it in data-keys.json), decoded by the codec the worker runs.
  * Today's code must replay each without a nondeterminism error: this is what lets operations ship
  * a process change while cases are in flight. A change that alters the commands an old history ran
- * fails here until it is guarded by `patched()`.
+ * fails here until it is guarded by `patched()`. The workflows replay as production runs them: with
+ * Temporal's OpenTelemetry interceptors in the bundle and the worker's span sink (tracing/temporal.ts).
  */
 const FIXTURES = path.join(__dirname, '../../fixtures/histories');
 
@@ -69,10 +71,26 @@ test('every recorded history of an earlier version replays on the current workfl
   const byWorkflowId = new Map(fixtures.map((f) => [f.workflowId, f.name]));
   const failures: string[] = [];
   let replayed = 0;
+  // The bundle is production's (worker/workflowSource.ts), tracing interceptors and all, and its
+  // span sink is the worker's: what a replay exports is counted, and must be nothing.
+  const bundle = testEnv().workflowBundlePath;
+  expect(await readFile(bundle, 'utf8')).toContain('OpenTelemetryInboundInterceptor');
+  const { exporter } = workflowTracingSinks();
+  let spansExported = 0;
+  const countingExporter = {
+    export: {
+      ...exporter.export,
+      fn: (...args: Parameters<typeof exporter.export.fn>) => {
+        spansExported += args[1].length;
+        return exporter.export.fn(...args);
+      },
+    },
+  };
   const results = Worker.runReplayHistories(
     {
-      workflowBundle: { codePath: testEnv().workflowBundlePath },
+      workflowBundle: { codePath: bundle },
       dataConverter: { payloadCodecs: [payloadCodec] },
+      sinks: { exporter: countingExporter },
       replayName: 'recorded histories',
     },
     fixtures.map(({ workflowId, history }) => ({ workflowId, history })),
@@ -84,6 +102,7 @@ test('every recorded history of an earlier version replays on the current workfl
   await pool.end();
   expect(failures).toEqual([]);
   expect(replayed).toBe(fixtures.length);
+  expect(spansExported).toBe(0);
   // Hundreds of histories: about a minute on a quiet 2-core machine, and more while other suites share it.
 }, 300_000);
 
