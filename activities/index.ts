@@ -44,6 +44,8 @@ export function createActivities(deps: {
   /** Customers' data keys: retention destroys those of customers it leaves with nothing. */
   customerKeys: CustomerKeyRing;
   trackingLinks?: TrackingLinks;
+  /** The build this worker runs (WORKER_BUILD_ID): each case it records on keeps it (docs/versioning.md). */
+  buildId?: string;
 }): Activities {
   const { partners, timeoutMs } = deps;
   const customers = createCustomerActivities({ baseUrl: partners.customers, timeoutMs });
@@ -65,7 +67,7 @@ export function createActivities(deps: {
     ...createRoutingActivities(deps.pool),
     ...createQualityActivities(deps.pool),
     ...createKnowledgeActivities(deps.pool),
-    ...createCaseStoreActivities(deps.pool),
+    ...createCaseStoreActivities(deps.pool, deps.buildId),
     ...createCaseStartActivities(deps.pool),
   };
 }

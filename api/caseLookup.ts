@@ -28,10 +28,11 @@ export function isStaff(caller: Caller): boolean {
 
 /**
  * A case record as this caller may read it: the customer's segment is the shop's internal view of
- * them, which neither the customer nor a supplier sees.
+ * them, and the builds that ran the case are its operations' business, neither of which the
+ * customer or a supplier sees.
  */
 export function shownTo(caller: Caller, record: CaseRecord): CaseRecord {
   if (isStaff(caller)) return record;
-  const { customerSegment: _internal, ...shown } = record;
+  const { customerSegment: _segment, buildIds: _builds, ...shown } = record;
   return shown;
 }

@@ -33,6 +33,13 @@ export const EnvSchema = z.object({
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('after-sales'),
   /**
+   * Worker Versioning (docs/versioning.md): a worker with both joins the Temporal worker deployment
+   * of that name as the version of that build; without them it is unversioned (the local stack, the
+   * tests). Production sets both: one build id per release of the worker image.
+   */
+  WORKER_DEPLOYMENT_NAME: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, 'letters, digits, _ and -, up to 100').optional(),
+  WORKER_BUILD_ID: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, 'letters, digits, ., _ and -, up to 100').optional(),
+  /**
    * How to reach a Temporal server that wants TLS (config/temporalConnection.ts): an API key (Temporal
    * Cloud), or a client certificate and key for mTLS, files mounted from a Kubernetes Secret; the CA
    * of a self-hosted server with a private one. Any of them turns TLS on; TEMPORAL_TLS alone turns it

@@ -9,7 +9,7 @@ export { InvalidCursorError } from './listCursor';
 /** The reads behind the API's lists and case pages; eventually consistent with the workflows. */
 
 const caseColumns = `id, type, channel, customer_id, customer_segment, order_id, status, outcome, resolution,
-  priority, assignee, policy_version, deadlines, breached, details, created_at, updated_at, closed_at, erased_at`;
+  priority, assignee, policy_version, build_ids, deadlines, breached, details, created_at, updated_at, closed_at, erased_at`;
 
 /** A cases row as pg returns it: timestamps already ISO strings (see pool.ts), jsonb parsed. */
 interface CaseRow {
@@ -25,6 +25,7 @@ interface CaseRow {
   priority: CaseRecord['priority'];
   assignee: string | null;
   policy_version: string;
+  build_ids: string[];
   deadlines: CaseRecord['deadlines'];
   breached: boolean;
   details: CaseRecord['details'];
@@ -48,6 +49,7 @@ function toCaseRecord(row: CaseRow): CaseRecord {
     priority: row.priority,
     assignee: row.assignee,
     policyVersion: row.policy_version,
+    buildIds: row.build_ids,
     deadlines: row.deadlines,
     breached: row.breached,
     details: row.details,

@@ -111,7 +111,7 @@ export async function abandonCase(pool: Pool, caseId: string): Promise<void> {
  * changes nothing and returns the first seq: the activity may be retried after its first attempt
  * committed, or, rarely, while it still runs, which the unique key settles.
  */
-export async function recordCaseEvent(pool: Pool, event: CaseEventRecord): Promise<{ seq: number; duplicate: boolean }> {
+export async function recordCaseEvent(pool: Pool, event: CaseEventRecord, buildId?: string): Promise<{ seq: number; duplicate: boolean }> {
   const params = new SqlParams();
   const caseId = params.add(event.caseId);
   const eventKey = params.add(event.eventKey);
@@ -123,6 +123,7 @@ export async function recordCaseEvent(pool: Pool, event: CaseEventRecord): Promi
     // Once breached, always breached: the case missed a promise even if it recovers later.
     `breached = breached OR ${params.add(event.type.endsWith('.breached'))}`,
     ...patchAssignments(event.patch, params.add),
+    ...(buildId ? [buildIdsAssignment(params.add(buildId))] : []),
   ];
   const sql = `
     WITH bumped AS (
@@ -159,6 +160,13 @@ export async function recordCaseEvent(pool: Pool, event: CaseEventRecord): Promi
     return { seq: rows[0]!.seq, duplicate: true };
   }
 }
+
+/**
+ * The builds that ran the case, in the order they ran it (docs/versioning.md): a worker of another
+ * build than the last one to record adds its own, so a case that moved to a new build shows both.
+ */
+const buildIdsAssignment = (build: string) =>
+  `build_ids = CASE WHEN build_ids[cardinality(build_ids)] = ${build} THEN build_ids ELSE array_append(build_ids, ${build}) END`;
 
 async function appendEvent(client: PoolClient, seq: number, event: Omit<CaseEventRecord, 'patch'>): Promise<void> {
   await client.query(

@@ -8,7 +8,7 @@ import { SqlParams } from './sqlParams';
  * in it, cases opened in it, ratings given in it, supplier steps completed in it (README, "KPIs").
  */
 
-export const kpiGroupings = ['channel', 'type', 'segment', 'agent', 'processVersion'] as const;
+export const kpiGroupings = ['channel', 'type', 'segment', 'agent', 'processVersion', 'buildId'] as const;
 export type KpiGrouping = (typeof kpiGroupings)[number];
 
 const groupKey: Record<KpiGrouping, string> = {
@@ -18,6 +18,8 @@ const groupKey: Record<KpiGrouping, string> = {
   // A case's agent: whoever holds it, else the last staff member who acted on it before it closed.
   agent: 'coalesce(f.assignee, f.last_staff_actor)',
   processVersion: 'f.policy_version',
+  // The build that ran the case's last step before it closed (migration 0021); none: unversioned workers ran it.
+  buildId: 'f.build_id',
 };
 
 export interface KpiFactsQuery {

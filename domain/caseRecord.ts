@@ -21,6 +21,10 @@ export const CaseRecord = z
     priority: CasePriority,
     assignee: z.string().nullable(),
     policyVersion: z.string(),
+    buildIds: z.array(z.string()).optional().meta({
+      description:
+        'Staff only: the build ids of the workers that ran the case, in the order they ran it (docs/versioning.md); empty while only unversioned workers have',
+    }),
     deadlines: z.array(Deadline),
     breached: z.boolean(),
     details: CaseDetails,

@@ -1,3 +1,4 @@
+import type { VersioningBehavior } from '@temporalio/common';
 import type { z } from 'zod';
 import type { Reaches } from './access';
 import type { CustomerProfile, SystemOrder } from '../activities/types';
@@ -139,6 +140,14 @@ export interface ProcessDefinition<
   workflowType: string;
   /** The work queue its cases sit in. */
   queue: string;
+  /**
+   * How its cases move between versions of the worker deployment (docs/versioning.md): PINNED when
+   * a case ends before the next release is likely (it finishes on the build it started on),
+   * AUTO_UPGRADE when cases outlive releases (each moves to the current build at its next step, so
+   * every change to the workflow is guarded by `patched()`). Declared to the worker by the workflow's
+   * module (workflows/lib/versioning.ts).
+   */
+  versioning: VersioningBehavior;
   initialStatus: Status;
   statuses: { readonly [S in Status]: StatusRule<Status, keyof Actions & string, keyof Steps & string> };
   outcomes: readonly string[];

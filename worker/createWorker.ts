@@ -1,8 +1,9 @@
-import type { PayloadCodec } from '@temporalio/common';
+import type { PayloadCodec, WorkerDeploymentVersion } from '@temporalio/common';
 import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { Activities } from '../activities/types';
 import type { Config } from '../config/env';
 import { tracingActivityInterceptors, workflowTracingSinks } from '../tracing/temporal';
+import { deploymentOptions } from './versioning';
 import { workflowSource } from './workflowSource';
 
 export interface CaseWorkerOptions {
@@ -16,6 +17,8 @@ export interface CaseWorkerOptions {
   workflowBundlePath?: string;
   /** Slots and cache from the configuration; unset ones keep the SDK's defaults. */
   capacity?: WorkerCapacity;
+  /** The worker deployment version it joins (worker/versioning.ts); none: unversioned. */
+  version?: WorkerDeploymentVersion;
 }
 
 /** Each setting that sizes a worker, and the SDK option it sets; unset, the SDK's default holds. */
@@ -52,6 +55,7 @@ export function createCaseWorker(opts: CaseWorkerOptions): Promise<Worker> {
     dataConverter: { payloadCodecs: [opts.payloadCodec] },
     ...workflows,
     ...capacityOptions(opts.capacity),
+    ...deploymentOptions(opts.version),
     interceptors: { activity: tracingActivityInterceptors, workflowModules },
     sinks: workflowTracingSinks(),
     // Long enough for an in-flight partner call to finish on SIGTERM; the rest retry elsewhere.

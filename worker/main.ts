@@ -14,6 +14,7 @@ import { startTracing } from '../tracing/processTracing';
 import { createCaseWorker } from './createWorker';
 import { installRuntimeLogger } from './runtimeLogger';
 import { ensureSchedules, serviceSchedules } from './schedules';
+import { workerVersion } from './versioning';
 
 /** Production entry point: one worker process; scale by running more of them. */
 async function main(): Promise<void> {
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
       ? null
       : await startMetricsServer({ host: metricsHost(config), port: config.WORKER_METRICS_PORT, token: config.METRICS_TOKEN, logger });
   if (metrics) logger.info({ url: `${metrics.url}/metrics` }, 'metrics listening');
+  const version = workerVersion(config);
   const pool = createPool(config.DATABASE_URL, config.DATABASE_POOL_MAX);
   const connection = await NativeConnection.connect(await temporalConnectionOptions(config));
   const { payloadCodec, keyRing } = customerPayloadCodec(pool, config.PAYLOAD_KEYS, privacyPolicies[config.POLICY_PROFILE].dataKeyCacheMs);
@@ -56,10 +58,12 @@ async function main(): Promise<void> {
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       payloadCodec,
       capacity: config,
+      version,
       activities: createActivities({
         pool,
         customerKeys: keyRing,
         trackingLinks,
+        buildId: version?.buildId,
         timeoutMs: config.PARTNER_TIMEOUT_MS,
         partners: {
           inventory: config.INVENTORY_URL,
@@ -77,7 +81,9 @@ async function main(): Promise<void> {
     const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: { payloadCodecs: [payloadCodec] } });
     const schedules = await ensureSchedules(client, config.TEMPORAL_TASK_QUEUE, serviceSchedules(config.POLICY_PROFILE));
     logger.info({ schedules }, 'schedules in place');
-    logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE }, 'worker polling');
+    // A versioned worker gets tasks once its version is current or ramping (docs/versioning.md).
+    const deploymentVersion = version ? `${version.deploymentName}:${version.buildId}` : 'unversioned';
+    logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, deploymentVersion }, 'worker polling');
     // Resolves after SIGINT/SIGTERM once in-flight tasks drain (the SDK installs the handlers).
     await worker.run();
   } finally {

@@ -30,7 +30,8 @@ export const KpiGrouping = z.enum(kpiGroupings).meta({ id: 'KpiGrouping' });
 export function kpiReportQuery(maxWindowMs: number) {
   return reportWindowQuery(maxWindowMs).safeExtend({
     groupBy: KpiGrouping.optional().meta({
-      description: "One group per value of this (agent: whoever holds the case, else the staff member who last acted on it); absent: one group of all cases",
+      description:
+        'One group per value of this (agent: whoever holds the case, else the staff member who last acted on it; buildId: the worker build that ran its last step before it closed, none for unversioned workers); absent: one group of all cases',
     }),
   });
 }

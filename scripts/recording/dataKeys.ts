@@ -27,12 +27,21 @@ export async function exportDataKeys(pool: Pool, file: string): Promise<number> 
   return rows.length;
 }
 
-/** Adds a recording's data keys to a database; keys it holds already stay as they are. */
+/**
+ * Adds a recording's data keys to a database; keys it holds already stay as they are. Recordings
+ * run on the same seeded customers, each with a data key of its own, and a customer has one live
+ * key: a key of a customer another recording's key already stands for goes in under a customer key
+ * id of its own. Replays find keys by key id alone (a payload names its key), so each still decrypts.
+ */
 export async function importDataKeys(pool: Pool, file: string): Promise<void> {
   const rows = JSON.parse(await readFile(file, 'utf8')) as DataKeyRow[];
   await pool.query(
     `INSERT INTO customer_data_keys (key_id, customer_key_id, master_key_id, wrapped_key)
-     SELECT key_id, customer_key_id, master_key_id, decode(wrapped_key, 'base64')
+     SELECT k.key_id,
+            CASE WHEN EXISTS (SELECT 1 FROM customer_data_keys held
+                               WHERE held.customer_key_id = k.customer_key_id AND held.destroyed_at IS NULL AND held.key_id <> k.key_id)
+                 THEN k.customer_key_id || '/' || k.key_id ELSE k.customer_key_id END,
+            k.master_key_id, decode(k.wrapped_key, 'base64')
        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS k (key_id, customer_key_id, master_key_id, wrapped_key)
      ON CONFLICT DO NOTHING`,
     [rows.map((r) => r.keyId), rows.map((r) => r.customerKeyId), rows.map((r) => r.masterKeyId), rows.map((r) => r.wrappedKey)],

@@ -88,7 +88,7 @@ describe('GET /v1/customers/:id', () => {
     expect((await api.as({ sub: 'acme-repairs', role: 'supplier' }).get(`/v1/customers/${customerId}`)).status).toBe(403);
   });
 
-  it("keeps the segment a case pinned from the customer's own reading of their cases", async () => {
+  it("keeps the segment a case pinned and the builds that ran it from the customer's own reading of their cases", async () => {
     const { customerId, returnId } = await customerWithCases();
     const customer = api.as({ sub: customerId, role: 'customer' });
 
@@ -99,9 +99,15 @@ describe('GET /v1/customers/:id', () => {
 
     expect(one.status).toBe(200);
     expect(one.body).not.toHaveProperty('customerSegment');
+    expect(one.body).not.toHaveProperty('buildIds');
     expect(list.body.items).toHaveLength(2);
-    for (const record of [...list.body.items, ...view.body.cases]) expect(record).not.toHaveProperty('customerSegment');
+    for (const record of [...list.body.items, ...view.body.cases]) {
+      expect(record).not.toHaveProperty('customerSegment');
+      expect(record).not.toHaveProperty('buildIds');
+    }
     expect(staff.body.customerSegment).toBe('loyal');
+    // The API's stand-in workers are unversioned: no build ran it (docs/versioning.md).
+    expect(staff.body.buildIds).toEqual([]);
   });
 
   it('is what GET /v1/cases/:id links to', async () => {

@@ -3,6 +3,7 @@ import type { Principal } from '../../api/auth/tokens';
 import { minutes } from '../../config/policies/duration';
 import { kpiPolicies } from '../../config/policies/kpiPolicy';
 import { upsertAgent } from '../../db/agents';
+import { getCase } from '../../db/caseQueries';
 import { recordSupplierStep } from '../../db/supplierScorecard';
 import type { Actor } from '../../domain/case';
 import { closed, writeKpiCase } from '../support/kpiCases';
@@ -171,6 +172,39 @@ describe('GET /v1/reports/kpis', () => {
     expect(group(agentA.id).firstResponseP50).toMatchObject({ value: minutes(5), sample: 2 });
     expect(group(agentB.id).complaintRate).toMatchObject({ value: 0.3333, sample: 3 });
     expect(group(agentB.id).firstResponseP90).toMatchObject({ value: minutes(50), sample: 2 });
+  });
+
+  it('groups by the worker build that ran each case up to its close (docs/versioning.md), in a month of its own', async () => {
+    const [a, b, c] = ['a', 'b', 'c'].map((build) => `build-${build}-${suffix}`) as [string, string, string];
+    const write = writeKpiCase.bind(null, api.deps.pool, `${version}-builds`);
+    const june = 'from=2001-06-01T00:00:00Z&to=2001-07-01T00:00:00Z';
+    // Started on A, moved to B, closed on B; its survey, answered on C after the close, does not move it.
+    const moved = await write({
+      type: 'return', channel: 'app', segment: 'loyal', openedAt: '2001-06-05T09:00:00Z',
+      steps: [{ at: 0, type: 'case.approved', buildId: a }, { at: 60, type: 'parcel.picked_up', by: carrier, buildId: b },
+        { ...closed(120, 'refunded'), buildId: b }, { ...rated(180, 5, 10), buildId: c }],
+    });
+    // Run on A alone, and cancelled.
+    await write({
+      type: 'return', channel: 'web', segment: 'standard', openedAt: '2001-06-06T09:00:00Z',
+      steps: [{ at: 0, type: 'case.approved', buildId: a }, { ...closed(30, 'cancelled_by_customer'), buildId: a }],
+    });
+    // Run by unversioned workers only.
+    await write({ type: 'return', channel: 'web', segment: 'standard', openedAt: '2001-06-07T09:00:00Z', steps: [closed(30, 'refunded')] });
+
+    const res = await api.as(supervisor).get(`/v1/reports/kpis?${june}&groupBy=buildId`);
+
+    expect(res.status).toBe(200);
+    expect(res.body.groupBy).toBe('buildId');
+    // Groups by key, none last: no group for C, which ran no step before a close.
+    expect(res.body.groups.map((g: { key: string | null }) => g.key)).toEqual([a, b, null]);
+    const group = (key: string | null) => res.body.groups.find((g: { key: string | null }) => g.key === key).kpis;
+    expect(group(a).problemResolution).toMatchObject({ value: 0, sample: 1 });
+    expect(group(b).problemResolution).toMatchObject({ value: 1, sample: 1 });
+    expect(group(b).csat).toMatchObject({ value: 1, sample: 1 });
+    expect(group(null).problemResolution).toMatchObject({ value: 1, sample: 1 });
+    // The record keeps every build that ran the case, in order, the survey's among them.
+    expect((await getCase(api.deps.pool, moved))?.buildIds).toEqual([a, b, c]);
   });
 
   it('answers a window with nothing in it with one group of empty figures', async () => {

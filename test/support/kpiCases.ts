@@ -19,6 +19,8 @@ export interface KpiStep {
   by?: Actor;
   data?: Record<string, unknown>;
   patch?: CasePatch;
+  /** The build of the worker that records the step (docs/versioning.md); none: an unversioned one. */
+  buildId?: string;
 }
 
 export interface KpiCase {
@@ -63,7 +65,7 @@ export async function writeKpiCase(pool: Pool, policyVersion: string, spec: KpiC
   for (const [i, step] of spec.steps.entries()) {
     const at = new Date(Date.parse(spec.openedAt) + minutes(step.at)).toISOString();
     const closing = step.type === 'case.closed' ? { closedAt: at } : {};
-    await recordCaseEvent(pool, {
+    const event = {
       caseId,
       eventKey: `${i}:${step.type}`,
       type: step.type,
@@ -71,7 +73,8 @@ export async function writeKpiCase(pool: Pool, policyVersion: string, spec: KpiC
       actor: step.by ?? system,
       data: step.data ?? {},
       patch: { ...step.patch, ...closing },
-    });
+    };
+    await recordCaseEvent(pool, event, step.buildId);
   }
   return caseId;
 }

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
+import type { WorkerDeploymentVersion } from '@temporalio/common';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import type { Pool } from 'pg';
 import { createActivities } from '../../activities';
-import type { SystemOrder } from '../../activities/types';
+import type { Activities, SystemOrder } from '../../activities/types';
 import { openCase } from '../../db/caseRecords';
 import { getCase, getTimeline } from '../../db/caseQueries';
 import { customerPayloadCodec } from '../../db/customerKeyRing';
@@ -70,18 +71,35 @@ export const PARTNER_TIMEOUT_MS = 2_000;
  * A worker on its own task queue against the run's Temporal server, PostgreSQL and a fresh
  * simulator without autopilot: the test itself plays carrier and warehouse through Updates.
  */
+/** What a harness's workers share: the task queue, the connection, the codec and the partners. */
+type WorkerFactory = (version?: WorkerDeploymentVersion) => Promise<Worker>;
+
+/** A worker of a harness, polling until stopped. */
+export interface HarnessWorker {
+  stop(): Promise<void>;
+}
+
 export class WorkflowHarness {
+  private readonly workers: HarnessWorker[] = [];
+
   private constructor(
     readonly client: Client,
     readonly pool: Pool,
     readonly sim: Simulator,
     readonly taskQueue: string,
-    private readonly worker: Worker,
-    private readonly running: Promise<void>,
+    private readonly makeWorker: WorkerFactory,
     private readonly connections: { close(): Promise<void> }[],
   ) {}
 
-  static async start(name: string, simulator: Pick<SimulatorOptions, 'visitTimes' | 'installationTimes'> = {}): Promise<WorkflowHarness> {
+  /**
+   * `version`: the first worker joins that worker deployment version (docs/versioning.md); none:
+   * unversioned. `activities`: what a test changes of the workers' activities.
+   */
+  static async start(
+    name: string,
+    simulator: Pick<SimulatorOptions, 'visitTimes' | 'installationTimes'> = {},
+    opts: { version?: WorkerDeploymentVersion; activities?: (activities: Activities) => Activities } = {},
+  ): Promise<WorkflowHarness> {
     const env = testEnv();
     const pool = createPool(env.databaseUrl, 5);
     const sim = createSimulator({ webhookSecret: 'test-secret-test-secret', autopilot: false, ...simulator });
@@ -89,32 +107,52 @@ export class WorkflowHarness {
     const taskQueue = uniqueTaskQueue(name);
     const nativeConnection = await NativeConnection.connect({ address: env.temporalAddress });
     const { payloadCodec, keyRing } = customerPayloadCodec(pool, testPayloadKeys(), 60_000);
-    const worker = await createCaseWorker({
-      connection: nativeConnection,
-      namespace: env.namespace,
-      taskQueue,
-      workflowBundlePath: env.workflowBundlePath,
-      payloadCodec,
-      activities: createActivities({
-        pool,
-        customerKeys: keyRing,
-        timeoutMs: PARTNER_TIMEOUT_MS,
-        partners: {
-          inventory: simUrl,
-          logistics: simUrl,
-          payments: simUrl,
-          notification: simUrl,
-          supplier: simUrl,
-          installer: simUrl,
-          orders: simUrl,
-          customers: simUrl,
-        },
-      }),
-    });
-    const running = worker.run();
+    const makeWorker: WorkerFactory = (version) =>
+      createCaseWorker({
+        connection: nativeConnection,
+        namespace: env.namespace,
+        taskQueue,
+        workflowBundlePath: env.workflowBundlePath,
+        payloadCodec,
+        version,
+        activities: (opts.activities ?? ((same) => same))(createActivities({
+          pool,
+          customerKeys: keyRing,
+          timeoutMs: PARTNER_TIMEOUT_MS,
+          buildId: version?.buildId,
+          partners: {
+            inventory: simUrl,
+            logistics: simUrl,
+            payments: simUrl,
+            notification: simUrl,
+            supplier: simUrl,
+            installer: simUrl,
+            orders: simUrl,
+            customers: simUrl,
+          },
+        })),
+      });
     const connection = await Connection.connect({ address: env.temporalAddress });
     const client = new Client({ connection, namespace: env.namespace, dataConverter: { payloadCodecs: [payloadCodec] } });
-    return new WorkflowHarness(client, pool, sim, taskQueue, worker, running, [connection, nativeConnection]);
+    const harness = new WorkflowHarness(client, pool, sim, taskQueue, makeWorker, [connection, nativeConnection]);
+    await harness.startWorker(opts.version);
+    return harness;
+  }
+
+  /** One more worker on this harness's task queue, of `version` or unversioned; stopped by close() if not before. */
+  async startWorker(version?: WorkerDeploymentVersion): Promise<HarnessWorker> {
+    const worker = await this.makeWorker(version);
+    const running = worker.run();
+    let stopped: Promise<void> | undefined;
+    const handle = {
+      stop: () =>
+        (stopped ??= (async () => {
+          if (worker.getState() === 'RUNNING') worker.shutdown();
+          await running;
+        })()),
+    };
+    this.workers.push(handle);
+    return handle;
   }
 
   startReturn(input: ReturnCaseInput) {
@@ -285,8 +323,7 @@ export class WorkflowHarness {
   }
 
   async close(): Promise<void> {
-    this.worker.shutdown();
-    await this.running;
+    for (const worker of this.workers) await worker.stop();
     for (const c of this.connections) await c.close();
     await this.sim.stop();
     await this.pool.end();

@@ -2,6 +2,7 @@ import { continueAsNew, log, proxyActivities, workflowInfo } from '@temporalio/w
 import type { CaseStartPort, SettledStarts } from '../../activities/types';
 import { activityOptions } from '../../config/policies/activityOptions';
 import type { SettleCaseStartsInput, SettleCaseStartsResult } from './input';
+import { declareVersioning } from '../lib/versioning';
 
 const starts = proxyActivities<CaseStartPort>(activityOptions.caseStarts);
 
@@ -31,3 +32,6 @@ export async function settleCaseStarts({ policy, resume }: SettleCaseStartsInput
   if (settled.started + settled.withdrawn + settled.failed > 0) log.warn('case starts settled', { olderThan, pages, ...settled });
   return { olderThan, pages, ...settled };
 }
+
+// A run lasts seconds, a long backlog minutes (its continuations too): it ends on the build that started it.
+declareVersioning('PINNED', settleCaseStarts);

@@ -9,11 +9,13 @@ import type { Fact } from '../lib/facts';
 import { notifyCustomer, notifyParty } from '../lib/notify';
 import { failureReason, isPartnerFailure } from '../lib/partnerFailure';
 import { SlaClock } from '../lib/slaClock';
+import { declareVersioning } from '../lib/versioning';
 import { classifyComplaint } from './classify';
 import { registerComplaintHandlers } from './handlers';
 import type { ComplaintCaseInput } from './input';
 import { type ComplaintFacts, ComplaintState } from './state';
 import type { ComplaintOutcome } from './vocabulary';
+import { complaints } from './definition';
 
 export interface ComplaintCaseResult {
   outcome: ComplaintOutcome;
@@ -271,3 +273,5 @@ export async function complaintCase(input: ComplaintCaseInput): Promise<Complain
     return close('failed');
   }
 }
+
+declareVersioning(complaints.versioning, complaintCase);

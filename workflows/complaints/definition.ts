@@ -21,6 +21,8 @@ export const complaints = defineProcess({
   caseTypes: ['complaint'],
   workflowType: 'complaintCase',
   queue: 'complaints',
+  // A complaint runs days, until it is resolved and confirmed, reopened or escalated: it outlives releases.
+  versioning: 'AUTO_UPGRADE',
   initialStatus: 'opened',
   statuses: {
     opened: { actions: ['message', 'escalate'], steps: [], next: ['routed', 'closed'] },

@@ -5,6 +5,7 @@ import { systemActor } from '../lib/caseJournal';
 import { invalidTransition } from '../lib/facts';
 import { caseActionUpdate } from '../lib/messages';
 import { OccurrenceKeys } from '../lib/occurrenceKeys';
+import { declareVersioning } from '../lib/versioning';
 
 export interface EscalationInput {
   escalationId: string;
@@ -130,3 +131,6 @@ export async function escalation(input: EscalationInput): Promise<EscalationResu
     at = Math.min(at + 1, top);
   }
 }
+
+// An escalation lasts as long as its levels and its case: hours to days, outliving releases.
+declareVersioning('AUTO_UPGRADE', escalation);

@@ -4,6 +4,7 @@ import { CaseJournal } from '../lib/caseJournal';
 import { auditOf, Fact, invalidPayload, invalidTransition } from '../lib/facts';
 import { caseActionUpdate } from '../lib/messages';
 import { notifyCustomer, notifyParty } from '../lib/notify';
+import { declareVersioning } from '../lib/versioning';
 import type { CaseFeedbackInput, FeedbackStatus } from './input';
 
 /**
@@ -97,3 +98,6 @@ export async function caseFeedback(input: CaseFeedbackInput): Promise<{ status: 
   followedUp!.acknowledge();
   return { status: 'followed_up' };
 }
+
+// A survey waits days for its answer: it outlives releases.
+declareVersioning('AUTO_UPGRADE', caseFeedback);

@@ -23,6 +23,8 @@ export const inquiries = defineProcess({
   caseTypes: ['inquiry'],
   workflowType: 'inquiryCase',
   queue: 'inquiries',
+  // An inquiry waits a day for the customer to say the answer helped, and days for a person: it outlives releases.
+  versioning: 'AUTO_UPGRADE',
   initialStatus: 'received',
   statuses: {
     received: { actions: ['converted'], steps: [], next: ['awaiting_confirmation', 'with_agent', 'closed'] },

@@ -9,12 +9,14 @@ import { firstKeywordRule } from '../lib/keywordRules';
 import { notifyCustomer, notifyParty } from '../lib/notify';
 import { failureReason, isPartnerFailure } from '../lib/partnerFailure';
 import { SlaClock } from '../lib/slaClock';
+import { declareVersioning } from '../lib/versioning';
 import { confidentAnswer } from './confidence';
 import { registerInquiryHandlers } from './handlers';
 import type { InquiryCaseInput } from './input';
 import { orderStatusAnswer } from './orderStatus';
 import { InquiryState } from './state';
 import type { FirstResponseSource, InquiryOutcome, InquiryTopic } from './vocabulary';
+import { inquiries } from './definition';
 
 /**
  * Cases started after this write their classification while the first response is looked up, and
@@ -255,3 +257,5 @@ export async function inquiryCase(input: InquiryCaseInput): Promise<InquiryCaseR
     return close('failed', false);
   }
 }
+
+declareVersioning(inquiries.versioning, inquiryCase);

@@ -19,6 +19,8 @@ export const installations = defineProcess({
   caseTypes: ['installation'],
   workflowType: 'installationCase',
   queue: 'installations',
+  // An installation waits days on delivery, the visit and its report: it outlives releases.
+  versioning: 'AUTO_UPGRADE',
   initialStatus: 'requested',
   statuses: {
     requested: { actions: ['cancel'], steps: [], next: ['offered', 'visit_booked', 'closed'] },

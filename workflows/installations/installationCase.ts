@@ -7,10 +7,12 @@ import { Compensations, type Registered } from '../lib/compensations';
 import type { Fact } from '../lib/facts';
 import { notifyCustomer, notifyParty } from '../lib/notify';
 import { failureReason, isPartnerFailure } from '../lib/partnerFailure';
+import { declareVersioning } from '../lib/versioning';
 import { registerInstallationHandlers } from './handlers';
 import type { InstallationCaseInput } from './input';
 import { InstallationState, type VisitReport } from './state';
 import type { InstallationOutcome } from './vocabulary';
+import { installations } from './definition';
 
 export interface InstallationCaseResult {
   outcome: InstallationOutcome;
@@ -194,3 +196,5 @@ export async function installationCase(input: InstallationCaseInput): Promise<In
     return close('failed');
   }
 }
+
+declareVersioning(installations.versioning, installationCase);

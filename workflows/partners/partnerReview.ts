@@ -3,6 +3,7 @@ import type { NotificationPort, PartnerReviewPort } from '../../activities/types
 import { activityOptions } from '../../config/policies/activityOptions';
 import type { PartnerFlag } from '../../domain/partnerStanding';
 import { localDateOf } from '../lib/businessCalendar';
+import { declareVersioning } from '../lib/versioning';
 import type { PartnerReviewInput, PartnerReviewResult } from './input';
 
 // It reads every partner's window of figures: a daily job's time, not a single case write's.
@@ -55,3 +56,6 @@ export async function partnerReview({ policy }: PartnerReviewInput): Promise<Par
   log.info('partners reviewed', { day, reviewed, told: told.length, cleared: cleared.length });
   return { day, reviewed, told: told.map(({ kind, id }) => ({ kind, id })), cleared };
 }
+
+// A run of the daily job lasts minutes: it ends on the build that started it.
+declareVersioning('PINNED', partnerReview);

@@ -4,6 +4,7 @@ import type { QualityPort } from '../../activities/types';
 import { activityOptions } from '../../config/policies/activityOptions';
 import type { QualitySampleInput, QualitySampleSummary } from './input';
 import { dayBefore } from './sampleDay';
+import { declareVersioning } from '../lib/versioning';
 
 const quality = proxyActivities<QualityPort>(activityOptions.dailyJob);
 
@@ -24,3 +25,6 @@ export async function dailyQualitySample(input: QualitySampleInput): Promise<Qua
   log.info('quality sample drawn', { day, drawnNow: summary.drawnNow, sampled, strata: summary.strata.length });
   return summary;
 }
+
+// A run of the daily job lasts minutes: it ends on the build that started it.
+declareVersioning('PINNED', dailyQualitySample);

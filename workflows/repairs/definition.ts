@@ -20,6 +20,8 @@ export const repairs = defineProcess({
   caseTypes: ['repair'],
   workflowType: 'repairCase',
   queue: 'repairs',
+  // A repair waits days on the supplier, the quote and the way back: it outlives releases.
+  versioning: 'AUTO_UPGRADE',
   initialStatus: 'requested',
   statuses: {
     requested: { actions: ['cancel'], steps: [], next: ['troubleshooting', 'repair_ordered', 'visit_scheduled', 'closed'] },

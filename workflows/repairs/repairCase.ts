@@ -6,6 +6,7 @@ import { closeCase } from '../lib/closeCase';
 import { failureReason, isPartnerFailure } from '../lib/partnerFailure';
 import { Compensations, type Registered } from '../lib/compensations';
 import { notifyCustomer } from '../lib/notify';
+import { declareVersioning } from '../lib/versioning';
 import { replaceOrRefund } from './fallback';
 import { registerRepairHandlers } from './handlers';
 import type { RepairCaseInput } from './input';
@@ -19,6 +20,7 @@ import {
   troubleshootingArticle,
 } from './troubleshootingArticle';
 import { warrantyStatus } from './warranty';
+import { repairs } from './definition';
 
 export interface RepairCaseResult {
   outcome: RepairOutcome;
@@ -343,3 +345,5 @@ export async function repairCase(input: RepairCaseInput): Promise<RepairCaseResu
     return close('failed');
   }
 }
+
+declareVersioning(repairs.versioning, repairCase);

@@ -2,6 +2,7 @@ import { continueAsNew, log, proxyActivities } from '@temporalio/workflow';
 import type { RetentionPort } from '../../activities/types';
 import { activityOptions } from '../../config/policies/activityOptions';
 import type { RetentionInput, RetentionResult } from './input';
+import { declareVersioning } from '../lib/versioning';
 
 const store = proxyActivities<RetentionPort>(activityOptions.dailyJob);
 
@@ -32,3 +33,6 @@ export async function privacyRetention(input: RetentionInput & { closedBefore?: 
   log.info('retention done', { ...total });
   return total;
 }
+
+// A run of the daily job lasts minutes (its continuations too): it ends on the build that started it.
+declareVersioning('PINNED', privacyRetention);

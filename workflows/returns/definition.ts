@@ -18,6 +18,8 @@ export const returns = defineProcess({
   caseTypes: ['return', 'exchange'],
   workflowType: 'returnCase',
   queue: 'returns',
+  // A return waits days on the customer's parcel, the carrier, the warehouse and the survey: it outlives releases.
+  versioning: 'AUTO_UPGRADE',
   initialStatus: 'requested',
   statuses: {
     requested: { actions: ['cancel'], steps: [], next: ['under_review', 'approved', 'closed'] },

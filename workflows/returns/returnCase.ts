@@ -10,12 +10,14 @@ import { notifyCustomer, notifyParty } from '../lib/notify';
 import { failureReason, isPartnerFailure } from '../lib/partnerFailure';
 import { sendReplacements } from '../lib/replacements';
 import { SlaClock, targetDeadline } from '../lib/slaClock';
+import { declareVersioning } from '../lib/versioning';
 import { assessEligibility } from './eligibility';
 import { registerReturnHandlers } from './handlers';
 import type { ReturnCaseInput } from './input';
 import { exchangeDifference, itemsValue } from './pricing';
 import { ReturnState } from './state';
 import type { ReturnOutcome } from './vocabulary';
+import { returns } from './definition';
 
 export interface ReturnCaseResult {
   outcome: ReturnOutcome;
@@ -332,3 +334,5 @@ export async function returnCase(input: ReturnCaseInput): Promise<ReturnCaseResu
     return close('failed');
   }
 }
+
+declareVersioning(returns.versioning, returnCase);

@@ -19,6 +19,8 @@ export const suggestions = defineProcess({
   caseTypes: ['suggestion'],
   workflowType: 'suggestionCase',
   queue: 'suggestions',
+  // A suggestion waits days for its answer: it outlives releases.
+  versioning: 'AUTO_UPGRADE',
   initialStatus: 'received',
   statuses: {
     received: { actions: [], steps: [], next: ['with_product', 'with_operations', 'closed'] },

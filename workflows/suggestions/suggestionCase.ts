@@ -3,11 +3,13 @@ import type { Deadline } from '../../domain/case';
 import { closeCase } from '../lib/closeCase';
 import { notifyCustomer, notifyParty } from '../lib/notify';
 import { failureReason, isPartnerFailure } from '../lib/partnerFailure';
+import { declareVersioning } from '../lib/versioning';
 import { registerSuggestionHandlers } from './handlers';
 import type { SuggestionCaseInput } from './input';
 import { routeSuggestion } from './route';
 import { SuggestionState } from './state';
 import type { SuggestionOutcome } from './vocabulary';
+import { suggestions } from './definition';
 
 export interface SuggestionCaseResult {
   outcome: SuggestionOutcome;
@@ -84,3 +86,5 @@ export async function suggestionCase(input: SuggestionCaseInput): Promise<Sugges
     return close('failed');
   }
 }
+
+declareVersioning(suggestions.versioning, suggestionCase);

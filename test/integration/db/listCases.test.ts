@@ -100,6 +100,7 @@ describe('listCases', () => {
         priority: newest.priority,
         assignee: null,
         policyVersion: newest.policyVersion,
+        buildIds: [],
         deadlines: [],
         breached: false,
         details: newest.details,

@@ -48,6 +48,23 @@ describe('recordCaseEvent', () => {
     expect((await getCase(pool, caseId))?.status).toBe('under_review');
   });
 
+  it('keeps the builds that ran the case in the order they ran it, through the case store of each worker (docs/versioning.md)', async () => {
+    const caseId = await openedCase();
+    const [onA, onB, unversioned] = [createCaseStoreActivities(pool, 'A'), createCaseStoreActivities(pool, 'B'), createCaseStoreActivities(pool)];
+
+    // A, a second step on A, moved to B, back to A by a rollback; an unversioned worker adds nothing; a repeat of B's event adds nothing.
+    await onA.recordCaseEvent(caseEvent(caseId, { eventKey: '1' }));
+    await onA.recordCaseEvent(caseEvent(caseId, { eventKey: '2' }));
+    await onB.recordCaseEvent(caseEvent(caseId, { eventKey: '3' }));
+    await onA.recordCaseEvent(caseEvent(caseId, { eventKey: '4' }));
+    await unversioned.recordCaseEvent(caseEvent(caseId, { eventKey: '5' }));
+    await onB.recordCaseEvent(caseEvent(caseId, { eventKey: '3' }));
+
+    expect((await getCase(pool, caseId))?.buildIds).toEqual(['A', 'B', 'A']);
+    const facts = await pool.query('SELECT build_id FROM case_facts WHERE case_id = $1', [caseId]);
+    expect(facts.rows).toEqual([{ build_id: 'A' }]);
+  });
+
   it('gives concurrent events on one case distinct consecutive seqs', async () => {
     const caseId = await openedCase();
 

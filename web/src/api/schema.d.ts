@@ -1289,6 +1289,8 @@ export interface components {
             priority: components["schemas"]["CasePriority"];
             assignee: string | null;
             policyVersion: string;
+            /** @description Staff only: the build ids of the workers that ran the case, in the order they ran it (docs/versioning.md); empty while only unversioned workers have */
+            buildIds?: string[];
             deadlines: components["schemas"]["Deadline"][];
             breached: boolean;
             details: components["schemas"]["CaseDetails"];
@@ -1673,6 +1675,8 @@ export interface components {
             priority: components["schemas"]["CasePriority"];
             assignee: string | null;
             policyVersion: string;
+            /** @description Staff only: the build ids of the workers that ran the case, in the order they ran it (docs/versioning.md); empty while only unversioned workers have */
+            buildIds?: string[];
             deadlines: components["schemas"]["Deadline"][];
             breached: boolean;
             details: components["schemas"]["CaseDetails"];
@@ -2528,6 +2532,8 @@ export interface components {
                 priority: components["schemas"]["CasePriority"];
                 assignee: string | null;
                 policyVersion: string;
+                /** @description Staff only: the build ids of the workers that ran the case, in the order they ran it (docs/versioning.md); empty while only unversioned workers have */
+                buildIds?: string[];
                 deadlines: components["schemas"]["Deadline"][];
                 breached: boolean;
                 details: components["schemas"]["CaseDetails"];
@@ -2598,7 +2604,7 @@ export interface components {
             groups: components["schemas"]["KpiGroup"][];
         };
         /** @enum {string|null} */
-        KpiGrouping: "channel" | "type" | "segment" | "agent" | "processVersion" | null;
+        KpiGrouping: "channel" | "type" | "segment" | "agent" | "processVersion" | "buildId" | null;
         KpiGroup: {
             /** @description The group’s value; null: all cases, or the cases without one (no agent) */
             key: string | null;
@@ -8631,8 +8637,8 @@ export interface operations {
                 to: string;
                 /** @description csv: the same figures as text/csv (also chosen by Accept: text/csv); default json */
                 format?: "json" | "csv";
-                /** @description One group per value of this (agent: whoever holds the case, else the staff member who last acted on it); absent: one group of all cases */
-                groupBy?: "channel" | "type" | "segment" | "agent" | "processVersion";
+                /** @description One group per value of this (agent: whoever holds the case, else the staff member who last acted on it; buildId: the worker build that ran its last step before it closed, none for unversioned workers); absent: one group of all cases */
+                groupBy?: "channel" | "type" | "segment" | "agent" | "processVersion" | "buildId";
             };
             header?: never;
             path?: never;

@@ -12,6 +12,7 @@ export const en = {
   'supervisor.notMeasured': 'not measured',
   'supervisor.allCases': 'All cases',
   'supervisor.noAgent': 'No agent',
+  'supervisor.unversioned': 'Unversioned workers',
 
   'dashboard.title': 'Dashboard',
   'dashboard.empty.title': 'No figures yet',
@@ -27,6 +28,7 @@ export const en = {
   'dashboard.groupBy.segment': 'Customer segment',
   'dashboard.groupBy.agent': 'Agent',
   'dashboard.groupBy.processVersion': 'Process version',
+  'dashboard.groupBy.buildId': 'Worker build',
   'dashboard.kpi': 'Figure on the chart',
   'dashboard.csv': 'Download CSV',
   'dashboard.csv.busy': 'Preparing…',
@@ -209,6 +211,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'supervisor.notMeasured': '无数据',
   'supervisor.allCases': '全部工单',
   'supervisor.noAgent': '无专员',
+  'supervisor.unversioned': '未分版本的工作进程',
 
   'dashboard.title': '数据看板',
   'dashboard.empty.title': '暂无数据',
@@ -224,6 +227,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'dashboard.groupBy.segment': '客户分层',
   'dashboard.groupBy.agent': '客服专员',
   'dashboard.groupBy.processVersion': '流程版本',
+  'dashboard.groupBy.buildId': '工作进程构建版本',
   'dashboard.kpi': '图表指标',
   'dashboard.csv': '下载 CSV',
   'dashboard.csv.busy': '正在准备…',

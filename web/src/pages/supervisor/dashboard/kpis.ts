@@ -10,7 +10,7 @@ export type Kpi = components['schemas']['Kpi'];
 export type Grouping = NonNullable<components['schemas']['KpiGrouping']>;
 
 /** The KPI route's groupings, and none. */
-export const groupings = ['none', 'channel', 'type', 'segment', 'agent', 'processVersion'] as const;
+export const groupings = ['none', 'channel', 'type', 'segment', 'agent', 'processVersion', 'buildId'] as const;
 export type GroupingChoice = (typeof groupings)[number];
 
 const SLA = 'slaCompliance';
@@ -51,6 +51,7 @@ export function valueOf(kpi: Kpi, t: Translate, locale: Locale): string {
 /** A group's name: its value, or what a null key means under this grouping. */
 export function groupLabel(key: string | null, groupBy: GroupingChoice, t: Translate): string {
   if (key !== null) return key;
+  if (groupBy === 'buildId') return t('supervisor.unversioned');
   return t(groupBy === 'none' ? 'supervisor.allCases' : 'supervisor.noAgent');
 }
 
