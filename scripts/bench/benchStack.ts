@@ -3,6 +3,7 @@ import pino from 'pino';
 import { createLogger } from '../../config/logger';
 import { returnPolicy, type ReturnPolicy } from '../../workflows/returns/policy';
 import { createPool } from '../../db/pool';
+import { startTracing } from '../../tracing/processTracing';
 import { installRuntimeLogger } from '../../worker/runtimeLogger';
 import { privateRun } from '../load/privateRun';
 import { ServiceClient } from '../load/serviceClient';
@@ -33,13 +34,15 @@ export interface Bench {
  * Temporal server (in memory). API and simulator run in this process; the worker runs as deployed,
  * in a process of its own (worker/main.ts, logging at info to the run's folder), or with
  * `workerPlace` 'in-process' beside the API, as `npm start` runs it. PostgreSQL is embedded unless
- * DATABASE_URL is set.
+ * DATABASE_URL is set; with an OTLP endpoint set, the API and worker are traced.
  */
 export async function startBench(progress: (message: string) => void, workerPlace: string): Promise<Bench> {
   const run = await privateRun('bench');
   // Logs go to stderr with the progress: stdout carries the figures, one JSON object per line.
   const logger = createLogger({ level: run.config.LOG_LEVEL, name: 'bench', destination: pino.destination(2) });
   installRuntimeLogger(logger, []);
+  // Off unless an OTLP endpoint is configured; the worker process is traced with this one.
+  const tracing = startTracing(run.config, 'after-sales-api');
   const stack = await startStack({
     config: run.config,
     logger,
@@ -49,7 +52,7 @@ export async function startBench(progress: (message: string) => void, workerPlac
     simulator: { autopilot: true, delays: { pickupMs: 0, deliveryMs: 0, inspectionMs: 0 } },
     inProcessWorker: workerPlace === 'in-process',
   });
-  const stops: (() => Promise<unknown>)[] = [() => stack.stop()];
+  const stops: (() => Promise<unknown>)[] = [() => stack.stop(), async () => tracing?.shutdown()];
   const stop = async () => {
     for (const step of stops.splice(0)) await step();
   };

@@ -23,6 +23,9 @@ const PASSED_THROUGH = [
   'INTAKE_MAX_IN_FLIGHT',
   'TEMPORAL_METRICS_PORT',
   ...WORKER_CAPACITY_SETTINGS,
+  // A collector: the run's processes are then traced, and the bench measures the service so.
+  'OTEL_EXPORTER_OTLP_ENDPOINT',
+  'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT',
 ] as const;
 
 /**

@@ -87,6 +87,10 @@ app.kubernetes.io/component: {{ .component }}
 {{- end }}
 - name: METRICS_HOST
   value: 0.0.0.0
+{{- with .Values.tracing.otlpEndpoint }}
+- name: OTEL_EXPORTER_OTLP_ENDPOINT
+  value: {{ . | quote }}
+{{- end }}
 {{ include "aso.secretEnv" (dict "root" . "key" "DATABASE_URL") }}
 {{ include "aso.secretEnv" (dict "root" . "key" "PAYLOAD_KEYS") }}
 {{ include "aso.secretEnv" (dict "root" . "key" "AUTH_JWT_SECRET") }}
