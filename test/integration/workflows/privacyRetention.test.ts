@@ -9,6 +9,7 @@ import { openCase } from '../../../db/caseRecords';
 import { customerPayloadCodec, type CustomerKeyRing } from '../../../db/customerKeyRing';
 import { migrateDatabase } from '../../../db/migrate';
 import { createPool } from '../../../db/pool';
+import { workflowTracingSinks } from '../../../tracing/temporal';
 import { ensureSchedules, scheduleIdOf, serviceSchedules } from '../../../worker/schedules';
 import type { RetentionResult } from '../../../workflows/retention/input';
 import { retentionSchedule, retentionScheduleName } from '../../../workflows/retention/schedule';
@@ -54,6 +55,8 @@ beforeAll(async () => {
     workflowBundle: { codePath: env.workflowBundlePath },
     activities: createRetentionActivities(pool, keyRing),
     dataConverter: { payloadCodecs: [codec.payloadCodec] },
+    // The bundle's tracing interceptors export through it, as in every worker (worker/createWorker.ts).
+    sinks: workflowTracingSinks(),
   });
   const running = worker.run();
   stops.push(async () => {
