@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import { createLogger } from '../../config/logger';
+import { censorLogLine } from '../../config/redaction';
 import { returnRequest } from '../support/requests';
 
 function capturingLogger() {
@@ -63,10 +64,40 @@ describe('log lines', () => {
 
   it('carry no credentials', () => {
     const { logger, output } = capturingLogger();
-    logger.info({ req: { headers: { authorization: 'Bearer eyJ.secret.token', 'x-webhook-signature': 'v1=abc123' } } }, 'request');
+    logger.info({ req: { headers: { authorization: 'Bearer eyJ.secret.token', 'x-webhook-signature': 'v1=abc123', cookie: 'session=cookie-value' } } }, 'request');
     logger.info({ command: { signatureSecret: 'partner-secret-value' } }, 'command');
+    logger.info({ login: { user: 'ops', password: 'password-value' }, webhook: { secret: 'secret-value' }, link: { token: 'token-value' } }, 'settings');
 
-    expect(output()).not.toMatch(/eyJ\.secret\.token|v1=abc123|partner-secret-value/);
+    expect(output()).not.toMatch(/eyJ\.secret\.token|v1=abc123|cookie-value|partner-secret-value|password-value|secret-value|token-value/);
+    expect(output()).toContain('"user":"ops"');
+  });
+
+  it("carry no person's name nested anywhere, in arrays too, while the logger's own name stays", () => {
+    const { logger, output } = capturingLogger();
+    logger.info({ installer: { id: 'inst-7', name: 'Jan Kowalski' } }, 'visit booked');
+    logger.info({ visitors: [{ name: 'Li Wei' }, { name: 'Anna Schmidt' }] }, 'visitors');
+
+    const text = output();
+    for (const name of ['Jan Kowalski', 'Li Wei', 'Anna Schmidt']) expect(text).not.toContain(name);
+    const lines = text.trim().split('\n').map((line) => JSON.parse(line) as Record<string, any>);
+    expect(lines.map((line) => line.name)).toEqual(['redaction-test', 'redaction-test']);
+    expect(lines[0]!.installer).toEqual({ id: 'inst-7', name: '[redacted]' });
+    expect(lines[1]!.visitors).toEqual([{ name: '[redacted]' }, { name: '[redacted]' }]);
+  });
+
+  it("carry no message's recipient, whatever form it was written in", () => {
+    const { logger, output } = capturingLogger();
+    // A local number without its area code has no phone's shape; the key censors it.
+    logger.info({ to: '555 0199', template: 'case_received' }, 'notification');
+
+    expect(JSON.parse(output())).toMatchObject({ to: '[redacted]', template: 'case_received' });
+  });
+
+  it('keep empty values as they are in a line they censor', () => {
+    const { logger, output } = capturingLogger();
+    logger.info({ assignee: null, escalated: false, note: 'call 030 5550199' }, 'empty values');
+
+    expect(JSON.parse(output())).toMatchObject({ assignee: null, escalated: false, note: 'call [redacted]' });
   });
 
   it('carry no e-mail address or phone number, whatever key holds it and however deep, in messages and arrays too', () => {
@@ -79,15 +110,17 @@ describe('log lines', () => {
     logger.info({ sentTo: { 'erika.mustermann@example.com': 'delivered' } }, 'a key shaped like an address');
     logger.info('notified erika.mustermann@example.com and +49 30 5550199');
     logger.info({ note: 'first line\n13812345678' }, 'escaped in the raw line');
+    logger.info({ note: 'call 030 5550199 or 13812345678' }, 'two numbers');
 
     const text = output();
     for (const value of ['erika (at) example', 'five five five', 'li.wei@example.cn', '13812345678', 'ops@example.com', '138 1234 5678', 'erika.mustermann', '5550199']) {
       expect(text).not.toContain(value);
     }
     const lines = text.trim().split('\n').map((line) => JSON.parse(line) as Record<string, any>);
-    expect(lines).toHaveLength(7);
+    expect(lines).toHaveLength(8);
     expect(lines[5]!.msg).toBe('notified [redacted] and [redacted]');
     expect(lines[6]!.note).toBe('first line\n[redacted]');
+    expect(lines[7]!.note).toBe('call [redacted] or [redacted]');
     expect(lines[2]!.recipients).toEqual(['[redacted]', ['[redacted]']]);
   });
 
@@ -116,6 +149,10 @@ describe('log lines', () => {
     const line = JSON.parse(output()) as Record<string, unknown>;
     expect(line.note).toBe('call [redacted] today');
     expect(line.msg).toBe('客户电话[redacted]，请回电');
+  });
+
+  it('censor a line that is not JSON as text', () => {
+    expect(censorLogLine('gateway refused erika.mustermann@example.com {"partial":\n')).toBe('gateway refused [redacted] {"partial":\n');
   });
 
   it('leave ids, tracking numbers, times and amounts as they are', () => {
