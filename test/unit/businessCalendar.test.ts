@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { addBusinessTime, type BusinessCalendar, businessTimeBetween } from '../../workflows/lib/businessCalendar';
+import { addBusinessTime, type BusinessCalendar, businessTimeBetween, localDateOf } from '../../workflows/lib/businessCalendar';
 
 const HOUR = 3_600_000;
 const weekdayHours = { start: '09:00', end: '18:00' };
@@ -86,6 +86,13 @@ describe('business calendar', () => {
     const sundayNight: BusinessCalendar = { timeZone: 'Europe/Berlin', hours: { sun: { start: '02:30', end: '05:00' } }, holidays: [] };
     // 28 Mar 2027: 02:00 CET becomes 03:00 CEST; 02:30 does not exist and is taken as 03:30 CEST (01:30Z).
     expect(iso(addBusinessTime(at('2027-03-28T00:00:00Z'), 1, sundayNight))).toBe('2027-03-28T01:30:00.001Z');
+  });
+
+  it("names an instant's date on the zone's calendar, seconds after local midnight and in January too", () => {
+    // The day a quality draw samples and a partner review dates its flags by (workflows/quality, workflows/partners).
+    expect(localDateOf(at('2026-11-23T23:00:30Z'), 'Europe/Berlin')).toEqual({ year: 2026, month: 11, day: 24 });
+    expect(localDateOf(at('2026-11-23T23:00:30Z'), 'America/Los_Angeles')).toEqual({ year: 2026, month: 11, day: 23 });
+    expect(localDateOf(at('2026-12-31T16:00:59Z'), 'Asia/Shanghai')).toEqual({ year: 2027, month: 1, day: 1 });
   });
 
   it('refuses a calendar with no working hours rather than looking for them for ever', () => {
