@@ -22,11 +22,19 @@ describe('WEBHOOK_SECRETS', () => {
     expect(WebhookSecretsSetting.parse(`\n  ${JSON.stringify({ 'carrier:dhl': NEW })}`)).toEqual({ 'carrier:dhl': [NEW] });
   });
 
+  it('reads the list form with a trailing comma or an empty entry between two', () => {
+    const expected = { 'carrier:dhl': [NEW], 'supplier:acme-repairs': ['acme-secret-00001'] };
+    expect(WebhookSecretsSetting.parse(`carrier:dhl=${NEW},,supplier:acme-repairs=acme-secret-00001`)).toEqual(expected);
+    expect(WebhookSecretsSetting.parse(`carrier:dhl=${NEW},supplier:acme-repairs=acme-secret-00001,\n`)).toEqual(expected);
+  });
+
   it('says what is wrong with a setting it refuses', () => {
     const issues = (setting: string) => WebhookSecretsSetting.safeParse(setting).error?.issues.map(({ path, message }) => ({ path, message }));
     expect(issues('{"carrier:dhl":')).toEqual([{ path: [], message: 'not valid JSON' }]);
     expect(issues('carrier:dhl=short')).toEqual([{ path: ['carrier:dhl', 0], message: 'a secret has at least 16 characters' }]);
     expect(issues(`bank:x=${NEW}`)).toEqual([{ path: ['bank:x'], message: 'kind:id, e.g. carrier:dhl' }]);
+    // A secret without its name: refused for the missing name, and the secret is not repeated in the message.
+    expect(issues(`=${NEW}`)).toEqual([{ path: [''], message: 'kind:id, e.g. carrier:dhl' }]);
     // A name without "=": refused under its own name, not split somewhere else.
     expect(issues('carrier:dhl-express-europe')).toEqual([expect.objectContaining({ path: ['carrier:dhl-express-europe'] })]);
   });
