@@ -56,8 +56,8 @@ function refuse(res: Response, kind: 'unauthorized' | 'forbidden', detail: strin
 }
 
 async function authenticate(header: string | undefined, res: Response, tokens: TokenSettings): Promise<Principal> {
-  const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(header ?? '');
   if (!header) return refuse(res, 'unauthorized', 'send a bearer token in the Authorization header');
+  const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(header);
   if (!match?.[1]) return refuse(res, 'unauthorized', 'the Authorization header is not "Bearer <token>"', 'invalid_request');
   try {
     return await verifyToken(match[1], tokens);

@@ -18,7 +18,7 @@ import { reaches, withinReach } from '../../api/auth/caseReach';
 import { queueFilter, queueHolds } from '../../api/auth/queues';
 import { mintToken, type Principal, tokenSettings, verifyToken } from '../../api/auth/tokens';
 import type { CaseListFilter, CaseRecord } from '../../domain';
-import { caseQueues } from '../../domain/workQueue';
+import { caseQueues, openEscalation } from '../../domain/workQueue';
 
 /**
  * Who reaches which case, without a server: the reach of each role, an agent's queues, a tracking
@@ -54,6 +54,20 @@ describe('the reach of a role', () => {
     expect(reaches(caller({ sub: 'acme', role: 'supplier' }, 'assigned'), record)).toBe(true);
     expect(reaches(caller({ sub: 'soundfix', role: 'supplier' }, 'assigned'), record)).toBe(false);
     expect(reaches(caller({ sub: 'soundfix', role: 'supplier' }, 'assigned'), caseRecord())).toBe(false);
+  });
+
+  it('lets an agent reach the cases of any one of their queues', () => {
+    const storeAgent = caller({ sub: 'agent-7', role: 'agent', queues: ['store'] }, 'queue');
+    // A return opened at a store counter sits in the returns queue and the store's: the store's staff reach it.
+    expect(reaches(storeAgent, caseRecord({ type: 'return', channel: 'store' }))).toBe(true);
+    expect(reaches(storeAgent, caseRecord({ type: 'return', channel: 'web' }))).toBe(false);
+    expect(reaches(caller({ sub: 'agent-1', role: 'agent', queues: ['complaints'] }, 'queue'), caseRecord({ type: 'complaint', status: 'routed' }))).toBe(true);
+  });
+
+  it('lets a role that reaches every case do so even when its token names queues', () => {
+    const supervisor = caller({ sub: 'sup-1', role: 'supervisor', queues: ['complaints'] }, 'all');
+    expect(reaches(supervisor, caseRecord({ type: 'return' }))).toBe(true);
+    expect(withinReach(supervisor, filter)).toEqual(filter);
   });
 
   it("opens a tracking link's own case and no other, whatever its role reaches", () => {
@@ -97,6 +111,8 @@ describe("an agent's queues", () => {
     expect(caseQueues(caseRecord({ type: 'suggestion', status: 'with_product' }))).toEqual(['suggestions', 'product']);
     expect(caseQueues(caseRecord({ type: 'suggestion', status: 'with_operations' }))).toEqual(['suggestions', 'operations']);
     expect(caseQueues(caseRecord({ details: { escalation: { id: 'esc-1', open: true } } }))).toEqual(['returns', 'escalations']);
+    // Acknowledging it names it.
+    expect(openEscalation({ escalation: { id: 'esc-1', open: true } })).toEqual({ id: 'esc-1' });
     expect(caseQueues(caseRecord({ details: { escalation: { id: 'esc-1', open: false } } }))).toEqual(['returns']);
     expect(caseQueues(caseRecord({ details: { escalation: { open: true } } }))).toEqual(['returns']);
     expect(caseQueues(caseRecord({ details: { feedback: { followUp: { open: true } } } }))).toEqual(['returns', 'follow_ups']);
@@ -111,6 +127,11 @@ describe('bearer tokens', () => {
     const link: Principal = { sub: 'cust-1', role: 'customer', case: CASE_ID };
     expect(await verifyToken(await mintToken(agent, settings), settings)).toEqual(agent);
     expect(await verifyToken(await mintToken(link, settings), settings)).toEqual(link);
+  });
+
+  it('are JWTs signed with HS256, as their header says to any tool that reads them', async () => {
+    const token = await mintToken({ sub: 'agent-1', role: 'agent' }, settings);
+    expect(JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString())).toEqual({ alg: 'HS256', typ: 'JWT' });
   });
 
   it.each([
@@ -171,6 +192,11 @@ describe('the guard every route starts with', () => {
     expect(call.passed()).toBe(true);
     expect(callerOf(call.res)).toEqual({ principal: { sub: 'cust-1', role: 'customer' }, reach: 'own' });
     expect(actorOf(callerOf(call.res))).toEqual({ kind: 'customer', id: 'cust-1' });
+
+    // Only a tracking link's token is held to its case's routes.
+    const offCase = guardedCall(`Bearer ${await mintToken({ sub: 'cust-1', role: 'customer' }, settings)}`, '/v1/customers/:id');
+    await offCase.run(tokenAccess(customerOnly));
+    expect(offCase.passed()).toBe(true);
   });
 
   it('asks for a token when there is none, and names a malformed header or an invalid token', async () => {
@@ -188,6 +214,15 @@ describe('the guard every route starts with', () => {
     expect(none.passed() || basic.passed() || forged.passed()).toBe(false);
   });
 
+  it('takes a valid token only as the whole header, "Bearer <token>" and nothing around it', async () => {
+    const token = await mintToken({ sub: 'sup-1', role: 'supervisor' }, settings);
+    for (const header of [`Token Bearer ${token}`, `Bearer ${token} Bearer other`]) {
+      const call = guardedCall(header);
+      await expect(call.run(tokenAccess(staff))).rejects.toMatchObject({ kind: 'unauthorized', detail: 'the Authorization header is not "Bearer <token>"' });
+      expect(call.passed()).toBe(false);
+    }
+  });
+
   it("refuses a role the rule does not list, and a tracking link's token off its case's routes", async () => {
     const customer = guardedCall(`Bearer ${await mintToken({ sub: 'cust-1', role: 'customer' }, settings)}`);
     await expect(customer.run(tokenAccess(staff))).rejects.toMatchObject({ kind: 'forbidden', detail: 'role customer may not do this' });
@@ -196,6 +231,7 @@ describe('the guard every route starts with', () => {
     const link = `Bearer ${await mintToken({ sub: 'cust-1', role: 'customer', case: CASE_ID }, settings)}`;
     const offCase = guardedCall(link, '/v1/customers/:id');
     await expect(offCase.run(tokenAccess(customerOnly))).rejects.toMatchObject({ kind: 'forbidden', detail: 'a tracking link opens its own case only' });
+    expect(offCase.challenge()).toBe('Bearer realm="after-sales", error="insufficient_scope", error_description="a tracking link opens its own case only"');
     const onCase = guardedCall(link, '/v1/cases/:id/events');
     await onCase.run(tokenAccess(customerOnly));
     expect(onCase.passed()).toBe(true);
@@ -217,6 +253,7 @@ describe('the guard every route starts with', () => {
     expect(ruleOf(accessGuard(rule, settings))).toBe(rule);
     expect(ruleOf(() => undefined)).toBeUndefined();
     expect(ruleOf('not a handler')).toBeUndefined();
+    expect(ruleOf(undefined)).toBeUndefined();
   });
 
   it('describes each rule for the API reference', () => {
