@@ -11,9 +11,14 @@ const READY_MESSAGE = '"msg":"api listening"';
 /**
  * A second API of the stack as a child process of its own (api/main.ts), on a port of its own that
  * it keeps across restarts, so a drill can kill it with SIGKILL mid-request and its clients find it
- * again where it was. It shares the stack's database, Temporal, task queue, keys and simulator.
+ * again where it was. It shares the stack's database, Temporal, keys and simulator, and its task
+ * queue unless given one.
  */
-export function apiProcessFor(config: Config, stack: Stack, opts: { port: number; dataDir: string; progress: (message: string) => void }): ServiceProcess {
+export function apiProcessFor(
+  config: Config,
+  stack: Stack,
+  opts: { port: number; dataDir: string; progress: (message: string) => void; taskQueue?: string },
+): ServiceProcess {
   if (!stack.simulatorUrl) throw new Error('an API process joins a stack whose simulator plays the order and customer systems');
   return new ServiceProcess({
     name: 'the API',
@@ -26,7 +31,7 @@ export function apiProcessFor(config: Config, stack: Stack, opts: { port: number
       DATABASE_POOL_MAX: String(config.DATABASE_POOL_MAX),
       TEMPORAL_ADDRESS: stack.temporalAddress,
       TEMPORAL_NAMESPACE: config.TEMPORAL_NAMESPACE,
-      TEMPORAL_TASK_QUEUE: config.TEMPORAL_TASK_QUEUE,
+      TEMPORAL_TASK_QUEUE: opts.taskQueue ?? config.TEMPORAL_TASK_QUEUE,
       ORDERS_URL: stack.simulatorUrl,
       CUSTOMERS_URL: stack.simulatorUrl,
       AUTH_JWT_SECRET: stack.tokens.secret,
@@ -41,7 +46,7 @@ export function apiProcessFor(config: Config, stack: Stack, opts: { port: number
       INTAKE_MAX_IN_FLIGHT: String(config.INTAKE_MAX_IN_FLIGHT),
       ...tracingEnv(config),
     },
-    logFile: path.join(opts.dataDir, 'api.log'),
+    logFile: path.join(opts.dataDir, opts.taskQueue ? `api-${opts.taskQueue}.log` : 'api.log'),
     onUnexpectedExit: (detail) => opts.progress(`UNEXPECTED: ${detail}`),
   });
 }

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { runBounded } from '../load/boundedRun';
 import { returnRequest } from '../load/caseRequests';
 import type { Answer, ServiceClient } from '../load/serviceClient';
+import type { ItemCondition } from '../../workflows/returns/vocabulary';
 import type { Drill } from './drillStack';
 
 /** A client whose request failed on our side retries with the same key, as the API asks it to, for this long. */
@@ -26,19 +27,24 @@ export interface Counts {
 }
 
 /**
- * Submits one return through the API and retries while the answer says "try again" (5xx, or no
- * answer at all), with the same Idempotency-Key, so a retry can never open a second case. A client
+ * Sends one request and retries while the answer says "try again" (5xx, or no answer at all); the
+ * request must carry the same Idempotency-Key each time, so a retry can never do it twice. A client
  * that is not `patient` gives up at the first such answer, as a customer who closes the page.
  */
-export async function submit(service: ServiceClient, body: unknown, key: string, patient = true): Promise<Answer> {
+export async function patiently(request: () => Promise<Answer>, patient = true): Promise<Answer> {
   const until = Date.now() + SUBMIT_PATIENCE_MS;
   let delayMs = SUBMIT_RETRY_MS.first;
   for (;;) {
-    const answer = await service.createCase(body, key).catch((error: unknown) => ({ status: 0, body: { error: String(error) } }));
+    const answer = await request().catch((error: unknown) => ({ status: 0, body: { error: String(error) } }));
     if (!patient || !unanswered(answer) || Date.now() > until) return answer;
     await sleep(delayMs);
     delayMs = Math.min(delayMs * 2, SUBMIT_RETRY_MS.max);
   }
+}
+
+/** Submits one return through the API, patiently or not (see patiently). */
+export function submit(service: ServiceClient, body: unknown, key: string, patient = true): Promise<Answer> {
+  return patiently(() => service.createCase(body, key), patient);
 }
 
 /**
@@ -48,7 +54,16 @@ export async function submit(service: ServiceClient, body: unknown, key: string,
  */
 export async function submitCohort(
   drill: Drill,
-  opts: { name: string; count: number; concurrency: number; faultAfter?: number; fault?: () => Promise<void>; service?: ServiceClient },
+  opts: {
+    name: string;
+    count: number;
+    concurrency: number;
+    faultAfter?: number;
+    fault?: () => Promise<void>;
+    service?: ServiceClient;
+    /** The returned item's condition: unopened, approved at once; opened, waiting for an agent's review. */
+    condition?: ItemCondition;
+  },
 ): Promise<string[]> {
   const service = opts.service ?? drill.service;
   let fault: Promise<void> | undefined;
@@ -56,7 +71,7 @@ export async function submitCohort(
     opts.count,
     opts.concurrency,
     async (index) => {
-      const { body, order } = returnRequest(drill.runId, `${opts.name}-${index}`);
+      const { body, order } = returnRequest(drill.runId, `${opts.name}-${index}`, opts.condition);
       await drill.service.addOrder(order);
       const answer = await submit(service, body, `${opts.name}-${index}`);
       if (answer.status !== 201) drill.progress(`case ${index} of ${opts.name} was refused: ${answer.status} ${JSON.stringify(answer.body)}`);

@@ -4,6 +4,7 @@ import type { Drill } from './drillStack';
 import { type Fault, paymentsDown, postgresOutage, temporalRestart, workerKill } from './faults';
 import type { DrillFlags, DrillName } from './flags';
 import { processChange } from './processChange';
+import { versionChange } from './versionChange';
 import { webhookRedelivery } from './webhookRedelivery';
 import { returnRequest } from '../load/caseRequests';
 
@@ -77,6 +78,8 @@ export function runDrill(drill: Drill, flags: DrillFlags, name: DrillName): Prom
       return webhookRedelivery(drill, flags).then((result) => ({ drill: name, ...result }));
     case 'process-change':
       return processChange(drill, flags).then((result) => ({ drill: name, ...result }));
+    case 'version-change':
+      return versionChange(drill, flags).then((result) => ({ drill: name, ...result }));
     case 'api-killed-during-intake':
       return apiKilledDuringIntake(drill, flags).then((result) => ({ drill: name, ...result }));
   }

@@ -1,6 +1,5 @@
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { temporal } from '@temporalio/proto';
 import { runBounded } from '../load/boundedRun';
 import { ServiceClient } from '../load/serviceClient';
 import { freePort } from '../net';
@@ -9,6 +8,7 @@ import { apiProcessFor } from './apiProcess';
 import { countOutcome, openInCohort, submitCohort } from './cohort';
 import type { Drill } from './drillStack';
 import type { DrillFlags } from './flags';
+import { countTaskFailures, NONDETERMINISTIC, nondeterminismLogged } from './histories';
 
 const NAME = 'process-change';
 /** The cases started on the old release, and those the new one takes. */
@@ -17,9 +17,6 @@ const AFTER = `${NAME}-after`;
 /** The new release's own cases: enough to see them pin its rules, few enough not to lengthen the drill. */
 const AFTER_SHARE = 5;
 const INSPECT_CONCURRENCY = 8;
-const { WorkflowTaskFailedCause } = temporal.api.enums.v1;
-const NONDETERMINISTIC = WorkflowTaskFailedCause[WorkflowTaskFailedCause.WORKFLOW_TASK_FAILED_CAUSE_NON_DETERMINISTIC_ERROR];
-const NONDETERMINISM_LOGGED = /nondetermin/i;
 
 interface Replayed {
   /** The rules each case ran on, by pinned version, as its workflow answers when replayed by the new release's worker. */
@@ -41,29 +38,12 @@ async function replayed(drill: Drill, ids: string[]): Promise<Replayed> {
   let unreplayable = 0;
   await runBounded(ids.length, INSPECT_CONCURRENCY, async (index) => {
     const handle = drill.stack.client.workflow.getHandle(ids[index]!);
-    for (const event of (await handle.fetchHistory()).events ?? []) {
-      const cause = event.workflowTaskFailedEventAttributes?.cause;
-      if (cause == null) continue;
-      const name = WorkflowTaskFailedCause[cause] ?? String(cause);
-      workflowTaskFailures[name] = (workflowTaskFailures[name] ?? 0) + 1;
-    }
+    await countTaskFailures(handle, workflowTaskFailures);
     const view = await handle.query(caseViewQuery).catch(() => null);
     if (view) byPolicyVersion[view.policyVersion] = (byPolicyVersion[view.policyVersion] ?? 0) + 1;
     else unreplayable += 1;
   });
   return { byPolicyVersion, workflowTaskFailures, unreplayable };
-}
-
-/** Lines the worker logged from `offset` on that name a nondeterminism error. */
-async function nondeterminismLogged(logFile: string, offset: number): Promise<number> {
-  const file = await open(logFile, 'r');
-  try {
-    const { size } = await file.stat();
-    const { buffer } = await file.read({ buffer: Buffer.alloc(Math.max(0, size - offset)), position: offset });
-    return buffer.toString('utf8').split('\n').filter((line) => NONDETERMINISM_LOGGED.test(line)).length;
-  } finally {
-    await file.close();
-  }
 }
 
 /**

@@ -30,9 +30,19 @@ export class ServiceClient {
   private bearer: Promise<string> | undefined;
 
   async createCase(body: unknown, idempotencyKey: string): Promise<Answer> {
+    return this.api('/v1/cases', JSON.stringify(body), { 'idempotency-key': idempotencyKey, authorization: await this.agent() });
+  }
+
+  /** A person's action on a case (approve, reject…), taken by the same agent. */
+  async caseAction(caseId: string, action: string, payload: Record<string, unknown>, idempotencyKey: string): Promise<Answer> {
+    const path = `/v1/cases/${encodeURIComponent(caseId)}/actions/${action}`;
+    return this.api(path, JSON.stringify(payload), { 'idempotency-key': idempotencyKey, authorization: await this.agent() });
+  }
+
+  private agent(): Promise<string> {
     // Outlives any run: a token expiring mid-run would turn into 401s, not measurements.
     this.bearer ??= mintToken({ sub: 'channel-agent', role: 'agent' }, this.tokens, '12h').then((token) => `Bearer ${token}`);
-    return this.api('/v1/cases', JSON.stringify(body), { 'idempotency-key': idempotencyKey, authorization: await this.bearer });
+    return this.bearer;
   }
 
   /** A carrier scan, signed as the carrier signs it. */

@@ -8,7 +8,7 @@ import { temporal } from '@temporalio/proto';
  * still open on each. `npm run rollout`, the version-change drill and the tests all go through it.
  */
 
-const { WorkerDeploymentVersionStatus } = temporal.api.enums.v1;
+const { TaskQueueType, WorkerDeploymentVersionStatus } = temporal.api.enums.v1;
 
 export type VersionStatus = 'inactive' | 'current' | 'ramping' | 'draining' | 'drained';
 
@@ -50,8 +50,8 @@ const IDENTITY = 'npm run rollout';
 const NOT_FOUND = 5;
 const POLL_MS = 1_000;
 
-const isoOf = (time: { seconds?: { toString(): string } | null } | null | undefined) =>
-  time?.seconds ? new Date(Number(time.seconds.toString()) * 1000).toISOString() : null;
+const isoOf = (time: { seconds?: { toString(): string } | null; nanos?: number | null } | null | undefined) =>
+  time?.seconds ? new Date(Number(time.seconds.toString()) * 1000 + Math.floor((time.nanos ?? 0) / 1e6)).toISOString() : null;
 
 export class WorkerDeployment {
   constructor(
@@ -102,6 +102,7 @@ export class WorkerDeployment {
     const { state, conflictToken } = await this.read();
     this.requireVersion(state, buildId);
     if (state.current === buildId) throw new RolloutError(`${buildId} is the current build already: it takes every new case`);
+    await this.requirePolling(state, buildId);
     await this.service.setWorkerDeploymentRampingVersion({ namespace: this.namespace, deploymentName: this.name, buildId, percentage, conflictToken, identity: IDENTITY });
     return this.describe();
   }
@@ -111,6 +112,7 @@ export class WorkerDeployment {
     const { state, conflictToken } = await this.read();
     this.requireVersion(state, buildId);
     if (state.current === buildId) throw new RolloutError(`${buildId} is the current build already`);
+    await this.requirePolling(state, buildId);
     await this.service.setWorkerDeploymentCurrentVersion({ namespace: this.namespace, deploymentName: this.name, buildId, conflictToken, identity: IDENTITY });
     return this.describe();
   }
@@ -152,13 +154,36 @@ export class WorkerDeployment {
     return { open: open.count, pinned: pinned.count };
   }
 
-  /** Waits until a worker of `buildId` has polled (it is a version of the deployment), at most `timeoutMs`. */
+  /** The task queues (and their kinds: workflow, activity) a build's workers have polled. */
+  private async taskQueuesOf(buildId: string): Promise<Set<string>> {
+    // A build the deployment lists may not be described yet for a moment: it has polled nothing, as far as anyone can tell.
+    const described = await this.service
+      .describeWorkerDeploymentVersion({ namespace: this.namespace, deploymentVersion: { deploymentName: this.name, buildId } })
+      .catch((error: unknown) => (isGrpcServiceError(error) && error.code === NOT_FOUND ? { versionTaskQueues: [] } : Promise.reject(error)));
+    const kind = (type: number | null | undefined) => (TaskQueueType[type ?? 0] ?? String(type)).replace('TASK_QUEUE_TYPE_', '').toLowerCase();
+    return new Set((described.versionTaskQueues ?? []).map((queue) => `${queue.name} (${kind(queue.type)})`));
+  }
+
+  /** The current build's task queues that workers of `buildId` have not polled yet. */
+  private async unpolled(state: DeploymentState, buildId: string): Promise<string[]> {
+    if (!state.current) return [];
+    const [polled, needed] = await Promise.all([this.taskQueuesOf(buildId), this.taskQueuesOf(state.current)]);
+    return [...needed].filter((queue) => !polled.has(queue));
+  }
+
+  /** Temporal refuses to route to a build that would leave one of the current build's task queues without workers: said plainly. */
+  private async requirePolling(state: DeploymentState, buildId: string): Promise<void> {
+    const missing = await this.unpolled(state, buildId);
+    if (missing.length > 0) throw new RolloutError(`workers of build ${buildId} do not poll ${missing.join(', ')} yet: start them, or wait until they do`);
+  }
+
+  /** Waits until workers of `buildId` poll every task queue the current build's do, at most `timeoutMs`. */
   async waitForBuild(buildId: string, timeoutMs: number): Promise<void> {
     const until = Date.now() + timeoutMs;
     for (;;) {
       const state = await this.describe().catch((error: unknown) => (error instanceof RolloutError ? null : Promise.reject(error)));
-      if (state?.versions.some((v) => v.buildId === buildId)) return;
-      if (Date.now() > until) throw new RolloutError(`no worker of build ${buildId} polled deployment ${this.name} within ${timeoutMs / 1000}s`);
+      if (state?.versions.some((v) => v.buildId === buildId) && (await this.unpolled(state, buildId)).length === 0) return;
+      if (Date.now() > until) throw new RolloutError(`workers of build ${buildId} did not poll every task queue of deployment ${this.name} within ${timeoutMs / 1000}s`);
       await sleep(POLL_MS);
     }
   }

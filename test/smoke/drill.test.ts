@@ -35,9 +35,9 @@ test('npm run drill against a Temporal and a PostgreSQL it does not own: duplica
   expect(apiKill.cases).toBeGreaterThanOrEqual(apiKill.accepted);
 }, SMOKE_TIMEOUT_MS);
 
-test('npm run drill stages the harder faults: payments down while refunds wait on it, one webhook event delivered 200 times, and a release deployed while cases are in flight', async () => {
+test('npm run drill stages the harder faults: payments down while refunds wait on it, one webhook event delivered 200 times, a release deployed while cases are in flight, and a new build ramped and made current under them', async () => {
   const { WORKFLOW_BUNDLE_PATH, API_WORKFLOW_BUNDLE_PATH, ...env } = process.env;
-  const drills = 'payments-down,webhook-redelivery,process-change';
+  const drills = 'payments-down,webhook-redelivery,process-change,version-change';
   const args = ['--quick', '--only', drills, '--cases', '20', '--payments-down-s', '10', '--redeliveries', '200'];
   const results = jsonLines(await runScript('scripts/drill/main.ts', args, { ...env, DATABASE_URL: database.url }));
 
@@ -45,12 +45,14 @@ test('npm run drill stages the harder faults: payments down while refunds wait o
     expect.objectContaining({ drill: 'payments-down', ok: true, started: 20, completed: 20, lost: 0, duplicated: 0 }),
     expect.objectContaining({ drill: 'webhook-redelivery', ok: true, deliveries: 200, inspectionsOnTimeline: 1, refunds: 1, restocks: 1, refundMessages: 1 }),
     expect.objectContaining({ drill: 'process-change', ok: true, started: 24, completed: 24, lost: 0, duplicated: 0, nondeterminismErrors: 0 }),
+    expect.objectContaining({ drill: 'version-change', ok: true, started: 28, completed: 28, lost: 0, duplicated: 0, stuck: 0, failed: 0, nondeterminismErrors: 0 }),
   ]);
   // Payments came back to cases that had asked for their refund while it was down.
-  const [paymentsDown, redelivery, processChange] = results as [
+  const [paymentsDown, redelivery, processChange, versionChange] = results as [
     { stagesAtRepair: Record<string, number> },
     { answered: Record<string, number> },
     { oldRelease: { byPolicyVersion: Record<string, number> }; newRelease: { byPolicyVersion: Record<string, number> } },
+    { inFlightAtRamp: number; casesByVersion: Record<'reviewedAfterPromotion' | 'openedAfterPromotion', Record<string, number>> },
   ];
   expect(paymentsDown.stagesAtRepair.refunding).toBeGreaterThan(0);
   // Every delivery was answered, none with a 5xx.
@@ -60,5 +62,10 @@ test('npm run drill stages the harder faults: payments down while refunds wait o
   const newRules = Object.entries(processChange.newRelease.byPolicyVersion);
   expect(oldRules).toEqual([[expect.stringMatching(/^returns\/drill \+ /), 20]]);
   expect(newRules).toEqual([[expect.not.stringMatching(/^returns\/drill /), 4]]);
+  // Every case of build A waited for its review when B ramped; the half reviewed once A had stopped
+  // finished on B, and the cases opened after the promotion never ran on A (their records say so).
+  expect(versionChange.inFlightAtRamp).toBe(20);
+  expect(versionChange.casesByVersion.reviewedAfterPromotion).toEqual({ 'A→B': 10 });
+  expect(versionChange.casesByVersion.openedAfterPromotion).toEqual({ B: 4 });
 }, SMOKE_TIMEOUT_MS);
 

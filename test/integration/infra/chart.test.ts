@@ -48,3 +48,41 @@ it('fails on a field Kubernetes does not know, as the API server would refuse it
   const check = await checkChart([{ name: 'misspelt', files: [misspelt] }], () => undefined);
   expect(check.problems.join('\n')).toMatch(/runAsNonroot/);
 }, FIRST_BUILD_MS);
+
+it('runs each build of worker.versioning.versions as a Deployment of its own, joined to the worker deployment and scaled on its own backlog', async () => {
+  const example = path.join(__dirname, '../../../deploy/values/versioned-workers.yaml');
+  const check = await checkChart([{ name: 'versioned', files: [example] }], () => undefined);
+  expect(check.problems).toEqual([]);
+  const rendered = manifests(check.renders[0]!.yaml);
+
+  type Container = { image: string; env: { name: string; value?: string }[] };
+  const workers = rendered
+    .filter((m) => m.kind === 'Deployment' && m.metadata.name.includes('-worker'))
+    .map((m) => {
+      const spec = m.spec as { selector: { matchLabels: Record<string, string> }; template: { spec: { containers: Container[] } } };
+      const [container] = spec.template.spec.containers;
+      const env = Object.fromEntries(container!.env.map((e) => [e.name, e.value]));
+      return { name: m.metadata.name, image: container!.image, component: spec.selector.matchLabels['app.kubernetes.io/component'], env };
+    });
+  // No unversioned worker beside them; each build's own image, selector and version.
+  expect(workers.map(({ name, image, component, env }) => [name, image.split(':').pop(), component, env.WORKER_DEPLOYMENT_NAME, env.WORKER_BUILD_ID])).toEqual([
+    ['after-sales-worker-1-4-0', '1.4.0', 'worker-1-4-0', 'after-sales', '1.4.0'],
+    ['after-sales-worker-1-5-0', '1.5.0', 'worker-1-5-0', 'after-sales', '1.5.0'],
+  ]);
+  const scalers = rendered.filter((m) => m.kind === 'ScaledObject').map((m) => m.spec as { minReplicaCount: number; triggers: { metadata: Record<string, string> }[] });
+  expect(scalers.map((s) => [s.minReplicaCount, s.triggers[0]!.metadata.workerDeploymentBuildId, s.triggers[0]!.metadata.includeRunningWorkflowCount])).toEqual([
+    [0, '1.4.0', 'true'],
+    [1, '1.5.0', 'true'],
+  ]);
+  expect(rendered.filter((m) => m.kind === 'PodDisruptionBudget').map((m) => m.metadata.name)).toContain('after-sales-worker-1-4-0');
+}, FIRST_BUILD_MS);
+
+it('refuses a build listed twice and a build id Temporal or Kubernetes would not take', async () => {
+  const twice = path.join(dir, 'twice.yaml');
+  await writeFile(twice, 'worker:\n  versioning:\n    versions:\n      - buildId: "1.5.0"\n      - buildId: "1.5.0"\n');
+  const spaced = path.join(dir, 'spaced.yaml');
+  await writeFile(spaced, 'worker:\n  versioning:\n    versions:\n      - buildId: "1.5 beta"\n');
+  const check = await checkChart([{ name: 'twice', files: [twice] }, { name: 'spaced', files: [spaced] }], () => undefined);
+  expect(check.problems.join('\n')).toMatch(/build id "1\.5\.0" is listed twice/);
+  expect(check.problems.join('\n')).toMatch(/build id "1\.5 beta" must be letters, digits/);
+}, FIRST_BUILD_MS);

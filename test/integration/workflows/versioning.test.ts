@@ -7,6 +7,7 @@ import type { Activities } from '../../../activities/types';
 import { caseStartPolicies } from '../../../config/policies/caseStartPolicy';
 import { WorkerDeployment } from '../../../scripts/rollout/workerDeployment';
 import type { settleCaseStarts } from '../../../workflows/caseStarts/settleCaseStarts';
+import { runScript } from '../db/runScript';
 import { testEnv } from '../../support/env';
 import { eventually } from '../../support/eventually';
 import { returnCaseInput } from '../../support/returnCases';
@@ -131,6 +132,26 @@ it('ramps: about the ramp’s share of new cases starts on the ramping build, th
   const records = await Promise.all(opened.map(({ input }) => harness.caseRecord(input.caseId)));
   expect(records.map((r) => r.buildIds![0])).toEqual(firstBuilds);
   await Promise.all(opened.map(({ handle }) => handle.terminate('test over')));
+});
+
+it('is what npm run rollout shows and changes, refusing a build whose workers never polled', async () => {
+  const env = { PATH: process.env.PATH, TEMPORAL_ADDRESS: testEnv().temporalAddress, TEMPORAL_NAMESPACE: testEnv().namespace };
+  const rollout = (...args: string[]) => runScript('scripts/rollout/main.ts', [...args, '--deployment', deploymentName], env);
+
+  const status = await rollout('status');
+  const unknown = await rollout('ramp', 'C', '10');
+  const back = await rollout('rollback', 'A');
+
+  expect(status.code).toBe(0);
+  // build, status, share of new cases, open, pinned, first polled
+  expect(status.stdout).toMatch(/^ +A +current +70 % +\d+ +\d+ +\d{4}-\d\d-\d\d \d\d:\d\d UTC$/m);
+  expect(status.stdout).toMatch(/^ +B +ramping +30 % +\d+ +0 +\d{4}-/m);
+  expect(status.stdout).toContain('new cases: 70 % on A, 30 % on B');
+  expect(unknown.code).toBe(1);
+  expect(unknown.stderr).toContain(`no build C in deployment ${deploymentName} (builds: A, B)`);
+  expect(back.code).toBe(0);
+  expect(back.stdout).toContain('new cases: 100 % on A');
+  expect(await deployment.describe()).toMatchObject({ current: 'A', ramping: null });
 });
 
 it('replays a history that versioned workers recorded on the unversioned replay worker of the replay test', async () => {
