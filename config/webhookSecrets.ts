@@ -19,25 +19,30 @@ const SecretMap = z.record(z.string(), z.union([Secret, z.array(Secret).min(1).m
   }
 });
 
-/** `carrier:dhl=new|old,supplier:acme=secret` — the form an environment variable is easiest to write in. */
-function fromList(text: string): Record<string, string[]> {
-  return Object.fromEntries(
-    text
-      .split(',')
-      .map((entry) => entry.trim())
-      .filter(Boolean)
-      .map((entry) => {
-        const at = entry.indexOf('=');
-        return at < 0 ? [entry, []] : [entry.slice(0, at).trim(), entry.slice(at + 1).split('|').map((s) => s.trim())];
-      }),
-  );
+/**
+ * `carrier:dhl=new|old,supplier:acme=secret` — the form an environment variable is easiest to write
+ * in. An entry without "=" is refused by its position, not by its text: a mistyped separator
+ * (`carrier:dhl:secret`) would otherwise print the secret in the start-up error.
+ */
+function fromList(text: string, ctx: z.RefinementCtx): Record<string, string[]> {
+  const entries = text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const secrets: Record<string, string[]> = {};
+  entries.forEach((entry, index) => {
+    const at = entry.indexOf('=');
+    if (at < 0) ctx.addIssue({ code: 'custom', path: [`entry ${index + 1}`], message: 'kind:id=secret, e.g. carrier:dhl=…; no "=" found' });
+    else secrets[entry.slice(0, at).trim()] = entry.slice(at + 1).split('|').map((s) => s.trim());
+  });
+  return secrets;
 }
 
 /** Accepts a JSON object or the list form; either way, each partner's secrets newest first. */
 export const WebhookSecretsSetting = z
   .string()
   .transform((text, ctx) => {
-    if (!text.trimStart().startsWith('{')) return fromList(text);
+    if (!text.trimStart().startsWith('{')) return fromList(text, ctx);
     try {
       return JSON.parse(text) as unknown;
     } catch {

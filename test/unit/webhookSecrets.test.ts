@@ -35,8 +35,12 @@ describe('WEBHOOK_SECRETS', () => {
     expect(issues(`bank:x=${NEW}`)).toEqual([{ path: ['bank:x'], message: 'kind:id, e.g. carrier:dhl' }]);
     // A secret without its name: refused for the missing name, and the secret is not repeated in the message.
     expect(issues(`=${NEW}`)).toEqual([{ path: [''], message: 'kind:id, e.g. carrier:dhl' }]);
-    // A name without "=": refused under its own name, not split somewhere else.
-    expect(issues('carrier:dhl-express-europe')).toEqual([expect.objectContaining({ path: ['carrier:dhl-express-europe'] })]);
+    // An entry without "=" is refused by its place in the list, its text not repeated: it may be a
+    // secret behind a mistyped separator.
+    const noSeparator = { path: ['entry 2'], message: 'kind:id=secret, e.g. carrier:dhl=…; no "=" found' };
+    expect(issues(`supplier:acme=${OLD},carrier:dhl:${NEW}`)).toEqual([noSeparator]);
+    expect(JSON.stringify(WebhookSecretsSetting.safeParse(`supplier:acme=${OLD},carrier:dhl:${NEW}`).error)).not.toContain(NEW);
+    expect(issues(`supplier:acme=${OLD},carrier:dhl-express-europe`)).toEqual([noSeparator]);
   });
 
   it.each([
