@@ -26,6 +26,7 @@ import { tracingClientInterceptors } from '../tracing/temporal';
 import { createCaseWorker } from '../worker/createWorker';
 import { ensureSchedules, serviceSchedules } from '../worker/schedules';
 import { cachedWorkflowBundle } from '../worker/workflowBundleCache';
+import { workflowSourceFor } from '../worker/workflowSource';
 import { localSecrets, usesLocalTokenSecret } from './localSecrets';
 import { startTemporalDevServer } from './temporal/devServer';
 import { resolveTemporalCli } from './temporal/resolveCli';
@@ -259,7 +260,8 @@ async function startWorker(
     namespace: opts.config.TEMPORAL_NAMESPACE,
     taskQueue: opts.config.TEMPORAL_TASK_QUEUE,
     workflowBundlePath:
-      opts.workflowBundlePath ?? (await cachedWorkflowBundle({ dir: userCacheDir('workflow-bundles'), onProgress: opts.onProgress })),
+      opts.workflowBundlePath ??
+      (await cachedWorkflowBundle({ dir: userCacheDir('workflow-bundles'), onProgress: opts.onProgress, source: workflowSourceFor(opts.config) })),
     payloadCodec,
     capacity: opts.config,
     activities: createActivities({ pool, partners, trackingLinks, customerKeys: keyRing, timeoutMs: opts.config.PARTNER_TIMEOUT_MS }),

@@ -1,6 +1,6 @@
 import type { Config } from '../config/env';
 
-type TracingConfig = Pick<Config, 'OTEL_EXPORTER_OTLP_ENDPOINT' | 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT'>;
+export type TracingConfig = Pick<Config, 'OTEL_EXPORTER_OTLP_ENDPOINT' | 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT'>;
 
 /**
  * Where spans are sent, as OpenTelemetry reads its two settings: the traces URL as given, else

@@ -12,11 +12,11 @@ import type { ActivityInterceptorsFactory, InjectedSinks } from '@temporalio/wor
 import { processTracing } from './processTracing';
 
 /**
- * Temporal's OpenTelemetry interceptors, wired as the SDK documents them, on every client and
- * worker whether tracing is on or off (off, their spans do not record and nothing is exported):
- * the trace of a request crosses into its workflow and activities in Temporal headers. The
- * workflow side is in every workflow bundle (worker/workflowSource.ts), so production, the tests
- * and the replay of recorded histories run the same workflow code.
+ * Temporal's OpenTelemetry interceptors, wired as the SDK documents them: the trace of a request
+ * crosses into its workflow and activities in Temporal headers. The client's and the activities'
+ * are on every client and worker whether tracing is on or off (off, their spans do not record).
+ * The workflows' run in the workflows a worker that traces starts, and in no other
+ * (tracing/workflowInterceptors.ts): in a workflow's sandbox their spans record, and cost, either way.
  */
 
 /** StartWorkflow, SignalWorkflow, QueryWorkflow, StartWorkflowUpdate…: the span of the call, its context in the headers. */
@@ -31,8 +31,8 @@ export const tracingActivityInterceptors: ActivityInterceptorsFactory[] = [
 
 /**
  * The sink the workflow interceptors export their spans through (RunWorkflow, StartActivity,
- * HandleUpdate…), to this process's tracing, or nowhere while it is off: a bundle with the
- * interceptors calls it either way. The SDK does not call it on replay, so a workflow replayed
+ * HandleUpdate…), to this process's tracing, or nowhere while it is off: a workflow that started
+ * with the interceptors calls it either way. The SDK does not call it on replay, so a workflow replayed
  * after its worker's cache let it go does not export its spans twice.
  */
 export function workflowTracingSinks(): InjectedSinks<OpenTelemetrySinks> {

@@ -4,22 +4,29 @@ import type { Activities } from '../activities/types';
 import type { Config } from '../config/env';
 import { tracingActivityInterceptors, workflowTracingSinks } from '../tracing/temporal';
 import { deploymentOptions } from './versioning';
-import { workflowSource } from './workflowSource';
+import type { WorkflowSource } from './workflowSource';
 
-export interface CaseWorkerOptions {
+interface CaseWorkerSettings {
   connection: NativeConnection;
   namespace: string;
   taskQueue: string;
   activities: Activities;
   /** Must match the clients' codec: the worker decrypts what they start and encrypts what it records. */
   payloadCodec: PayloadCodec;
-  /** A prebuilt workflow bundle (tests build one per run); otherwise the worker bundles at start. */
-  workflowBundlePath?: string;
   /** Slots and cache from the configuration; unset ones keep the SDK's defaults. */
   capacity?: WorkerCapacity;
   /** The worker deployment version it joins (worker/versioning.ts); none: unversioned. */
   version?: WorkerDeploymentVersion;
 }
+
+/**
+ * The workflows: a prebuilt bundle (tests build one per run, the local stack caches them), or
+ * those the worker bundles at start, for a worker that traces or not as its configuration says
+ * (worker/workflowSource.ts).
+ */
+type CaseWorkflows = { workflowBundlePath: string; workflowSource?: never } | { workflowBundlePath?: never; workflowSource: WorkflowSource };
+
+export type CaseWorkerOptions = CaseWorkerSettings & CaseWorkflows;
 
 /** Each setting that sizes a worker, and the SDK option it sets; unset, the SDK's default holds. */
 const CAPACITY_OPTIONS = {
@@ -42,11 +49,12 @@ function capacityOptions(capacity: WorkerCapacity = {}): Partial<WorkerOptions> 
 
 /** The one worker shape production, the local stack and the tests all run. */
 export function createCaseWorker(opts: CaseWorkerOptions): Promise<Worker> {
-  const workflows = opts.workflowBundlePath
-    ? { workflowBundle: { codePath: opts.workflowBundlePath } }
-    : { workflowsPath: workflowSource.workflowsPath, bundlerOptions: { preloadModules: workflowSource.preloadModules } };
-  // A prebuilt bundle has the workflow interceptors in it already (worker/workflowSource.ts).
-  const workflowModules = opts.workflowBundlePath ? [] : workflowSource.workflowInterceptorModules;
+  const workflows =
+    opts.workflowBundlePath === undefined
+      ? { workflowsPath: opts.workflowSource.workflowsPath, bundlerOptions: { preloadModules: opts.workflowSource.preloadModules } }
+      : { workflowBundle: { codePath: opts.workflowBundlePath } };
+  // A prebuilt bundle has its workflow interceptor module in it already.
+  const workflowModules = opts.workflowSource?.workflowInterceptorModules ?? [];
   return Worker.create({
     connection: opts.connection,
     namespace: opts.namespace,
@@ -57,6 +65,7 @@ export function createCaseWorker(opts: CaseWorkerOptions): Promise<Worker> {
     ...capacityOptions(opts.capacity),
     ...deploymentOptions(opts.version),
     interceptors: { activity: tracingActivityInterceptors, workflowModules },
+    // Called by the workflows that run with the tracing interceptors, whichever bundle runs them.
     sinks: workflowTracingSinks(),
     // Long enough for an in-flight partner call to finish on SIGTERM; the rest retry elsewhere.
     shutdownGraceTime: '10 seconds',

@@ -15,6 +15,7 @@ import { createCaseWorker } from './createWorker';
 import { installRuntimeLogger } from './runtimeLogger';
 import { ensureSchedules, serviceSchedules } from './schedules';
 import { workerVersion } from './versioning';
+import { workflowSourceFor } from './workflowSource';
 
 /** Production entry point: one worker process; scale by running more of them. */
 async function main(): Promise<void> {
@@ -57,6 +58,8 @@ async function main(): Promise<void> {
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       payloadCodec,
+      // New workflows run with the tracing interceptors only while spans are exported: they cost each workflow either way.
+      workflowSource: workflowSourceFor(config),
       capacity: config,
       version,
       activities: createActivities({

@@ -3,9 +3,7 @@ import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, utimes, writeFile 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
-import { workflowSource } from './workflowSource';
-
-type WorkflowSource = typeof workflowSource;
+import type { WorkflowSource } from './workflowSource';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..');
 /** Bundles of other states of the code (another branch, another clone) kept besides the newest. */
@@ -30,10 +28,10 @@ interface Manifest {
 export async function cachedWorkflowBundle(opts: {
   dir: string;
   onProgress: (message: string) => void;
-  /** The workflows of this project unless a test says otherwise. */
-  source?: WorkflowSource;
+  /** Traced or not (worker/workflowSource.ts): each is a bundle of its own, since the interceptor modules are part of the key. */
+  source: WorkflowSource;
 }): Promise<string> {
-  const source = opts.source ?? workflowSource;
+  const { source } = opts;
   const options = await bundlerOptions(source);
   const reusable = await findUnchanged(opts.dir, options).catch(() => null);
   if (reusable) {

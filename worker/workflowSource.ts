@@ -1,6 +1,15 @@
+import { otlpTracesUrl, type TracingConfig } from '../tracing/settings';
+
+/** What a workflow bundle is built from, whether the worker bundles at start or a test run prebuilds one. */
+export interface WorkflowSource {
+  workflowsPath: string;
+  preloadModules: string[];
+  workflowInterceptorModules: string[];
+}
+
 /**
- * What every workflow bundle is built from, whether the worker bundles at start or a test run
- * prebuilds one.
+ * The workflows as production runs them by default: the workflows a worker starts run without the
+ * tracing interceptors.
  *
  * The worker runs all workflows in one reusable V8 context, where each workflow evaluates the
  * modules it imports anew, unless they are preloaded: then they are evaluated once and shared
@@ -14,7 +23,7 @@
  * it, so a workflow never parses with these schemas: payloads arrive parsed by the API, and the
  * workflows read the definitions' tables and types only.
  */
-export const workflowSource = {
+export const workflowSource: WorkflowSource = {
   workflowsPath: require.resolve('../workflows'),
   preloadModules: [
     'zod',
@@ -22,10 +31,26 @@ export const workflowSource = {
     require.resolve('../config/policies'),
     require.resolve('../workflows/registry'),
   ],
-  /**
-   * Temporal's OpenTelemetry workflow interceptors (tracing/temporal.ts), in every bundle whether
-   * tracing is on or not, so the workflow code the tests and the replay of recorded histories run is
-   * production's. Not preloaded: they keep a tracer per workflow.
-   */
-  workflowInterceptorModules: [require.resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors')],
+  workflowInterceptorModules: [require.resolve('../tracing/workflowInterceptorsUntraced')],
 };
+
+/**
+ * The same workflows for a worker that traces: the workflows it starts run with Temporal's
+ * OpenTelemetry workflow interceptors (tracing/temporal.ts). Only then: with them, each workflow
+ * evaluates OpenTelemetry's SDK in its sandbox and makes a tracer and spans, exported or not
+ * (docs/observability.md).
+ *
+ * Either bundle holds the interceptors' code, and runs it in the workflows that started with it:
+ * a workflow keeps the interceptors, or their absence, for its whole life, whichever worker
+ * replays it, so tracing can be turned on or off with cases in flight
+ * (tracing/workflowInterceptors.ts).
+ */
+export const tracedWorkflowSource: WorkflowSource = {
+  ...workflowSource,
+  workflowInterceptorModules: [require.resolve('../tracing/workflowInterceptorsTraced')],
+};
+
+/** The workflows a worker with this configuration runs: new ones traced when it exports spans (tracing/settings.ts). */
+export function workflowSourceFor(config: TracingConfig): WorkflowSource {
+  return otlpTracesUrl(config) === null ? workflowSource : tracedWorkflowSource;
+}

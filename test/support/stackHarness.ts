@@ -7,6 +7,7 @@ import { signWebhook } from '../../api/webhooks/signature';
 import { loadConfig } from '../../config/env';
 import { generatePayloadKeys } from '../../config/payloadKeys';
 import { startStack, type Stack, type StackOptions } from '../../scripts/stack';
+import { otlpTracesUrl } from '../../tracing/settings';
 import { createTestDatabase } from '../setup/testDatabase';
 import { testLogger } from '../setup/testLog';
 import { addExpectedRecords } from './records';
@@ -61,7 +62,8 @@ export async function startTestStack(
       ...policies,
     },
     simulator: { delays: { pickupMs: 100, deliveryMs: 100, inspectionMs: 100, supplierStepMs: 100, installerStepMs: 100 } },
-    workflowBundlePath: env.workflowBundlePath,
+    // The run's bundle is that of a worker that does not trace; a stack that traces bundles its own.
+    workflowBundlePath: otlpTracesUrl(config) === null ? env.workflowBundlePath : undefined,
     ...options,
   });
 }

@@ -8,6 +8,7 @@ import { createLogger } from '../../config/logger';
 import { CensoringSpanProcessor } from '../../tracing/censoringSpanProcessor';
 import { startTracing } from '../../tracing/processTracing';
 import { otlpTracesUrl, tracingEnv } from '../../tracing/settings';
+import { workflowSource, workflowSourceFor } from '../../worker/workflowSource';
 
 describe('the OTLP endpoint', () => {
   it('is the traces URL as given, else the base URL with OTLP/HTTP\'s traces path, else none: tracing is off', () => {
@@ -41,6 +42,16 @@ describe('with no endpoint configured', () => {
     expect(span.isRecording()).toBe(false);
     span.end();
     expect(Object.prototype.hasOwnProperty.call(Server.prototype.emit, '__wrapped')).toBe(false);
+  });
+
+  it("the worker's workflows start without the tracing interceptors, and with them when an endpoint is set", () => {
+    expect(workflowSourceFor(loadConfig({}))).toBe(workflowSource);
+    expect(workflowSource.workflowInterceptorModules).toEqual([expect.stringMatching(/workflowInterceptorsUntraced\.ts$/)]);
+    for (const setting of ['OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT']) {
+      const traced = workflowSourceFor(loadConfig({ [setting]: 'http://collector:4318' }));
+      expect(traced.workflowInterceptorModules).toEqual([expect.stringMatching(/workflowInterceptorsTraced\.ts$/)]);
+      expect({ ...traced, workflowInterceptorModules: workflowSource.workflowInterceptorModules }).toEqual(workflowSource);
+    }
   });
 });
 

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cachedWorkflowBundle } from '../../../worker/workflowBundleCache';
-import { workflowSource } from '../../../worker/workflowSource';
+import { tracedWorkflowSource, workflowSource } from '../../../worker/workflowSource';
 
 /** A tiny workflow module outside the repo, whose sources the test may change. */
 let root: string;
@@ -44,14 +44,18 @@ describe('cachedWorkflowBundle', () => {
     expect(changed.code).not.toContain("'hello'");
   }, 120_000);
 
-  it('does not reuse a bundle built without the workflow interceptors the source now names', async () => {
-    const untraced = await bundle();
-    const traced = await bundle(workflowSource.workflowInterceptorModules);
-    const tracedAgain = await bundle(workflowSource.workflowInterceptorModules);
+  it('keeps the bundle of a worker that traces and that of one that does not apart, and reuses each for its own source', async () => {
+    const untraced = await bundle(workflowSource.workflowInterceptorModules);
+    const traced = await bundle(tracedWorkflowSource.workflowInterceptorModules);
+    const tracedAgain = await bundle(tracedWorkflowSource.workflowInterceptorModules);
+    const untracedAgain = await bundle(workflowSource.workflowInterceptorModules);
 
-    expect(untraced.code).not.toContain('OpenTelemetryInboundInterceptor');
+    expect(untraced.code).toContain('workflowInterceptorsUntraced');
+    expect(untraced.code).not.toContain('workflowInterceptorsTraced');
     expect(traced).toMatchObject({ bundled: true });
-    expect(traced.code).toContain('OpenTelemetryInboundInterceptor');
+    expect(traced.code).toContain('workflowInterceptorsTraced');
+    expect(traced.code).not.toContain('workflowInterceptorsUntraced');
     expect(tracedAgain).toEqual({ ...traced, bundled: false });
+    expect(untracedAgain).toEqual({ ...untraced, bundled: false });
   }, 120_000);
 });
