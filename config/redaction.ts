@@ -53,20 +53,48 @@ const mentionsPhone = new RegExp(PHONE);
  * before a number, and hides it from the phone pattern.
  */
 function mayCarryCensored(line: string): boolean {
-  if (line.includes('@') || line.includes('\\') || mentionsCensoredKey.test(line) || mentionsPhone.test(line)) return true;
+  if (line.includes('@') || line.includes('\\') || mentionsCensoredKey.test(line) || mentionsPhone.test(line) || mayHoldEncodedContact.test(line)) return true;
   const first = line.indexOf(NAME_KEY);
   return first !== -1 && line.indexOf(NAME_KEY, first + NAME_KEY.length) !== -1;
 }
 
 /** Neither an address (it has an @) nor a phone number (it has digits) can be in it: most keys and words. */
 const cannotHoldContact = /^[^\d@]*$/;
+/** How a URL or a form encodes a contact: %40 for an address's @, %2B for a number's +, + or %20 between its digits. */
+const mayHoldEncodedContact = /%40|%2B\d|\d(?:\+|%20)\d/i;
 
-/** A string with every e-mail address and phone number in it censored. */
-export function censorText(text: string): string {
-  if (cannotHoldContact.test(text)) return text;
+function percentDecoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** A query string as a form encodes it: + for a space, %2B for a plus. */
+const formDecoded = (text: string): string => percentDecoded(text.replace(/\+/g, ' '));
+
+function censorShapes(text: string): string {
   // The e-mail pattern is the costly one, and an address has an @.
   const withoutEmails = text.includes('@') ? text.replace(emails, CENSOR) : text;
   return withoutEmails.replace(phones, CENSOR);
+}
+
+/**
+ * A string with every e-mail address and phone number in it censored, in log lines and spans
+ * (tracing/censoringSpanProcessor.ts); also where a URL percent- or form-encodes them, and then the
+ * string is kept decoded.
+ */
+export function censorText(text: string): string {
+  if (cannotHoldContact.test(text)) return text;
+  let censored = censorShapes(text);
+  if (!mayHoldEncodedContact.test(censored)) return censored;
+  for (const decode of [percentDecoded, formDecoded]) {
+    const decoded = decode(censored);
+    const again = censorShapes(decoded);
+    if (again !== decoded) censored = again;
+  }
+  return censored;
 }
 
 /**

@@ -3,31 +3,8 @@ import type { ReadableSpan, Span, SpanProcessor } from '@opentelemetry/sdk-trace
 import { withoutCredentials } from '../api/middleware/urlCredentials';
 import { censorText } from '../config/redaction';
 
-function percentDecoded(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
-
-/** A query string as a form encodes it: + for a space, %2B for a plus. */
-const formDecoded = (text: string): string => percentDecoded(text.replace(/\+/g, ' '));
-
-/**
- * A string with credentials in a URL's query or shaped like a JWT, e-mail addresses and phone
- * numbers censored, as a log line would have them; also where a URL encodes them (%40 for the @ of
- * an address, + or %20 between a number's digits), in which case the URL is kept decoded.
- */
-function censorString(text: string): string {
-  let censored = censorText(withoutCredentials(text));
-  for (const decode of [percentDecoded, formDecoded]) {
-    const decoded = decode(censored);
-    const again = censorText(decoded);
-    if (again !== decoded) censored = again;
-  }
-  return censored;
-}
+/** Credentials in a URL's query or shaped like a JWT, e-mail addresses and phone numbers, encoded or not, censored as a log line has them. */
+const censorString = (text: string): string => censorText(withoutCredentials(text));
 
 function isPrimitive(value: unknown): value is string | number | boolean {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';

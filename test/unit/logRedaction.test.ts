@@ -151,6 +151,18 @@ describe('log lines', () => {
     expect(line.msg).toBe('客户电话[redacted]，请回电');
   });
 
+  it('carry no e-mail address or phone number that a URL percent-encodes or a form encodes', () => {
+    const { logger, output } = capturingLogger();
+    logger.info({ req: { method: 'GET', url: '/v1/cases?customerId=erika.mustermann%40example.com&phone=%2B49%2030%205550199' } }, 'request completed');
+    logger.info('posted email=li.wei%40example.cn&phone=%2B86+138+1234+5678');
+
+    const text = output();
+    for (const value of ['erika.mustermann', 'li.wei', '5550199', '138', '1234', '5678']) expect(text).not.toContain(value);
+    const [request, form] = text.trim().split('\n').map((line) => JSON.parse(line) as Record<string, any>);
+    expect(request!.req.url).toBe('/v1/cases?customerId=[redacted]&phone=[redacted]');
+    expect(form!.msg.match(/\[redacted\]/g)).toHaveLength(2);
+  });
+
   it('censor a line that is not JSON as text', () => {
     expect(censorLogLine('gateway refused erika.mustermann@example.com {"partial":\n')).toBe('gateway refused [redacted] {"partial":\n');
   });
