@@ -1,7 +1,8 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { CasePolicies } from '../../config/policies/profiles';
-import { loadConfig } from '../../config/env';
+import type { DestinationStream } from 'pino';
+import { type Config, loadConfig } from '../../config/env';
 import { createLogger } from '../../config/logger';
 import { installRuntimeLogger } from '../../worker/runtimeLogger';
 import { freePort } from '../net';
@@ -12,6 +13,29 @@ export interface DemoStackOptions {
   env?: Record<string, string | undefined>;
   policies?: Partial<CasePolicies>;
   delays: NonNullable<StackOptions['simulator']>['delays'];
+}
+
+/**
+ * The stack in this process with in-memory Temporal and the simulator driving every partner step
+ * itself, `delays` apart, as the demo, the history recorder and `npm run trace:refund` run it;
+ * the Temporal SDK's own log lines go to the same logger.
+ */
+export async function startAutopilotStack(
+  config: Config,
+  name: string,
+  progress: (message: string) => void,
+  options: Pick<DemoStackOptions, 'delays' | 'policies'> & { logDestination?: DestinationStream },
+): Promise<Stack> {
+  const logger = createLogger({ level: config.LOG_LEVEL, name, destination: options.logDestination });
+  installRuntimeLogger(logger, []);
+  return startStack({
+    config,
+    logger,
+    onProgress: progress,
+    ephemeralTemporal: true,
+    policies: options.policies,
+    simulator: { autopilot: true, delays: options.delays },
+  });
 }
 
 /**
@@ -39,16 +63,7 @@ export async function withDemoStack(
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     ...options.env,
   });
-  const logger = createLogger({ level: config.LOG_LEVEL, name });
-  installRuntimeLogger(logger, []);
-  const stack = await startStack({
-    config,
-    logger,
-    onProgress: progress,
-    ephemeralTemporal: true,
-    policies: options.policies,
-    simulator: { autopilot: true, delays: options.delays },
-  });
+  const stack = await startAutopilotStack(config, name, progress, options);
   try {
     progress(`stack ready: API ${stack.apiUrl}, simulator ${stack.simulatorUrl}`);
     return await work(stack);

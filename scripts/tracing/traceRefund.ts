@@ -1,13 +1,11 @@
 import pino from 'pino';
-import { createLogger } from '../../config/logger';
 import { startTracing } from '../../tracing/processTracing';
-import { installRuntimeLogger } from '../../worker/runtimeLogger';
 import { returnRequest } from '../load/caseRequests';
 import { privateRun } from '../load/privateRun';
 import { runMain, stopOnSignals } from '../load/runMain';
 import { ServiceClient } from '../load/serviceClient';
 import { progressPrinter } from '../progress';
-import { startStack } from '../stack';
+import { startAutopilotStack } from '../demo/demoStack';
 import { startOtlpReceiver } from './otlpReceiver';
 import { ancestry, spanTree } from './spanTree';
 
@@ -27,14 +25,9 @@ async function main(): Promise<number> {
   const run = await privateRun('trace');
   const config = { ...run.config, OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: receiver.url };
   const tracing = startTracing(config, 'after-sales-orchestrator')!;
-  const logger = createLogger({ level: config.LOG_LEVEL, name: 'trace', destination: pino.destination(2) });
-  installRuntimeLogger(logger, []);
-  const stack = await startStack({
-    config,
-    logger,
-    onProgress: progress,
-    ephemeralTemporal: true,
-    simulator: { autopilot: true, delays: { pickupMs: PARTNER_DELAY_MS, deliveryMs: PARTNER_DELAY_MS, inspectionMs: PARTNER_DELAY_MS } },
+  const stack = await startAutopilotStack(config, 'trace', progress, {
+    logDestination: pino.destination(2),
+    delays: { pickupMs: PARTNER_DELAY_MS, deliveryMs: PARTNER_DELAY_MS, inspectionMs: PARTNER_DELAY_MS },
   });
   const stop = async () => {
     await stack.stop();
