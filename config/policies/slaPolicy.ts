@@ -4,8 +4,12 @@ import { type LegacyTier, Segment } from '../../domain/customer';
 import { type CaseType, isCaseType } from '../../workflows/registry';
 import { days, hours, minutes, seconds } from './duration';
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
-const openingHours = z.object({ start: hhmm, end: hhmm }).refine((h) => h.start < h.end, 'opens before it closes');
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+const hhmm = z.string().regex(HHMM, 'HH:MM');
+/** Compared only once both are HH:MM: `9:00` is refused for its form, not also as closing first. */
+const openingHours = z
+  .object({ start: hhmm, end: hhmm })
+  .refine((h) => !HHMM.test(h.start) || !HHMM.test(h.end) || h.start < h.end, 'opens before it closes');
 
 export const BusinessCalendar = z
   .object({

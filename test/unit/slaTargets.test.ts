@@ -115,6 +115,8 @@ describe('service-level targets', () => {
     const messages = (change: object) => SlaPolicy.safeParse({ ...standard, ...change }).error?.issues.map((issue) => issue.message);
     const monday = (hours: object) => ({ calendar: { ...standard.calendar, hours: { mon: hours } } });
     expect(messages(monday({ start: '09:00', end: '6 pm' }))).toEqual(['HH:MM']);
+    // An hour without its leading zero is refused for its form alone, not also as closing first ("9:00" > "18:00").
+    expect(messages(monday({ start: '9:00', end: '18:00' }))).toEqual(['HH:MM']);
     expect(messages(monday({ start: '18:00', end: '09:00' }))).toEqual(['opens before it closes']);
     expect(messages({ calendar: { ...standard.calendar, timeZone: 'CEST' } })).toEqual(['an IANA time zone']);
     expect(messages({ rules: [{ clock: 'review', match: { caseType: 'teleport' }, targetMs: 1, businessHours: false }] })).toEqual([
